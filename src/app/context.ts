@@ -1,0 +1,82 @@
+// What every command and the UI start from: settings, the store (opened on first use) and the
+// selected profile. One copy of "which profile / which project" logic, shared by cli and ui.
+import { UsageError } from '../errors.js';
+import { dataHome, dbPath, userTemplatesDir } from '../config/paths.js';
+import { openSettings, type SettingsStore } from '../config/settings.js';
+import type { CustomizedPlan } from '../plan/schema.js';
+import { openStore, type Store } from '../store/db.js';
+import { findProfile } from '../store/profiles.js';
+import { findCurrentProject } from '../store/projects.js';
+import type { ProfileRow, ProjectRow } from '../store/schema.js';
+
+export interface AppContext {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  settings: SettingsStore;
+  /** The handle chosen by --profile, else the defaultProfile setting. */
+  profileHandle: string;
+  /** True when --profile was given explicitly. */
+  profileExplicit: boolean;
+  store(): Store;
+  templatesDir: string;
+  now: () => number;
+  close(): void;
+}
+
+export function createContext(opts: { profile?: string; env?: NodeJS.ProcessEnv; now?: () => number } = {}): AppContext {
+  const env = opts.env ?? process.env;
+  const home = dataHome(env);
+  const settings = openSettings(env, home);
+  let store: Store | undefined;
+  const handle = opts.profile?.trim() || settings.get('defaultProfile');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(handle)) {
+    throw new UsageError(`invalid profile name "${handle}": use letters, digits, . _ - (up to 64)`);
+  }
+  return {
+    env,
+    home,
+    settings,
+    profileHandle: handle,
+    profileExplicit: !!opts.profile,
+    templatesDir: userTemplatesDir(home),
+    now: opts.now ?? (() => Date.now()),
+    store() {
+      store ??= openStore({ file: dbPath(home) });
+      return store;
+    },
+    close() {
+      store?.close();
+    },
+  };
+}
+
+export function requireProfile(ctx: AppContext): ProfileRow {
+  const profile = findProfile(ctx.store().db, ctx.profileHandle);
+  if (!profile) {
+    throw new UsageError(`no profile "${ctx.profileHandle}" yet`, {
+      hint: `create it with \`coach profile set --name "Your Name" --niche "your niche" --platform instagram:12000\`${ctx.profileExplicit ? ` --profile ${ctx.profileHandle}` : ''}`,
+    });
+  }
+  return profile;
+}
+
+export interface ProjectView {
+  row: ProjectRow;
+  plan: CustomizedPlan;
+}
+
+export function parsePlan(row: ProjectRow): CustomizedPlan {
+  return JSON.parse(row.customizedPlan) as CustomizedPlan;
+}
+
+/** The project commands act on: the active one (or a paused one, for show/resume). */
+export function requireProject(ctx: AppContext, profile: ProfileRow, opts: { allowPaused?: boolean } = {}): ProjectView {
+  const row = findCurrentProject(ctx.store().db, profile.id);
+  if (!row) {
+    throw new UsageError(`profile "${profile.handle}" has no project yet`, { hint: 'start one with `coach project start`' });
+  }
+  if (row.status !== 'active' && !opts.allowPaused) {
+    throw new UsageError(`project "${row.title}" is paused`, { hint: 'resume it with `coach project resume`' });
+  }
+  return { row, plan: parsePlan(row) };
+}

@@ -1,0 +1,56 @@
+// coach decisions list|add
+import { Command, Option } from 'commander';
+import { requireProfile, requireProject } from '../app/context.js';
+import { addDecision, parseCategory } from '../app/tasks.js';
+import { decisionView } from '../app/views.js';
+import { UsageError } from '../errors.js';
+import { DECISION_CATEGORIES } from '../plan/schema.js';
+import { listDecisions } from '../store/decisions.js';
+import { act, examples, jsonOption } from './shared.js';
+
+export function registerDecisions(program: Command): void {
+  const decisions = program.command('decisions').description('what you decided: pricing, platform, structure, timeline, content');
+  examples(decisions, ['coach decisions list', 'coach decisions add --category pricing "29 USD/month, founding members 19"']);
+
+  examples(
+    decisions.command('list').description('active decisions (with --all, the superseded history too)')
+      .addOption(new Option('--category <c>', 'only one category').choices([...DECISION_CATEGORIES]))
+      .option('--all', 'include superseded decisions')
+      .addOption(jsonOption()),
+    ['coach decisions list', 'coach decisions list --category pricing --all', 'coach decisions list --json'],
+  ).action(act(({ ctx, out, json }, opts: { category?: string; all?: boolean }) => {
+    const profile = requireProfile(ctx);
+    const { row } = requireProject(ctx, profile, { allowPaused: true });
+    const rows = listDecisions(ctx.store().db, row.id, {
+      category: opts.category ? parseCategory(opts.category) : undefined,
+      includeSuperseded: opts.all,
+    });
+    if (json) return out.json(rows.map(decisionView));
+    if (!rows.length) return out.info('No decisions yet. Tell the coach what you decided, or `coach decisions add --category pricing "29 USD/month"`.');
+    out.line(out.table(['#', 'Category', 'Decision', 'Why', 'Status'], rows.map((d) => [
+      d.id, d.category, d.value && d.value !== d.decision ? `${d.decision} (${d.value})` : d.decision, d.rationale ?? '',
+      d.status === 'active' ? out.green('active') : out.dim(`superseded by #${d.supersededBy ?? '?'}`),
+    ])));
+  }));
+
+  examples(
+    decisions.command('add').description('record a decision; it supersedes the active one of its category')
+      .requiredOption('--category <c>', `one of ${DECISION_CATEGORIES.join(', ')}`)
+      .argument('<text>', 'the decision')
+      .option('--value <v>', 'short normalised value, e.g. "29 USD/month" or "Skool"')
+      .option('--because <why>', 'your rationale')
+      .addOption(jsonOption()),
+    ['coach decisions add --category pricing "29 USD/month" --because "matches what my audience pays for courses"', 'coach decisions add --category platform Skool'],
+  ).action(act(({ ctx, out, json }, text: string, opts: { category: string; value?: string; because?: string }) => {
+    const category = parseCategory(opts.category);
+    if (!text.trim()) throw new UsageError('the decision text cannot be empty');
+    const profile = requireProfile(ctx);
+    const { row, plan } = requireProject(ctx, profile);
+    const { decision, superseded } = addDecision(ctx.store().db, row.id, plan, {
+      category, decision: text.trim(), value: opts.value?.trim() || text.trim(), rationale: opts.because?.trim() || null,
+      confidence: 'high', sourceMessageId: null,
+    }, ctx.now());
+    if (json) return out.json(decisionView(decision));
+    out.success(`Recorded ${category} decision #${decision.id}${superseded ? ` (supersedes #${superseded.id}: ${superseded.decision})` : ''}`);
+  }));
+}

@@ -1,0 +1,48 @@
+// The commander program: global flags, command groups (each file registers its own), and the one
+// top-level error handler that turns any failure into one line and the spec's exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, UsageError, exitCodeOf, formatError } from '../errors.js';
+import { registerAll } from './commands.js';
+import { VERSION } from './version.js';
+
+export interface GlobalOptions {
+  profile?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('coach')
+    .description('A terminal coach that takes you from "I have an audience" to a launched, paying premium community.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addOption(new Option('--profile <name>', 'creator profile to use (default: the defaultProfile setting, "default")'))
+    .option('--no-color', 'no colour in output (also NO_COLOR=1 or CLICOLOR=0)')
+    .option('--debug', 'print stack traces on failure')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `coach: ${s.slice(7)}` : s),
+    })
+    .exitOverride();
+  program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+  registerAll(program);
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+      // commander already printed its one line
+      return ExitCode.usage;
+    }
+    const debug = program.opts<GlobalOptions>().debug || process.argv.includes('--debug');
+    process.stderr.write(`${formatError(err, debug)}\n`);
+    return exitCodeOf(err);
+  }
+}
+

@@ -1,0 +1,100 @@
+// coach project start|show|list|pause|resume|complete|abandon, and coach plan
+import { Command } from 'commander';
+import { parsePlan, requireProfile, requireProject } from '../app/context.js';
+import { moveProject, startProject, type ProjectAction } from '../app/projects.js';
+import { allTasks, projectView } from '../app/views.js';
+import { planProgress } from '../plan/progress.js';
+import { listProjects } from '../store/projects.js';
+import { doneTaskIds } from '../store/tasks.js';
+import { act, examples, jsonOption, parseIntArg } from './shared.js';
+import { bar } from './output.js';
+
+export function registerProject(program: Command): void {
+  const project = program.command('project').description('your project: one personalised plan at a time');
+  examples(project, ['coach project start', 'coach project show', 'coach project pause']);
+
+  examples(
+    project.command('start').description('start a project from a plan template, personalised to your profile')
+      .option('--template <id>', 'template id (see `coach templates list`)', 'premium-community')
+      .option('--title <text>', 'project title')
+      .option('--offline', 'use the offline coach for the welcome message, even with an API key')
+      .addOption(jsonOption()),
+    ['coach project start', 'coach project start --title "Sourdough Circle" --offline', 'coach project start --template my-course'],
+  ).action(act(async ({ ctx, out, io, json }, opts: { template: string; title?: string; offline?: boolean }) => {
+    const profile = requireProfile(ctx);
+    const row = startProject(ctx, profile, { templateId: opts.template, title: opts.title });
+    const plan = parsePlan(row);
+    const { welcomeProject } = await import('../coach/welcome.js');
+    const welcome = await welcomeProject(ctx, profile, row, { offline: !!opts.offline, onStatus: (s) => out.info(s) });
+    if (json) return out.json({ ...projectView(row), welcome: { text: welcome.text, model: welcome.model } });
+    out.success(`Started "${row.title}" (#${row.id}) — target launch ${row.targetLaunchDate ?? 'open'}`);
+    const band = plan.personalisation.priceBand;
+    out.line(out.bold(`Suggested price: $${band.suggested}/month`) + out.dim(` (band $${band.low}–$${band.high})`));
+    out.line(`Timeline: ${plan.personalisation.timelineWeeks} weeks at ${plan.personalisation.hoursPerWeek} h/week`);
+    out.line('');
+    out.line(welcome.label ? `${out.cyan(welcome.label)}\n${welcome.text}` : welcome.text);
+    void io;
+  }));
+
+  examples(project.command('show').description('the current project with progress').addOption(jsonOption()), ['coach project show', 'coach project show --json'])
+    .action(act(({ ctx, out, json }) => {
+      const profile = requireProfile(ctx);
+      const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
+      const progress = planProgress(plan, doneTaskIds(ctx.store().db, row.id));
+      if (json) return out.json({ ...projectView(row, { done: progress.done, total: progress.total, percent: progress.percent }), personalisation: plan.personalisation, currentPhase: progress.currentPhase.id });
+      out.line(`${out.bold(row.title)} ${out.dim(`#${row.id} · ${row.status} · template ${row.templateId}`)}`);
+      out.line(`Target launch: ${row.targetLaunchDate ?? '—'}   Progress: ${bar(progress.percent / 100)} ${progress.done}/${progress.total} (${progress.percent}%)`);
+      out.line(`Current phase: ${progress.currentPhase.title}`);
+      const band = plan.personalisation.priceBand;
+      out.line(`Suggested price: $${band.suggested}/month (band $${band.low}–$${band.high})`);
+      for (const s of plan.personalisation.platformSuggestions.slice(0, 2)) out.line(`Platform idea: ${s.platform} — ${s.reason}`);
+    }));
+
+  examples(project.command('list').description('all projects of the profile').addOption(jsonOption()), ['coach project list', 'coach project list --json'])
+    .action(act(({ ctx, out, json }) => {
+      const profile = requireProfile(ctx);
+      const db = ctx.store().db;
+      const rows = listProjects(db, profile.id).map((r) => {
+        const p = planProgress(parsePlan(r), doneTaskIds(db, r.id));
+        return projectView(r, { done: p.done, total: p.total, percent: p.percent });
+      });
+      if (json) return out.json(rows);
+      if (!rows.length) return out.info('No projects yet: `coach project start`.');
+      out.line(out.table(['#', 'Title', 'Status', 'Progress', 'Launch'], rows.map((r) => [r.id, r.title, r.status, `${r.progress!.percent}%`, r.targetLaunchDate ?? ''])));
+    }));
+
+  const moves: [ProjectAction, string, string][] = [
+    ['pause', 'pause the active project', 'coach project pause'],
+    ['resume', 'resume a paused project', 'coach project resume'],
+    ['complete', 'mark the project completed', 'coach project complete'],
+    ['abandon', 'abandon the project', 'coach project abandon'],
+  ];
+  for (const [action, description, example] of moves) {
+    examples(project.command(action).description(description).argument('[id]', 'project id (default: the current one)').addOption(jsonOption()), [example, `${example} 3`])
+      .action(act(({ ctx, out, json }, id: string | undefined) => {
+        const profile = requireProfile(ctx);
+        const row = moveProject(ctx.store().db, profile, action, id === undefined ? undefined : parseIntArg('project id', id, 1), ctx.now());
+        if (json) return out.json(projectView(row));
+        out.success(`Project "${row.title}" is now ${row.status}`);
+      }));
+  }
+
+  examples(program.command('plan').description('phases, tasks and progress of the current project').addOption(jsonOption()), ['coach plan', 'coach plan --json'])
+    .action(act(({ ctx, out, json }) => {
+      const profile = requireProfile(ctx);
+      const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
+      const done = doneTaskIds(ctx.store().db, row.id);
+      const progress = planProgress(plan, done);
+      if (json) return out.json({ project: projectView(row), progress: { done: progress.done, total: progress.total, percent: progress.percent, currentPhase: progress.currentPhase.id, phases: progress.phases }, plan });
+      out.line(`${out.bold(plan.opportunity.title)} — ${row.title}`);
+      out.line(`${bar(progress.percent / 100, 20)} ${progress.done}/${progress.total} tasks (${progress.percent}%) · launch target ${row.targetLaunchDate ?? '—'}`);
+      for (const phase of plan.phases) {
+        const p = progress.phases.find((x) => x.phaseId === phase.id)!;
+        const current = phase.id === progress.currentPhase.id;
+        out.line('');
+        out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${bar(p.percent / 100)} ${p.done}/${p.total}  ${out.dim(`weeks ${phase.startWeek}–${phase.endWeek}`)}`);
+        for (const t of phase.tasks) out.line(`    ${done.has(t.id) ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)}`);
+      }
+      void allTasks;
+    }));
+}

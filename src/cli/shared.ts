@@ -1,0 +1,49 @@
+// Flags and plumbing every command shares, defined once so they mean the same everywhere.
+import { Command, Option } from 'commander';
+import { createContext, type AppContext } from '../app/context.js';
+import { UsageError } from '../errors.js';
+import { defaultIo, Output, type Io } from './output.js';
+import type { GlobalOptions } from './main.js';
+
+export interface CommandEnv {
+  ctx: AppContext;
+  out: Output;
+  io: Io;
+  json: boolean;
+}
+
+export const jsonOption = () => new Option('--json', 'print JSON (stable camelCase shape, see README)');
+
+export function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}
+
+/** Wraps an action: builds the context and output from the global flags, closes the store after. */
+export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Promise<void> | void) {
+  return async function (this: Command, ...args: unknown[]): Promise<void> {
+    const cmd = args[args.length - 1] as Command;
+    const globals = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+    const io = defaultIo();
+    const json = !!globals.json;
+    const out = new Output(io, { color: globals.color, json });
+    const ctx = createContext({ profile: globals.profile });
+    try {
+      await fn({ ctx, out, io, json }, ...(args.slice(0, -1) as A));
+    } finally {
+      ctx.close();
+    }
+  };
+}
+
+export function parseIntArg(name: string, raw: string, min = 0): number {
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min) throw new UsageError(`${name} must be at least ${min}, got ${n}`);
+  return n;
+}
+
+export function parseMoney(name: string, raw: string): number {
+  const cleaned = raw.trim().replace(/^\$/, '').replace(/,/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) throw new UsageError(`${name} must be an amount in USD like 2500 or 2500.50, got "${raw}"`);
+  return Math.round(Number(cleaned) * 100);
+}

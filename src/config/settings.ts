@@ -1,0 +1,192 @@
+// The one place for settings: defaults < settings file (conf, 0600) < environment.
+// Values are validated with zod wherever they come from; a bad value names its key and range.
+import { existsSync, readFileSync } from 'node:fs';
+import type Conf from 'conf';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { dataHome, ensureDataHome, makePrivate, SETTINGS_FILE } from './paths.js';
+import { join } from 'node:path';
+
+export const DEFAULT_MODEL = 'claude-sonnet-4-6';
+
+const fields = {
+  model: z.string().trim().min(1, 'must be a model name, e.g. claude-sonnet-4-6'),
+  dailyMessageLimit: z.number().int().min(1).max(100_000),
+  maxInputTokens: z.number().int().min(50).max(1_000_000),
+  maxOutputTokens: z.number().int().min(1).max(128_000),
+  temperature: z.number().min(0).max(1),
+  costWarningUSD: z.number().min(0).max(1_000_000),
+  dailyCostCapUSD: z.number().positive().max(1_000_000).nullable(),
+  contextMessages: z.number().int().min(1).max(500),
+  defaultProfile: z.string().trim().min(1).max(64),
+  stallTimeoutSeconds: z.number().min(1).max(3600),
+} as const;
+
+export const SettingsSchema = z.object(fields);
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(fields) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = {
+  model: DEFAULT_MODEL,
+  dailyMessageLimit: 50,
+  maxInputTokens: 4000,
+  maxOutputTokens: 4096,
+  temperature: 0.7,
+  costWarningUSD: 10,
+  dailyCostCapUSD: null,
+  contextMessages: 30,
+  defaultProfile: 'default',
+  stallTimeoutSeconds: 60,
+};
+
+export const SETTING_HELP: Record<SettingKey, string> = {
+  model: 'Claude model used by the coach',
+  dailyMessageLimit: 'AI messages per profile per local day (1–100000)',
+  maxInputTokens: 'largest message you may send, in estimated tokens (50–1000000)',
+  maxOutputTokens: 'longest reply, in tokens (1–128000)',
+  temperature: 'sampling temperature (0–1)',
+  costWarningUSD: 'warn once the day’s AI cost passes this many USD (0 = always)',
+  dailyCostCapUSD: 'refuse AI requests once the day’s cost reaches this many USD (off = no cap)',
+  contextMessages: 'recent chat messages sent as context (1–500)',
+  defaultProfile: 'profile used when --profile is not given',
+  stallTimeoutSeconds: 'give up on a reply stream silent for this long (1–3600)',
+};
+
+/** Environment variables that override settings; the seed's names are accepted as aliases. */
+export const SETTING_ENV: Partial<Record<SettingKey, string[]>> = {
+  model: ['COACH_MODEL'],
+  dailyMessageLimit: ['COACH_DAILY_MESSAGE_LIMIT', 'MONETIZATION_DAILY_MESSAGE_LIMIT'],
+  costWarningUSD: ['COACH_COST_WARNING_USD', 'MONETIZATION_COST_WARNING_THRESHOLD'],
+  dailyCostCapUSD: ['COACH_DAILY_COST_CAP_USD'],
+  stallTimeoutSeconds: ['COACH_STALL_TIMEOUT_SECONDS'],
+};
+
+export const KEY_ENV = ['ANTHROPIC_API_KEY', 'CLAUDE_API_KEY'] as const;
+
+export type SettingSource = 'default' | 'file' | `env:${string}`;
+
+function describeIssue(key: string, err: z.ZodError): string {
+  const issue = err.issues[0];
+  return `${key}: ${issue?.message ?? 'invalid value'}`;
+}
+
+/** Turns text typed by a person (flag, env var) into the setting's type, then validates it. */
+export function parseSettingValue<K extends SettingKey>(key: K, raw: string, origin = key as string): Settings[K] {
+  const schema = fields[key] as z.ZodType;
+  let value: unknown = raw;
+  if (key === 'dailyCostCapUSD' && /^(off|none|null|)$/i.test(raw.trim())) value = null;
+  else if (typeof DEFAULT_SETTINGS[key] === 'number' || key === 'dailyCostCapUSD') {
+    value = raw.trim() === '' ? NaN : Number(raw);
+    if (Number.isNaN(value)) throw new UsageError(`${origin}: expected a number, got "${raw}"`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(describeIssue(origin, parsed.error), { hint: SETTING_HELP[key] });
+  return parsed.data as Settings[K];
+}
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as string[]).includes(key);
+}
+
+export interface SettingsStore {
+  readonly file: string;
+  /** Effective settings (defaults < file < env), validated. */
+  all(): Settings;
+  get<K extends SettingKey>(key: K): Settings[K];
+  /** Each key with its effective value and where it came from. */
+  describe(): { key: SettingKey; value: Settings[SettingKey]; source: SettingSource }[];
+  set<K extends SettingKey>(key: K, raw: string): Promise<Settings[K]>;
+  unset(key: SettingKey): Promise<void>;
+  apiKey(): { key: string; source: string } | null;
+  setApiKey(key: string): Promise<void>;
+  clearApiKey(): Promise<void>;
+}
+
+type FileShape = Partial<Settings> & { apiKey?: string };
+
+export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHome(env)): SettingsStore {
+  const file = join(home, SETTINGS_FILE);
+  // Reads parse the JSON file directly (conf's format); conf itself, with its atomic writes and
+  // file mode, is loaded only when something is written, which keeps every command's start fast.
+  let cached: FileShape | undefined;
+  const read = (): FileShape => {
+    if (cached) return cached;
+    if (!existsSync(file)) return (cached = {});
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      cached = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as FileShape) : {};
+    } catch {
+      throw new UsageError(`${file} is not valid JSON`, { hint: 'fix or delete the file; `coach doctor` checks it' });
+    }
+    return cached;
+  };
+  const write = async (change: (c: Conf<FileShape>) => void): Promise<void> => {
+    ensureDataHome(home);
+    const { default: ConfClass } = await import('conf');
+    const conf = new ConfClass<FileShape>({
+      cwd: home,
+      configName: 'settings',
+      configFileMode: 0o600,
+      projectSuffix: '',
+      accessPropertiesByDotNotation: false,
+      clearInvalidConfig: false,
+    });
+    change(conf);
+    makePrivate(file);
+    cached = undefined;
+  };
+
+  const resolve = <K extends SettingKey>(key: K): { value: Settings[K]; source: SettingSource } => {
+    for (const name of SETTING_ENV[key] ?? []) {
+      const raw = env[name];
+      if (raw !== undefined && raw !== '') return { value: parseSettingValue(key, raw, name), source: `env:${name}` };
+    }
+    const stored = read();
+    if (Object.hasOwn(stored, key)) {
+      const parsed = (fields[key] as z.ZodType).safeParse(stored[key]);
+      if (!parsed.success) {
+        throw new UsageError(`${file}: ${describeIssue(key, parsed.error)}`, {
+          hint: `fix it with \`coach config set ${key} VALUE\` or \`coach config unset ${key}\``,
+        });
+      }
+      return { value: parsed.data as Settings[K], source: 'file' };
+    }
+    return { value: DEFAULT_SETTINGS[key], source: 'default' };
+  };
+
+  return {
+    file,
+    all() {
+      return Object.fromEntries(SETTING_KEYS.map((k) => [k, resolve(k).value])) as Settings;
+    },
+    get(key) {
+      return resolve(key).value;
+    },
+    describe() {
+      return SETTING_KEYS.map((key) => ({ key, ...resolve(key) }));
+    },
+    async set(key, raw) {
+      const value = parseSettingValue(key, raw);
+      await write((c) => c.set(key, value as never));
+      return value;
+    },
+    async unset(key) {
+      await write((c) => c.delete(key));
+    },
+    apiKey() {
+      for (const name of KEY_ENV) {
+        const v = env[name]?.trim();
+        if (v) return { key: v, source: `env:${name}` };
+      }
+      const stored = read().apiKey;
+      return typeof stored === 'string' && stored.trim() ? { key: stored.trim(), source: 'file' } : null;
+    },
+    async setApiKey(key) {
+      await write((c) => c.set('apiKey', key.trim()));
+    },
+    async clearApiKey() {
+      await write((c) => c.delete('apiKey'));
+    },
+  };
+}

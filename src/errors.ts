@@ -1,0 +1,73 @@
+// One place for failures and their exit codes (spec: Exit codes). Core modules throw these;
+// the CLI's single top-level handler turns them into one line on stderr and an exit code.
+
+export const ExitCode = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  limit: 3,
+  auth: 4,
+  api: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CoachError extends Error {
+  readonly exitCode: ExitCode = ExitCode.unexpected;
+  /** A short "what to do next", printed after the message. */
+  readonly hint?: string;
+  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options?.hint;
+  }
+}
+
+/** Invalid input or usage: unknown id, bad flag, bad template, nothing set up yet. */
+export class UsageError extends CoachError {
+  override readonly exitCode = ExitCode.usage;
+}
+
+/** Daily message limit or cost cap reached. */
+export class LimitError extends CoachError {
+  override readonly exitCode = ExitCode.limit;
+}
+
+/** API key missing or rejected. */
+export class AuthError extends CoachError {
+  override readonly exitCode = ExitCode.auth;
+}
+
+/** API unreachable, or failing after the SDK's retries. */
+export class ApiError extends CoachError {
+  override readonly exitCode = ExitCode.api;
+}
+
+/** The database cannot be used as it is (newer schema, not a database, corrupt). */
+export class StoreError extends CoachError {
+  override readonly exitCode = ExitCode.unexpected;
+}
+
+export function exitCodeOf(err: unknown): ExitCode {
+  return err instanceof CoachError ? err.exitCode : ExitCode.unexpected;
+}
+
+/** Removes anything that looks like an Anthropic key from a message. */
+export function redactSecrets(text: string): string {
+  return text.replace(/sk-ant-[A-Za-z0-9_-]{4,}/g, (key) => maskKey(key));
+}
+
+/** `sk-ant-…abcd`: enough to tell keys apart, never enough to use one. */
+export function maskKey(key: string): string {
+  const tail = key.length > 12 ? key.slice(-4) : '';
+  return `sk-ant-…${tail}`;
+}
+
+/** The one line a failure prints (plus the hint), secrets removed. */
+export function formatError(err: unknown, debug = false): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const oneLine = redactSecrets(message).split('\n')[0]!.trim() || 'unexpected failure';
+  const hint = err instanceof CoachError && err.hint ? ` (${err.hint})` : '';
+  let out = `coach: ${oneLine}${hint}`;
+  if (debug && err instanceof Error && err.stack) out += `\n${redactSecrets(err.stack)}`;
+  return out;
+}

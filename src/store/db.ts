@@ -1,0 +1,178 @@
+// Opening the store: pragmas, migrations (in a transaction, after a backup), refusal of a newer
+// schema, and recovery of exchanges a killed process left in flight.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { StoreError } from '../errors.js';
+import { dbPath, ensureDataHome, makePrivate } from '../config/paths.js';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Store {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  /** Backup written before migrating, if any. */
+  backupFile: string | null;
+  close(): void;
+}
+
+/** Package root: src/store and dist/store both sit two levels below it. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
+
+export interface Migration {
+  tag: string;
+  when: number;
+  hash: string;
+  statements: string[];
+}
+
+/** Reads drizzle-kit's journal and SQL files (the same hashes drizzle's own migrator records). */
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries.map((e) => {
+    const text = readFileSync(join(dir, `${e.tag}.sql`), 'utf8');
+    return {
+      tag: e.tag,
+      when: e.when,
+      hash: createHash('sha256').update(text).digest('hex'),
+      statements: text.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean),
+    };
+  });
+}
+
+export function schemaVersionOf(sqlite: Database.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+function describeOpenFailure(file: string, err: unknown): StoreError {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new StoreError(`${file} is not a usable SQLite database (${(err as Error).message})`, {
+      hint: 'move it aside to start fresh, or restore a backup; `coach doctor` checks it',
+      cause: err,
+    });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'SQLITE_PERM') {
+    return new StoreError(`cannot write the database ${file} (${(err as Error).message})`, {
+      hint: 'check the permissions of the data directory, or set COACH_HOME',
+      cause: err,
+    });
+  }
+  return new StoreError(`cannot open the database ${file}: ${(err as Error).message}`, { cause: err });
+}
+
+export interface OpenOptions {
+  file?: string;
+  migrationsDir?: string;
+  /** Skip the recovery of orphaned in-flight exchanges (doctor inspects without changing). */
+  recover?: boolean;
+  now?: () => number;
+}
+
+export function openStore(options: OpenOptions = {}): Store {
+  const file = options.file ?? dbPath();
+  ensureDataHome(dirname(file));
+  const existed = existsSync(file) && statSync(file).size > 0;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+  } catch (err) {
+    throw describeOpenFailure(file, err);
+  }
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    const migrations = readMigrations(options.migrationsDir);
+    // Read-only look first: a newer database must be left exactly as it is.
+    const version = schemaVersionOf(sqlite);
+    if (version > migrations.length) {
+      throw new StoreError(
+        `${file} has schema version ${version}, newer than this creator-coach understands (${migrations.length}); it was left untouched`,
+        { hint: 'upgrade creator-coach to open it' },
+      );
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    makePrivate(file);
+    const backupFile = version < migrations.length ? migrate(sqlite, file, existed, version, migrations) : null;
+    const db = drizzle(sqlite, { schema }) as Db;
+    const store: Store = { db, sqlite, file, backupFile, close: () => sqlite.open && sqlite.close() };
+    if (options.recover !== false) recoverOrphans(sqlite, options.now?.() ?? Date.now());
+    return store;
+  } catch (err) {
+    if (sqlite.open) sqlite.close();
+    if (err instanceof StoreError) throw err;
+    throw describeOpenFailure(file, err);
+  }
+}
+
+function hasTables(sqlite: Database.Database): boolean {
+  return !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get();
+}
+
+function migrate(sqlite: Database.Database, file: string, existed: boolean, from: number, migrations: Migration[]): string | null {
+  let backupFile: string | null = null;
+  if (existed && hasTables(sqlite)) {
+    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    backupFile = `${file}.backup-v${from}-${stamp}`;
+    sqlite.prepare('VACUUM INTO ?').run(backupFile);
+    makePrivate(backupFile);
+  }
+  const apply = sqlite.transaction(() => {
+    sqlite.exec('CREATE TABLE IF NOT EXISTS __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)');
+    const record = sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)');
+    for (const m of migrations.slice(from)) {
+      for (const statement of m.statements) sqlite.exec(statement);
+      record.run(m.hash, m.when);
+    }
+    sqlite.pragma(`user_version = ${migrations.length}`);
+  });
+  apply.immediate();
+  return backupFile;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A process killed mid-stream leaves a `pending` usage row and a `streaming` message. When its
+ * owner is gone, both become `interrupted` (the partial reply written so far is kept).
+ */
+export function recoverOrphans(sqlite: Database.Database, now: number): number {
+  const pending = sqlite
+    .prepare("SELECT id, pid, message_id AS messageId FROM ai_usage_logs WHERE status = 'pending'")
+    .all() as { id: number; pid: number | null; messageId: number | null }[];
+  const streaming = sqlite
+    .prepare("SELECT m.id FROM project_chat_messages m WHERE m.status = 'streaming' AND NOT EXISTS (SELECT 1 FROM ai_usage_logs u WHERE u.message_id = m.id AND u.status = 'pending')")
+    .all() as { id: number }[];
+  const dead = pending.filter((r) => r.pid === null || !processAlive(r.pid));
+  if (dead.length === 0 && streaming.length === 0) return 0;
+  const fix = sqlite.transaction(() => {
+    const markUsage = sqlite.prepare(
+      "UPDATE ai_usage_logs SET status = 'interrupted', error = 'the coach process ended before the reply finished' WHERE id = ? AND status = 'pending'",
+    );
+    const markMessage = sqlite.prepare("UPDATE project_chat_messages SET status = 'interrupted', updated_at = ? WHERE id = ? AND status = 'streaming'");
+    for (const r of dead) {
+      markUsage.run(r.id);
+      if (r.messageId !== null) markMessage.run(now, r.messageId);
+    }
+    for (const m of streaming) markMessage.run(now, m.id);
+  });
+  fix.immediate();
+  return dead.length + streaming.length;
+}
