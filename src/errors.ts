@@ -42,9 +42,9 @@ export class ApiError extends CoachError {
   override readonly exitCode = ExitCode.api;
 }
 
-/** The database cannot be used as it is (newer schema, not a database, corrupt). */
+/** The data file cannot be used as it is (newer schema, not a database, not writable): invalid input, 2. */
 export class StoreError extends CoachError {
-  override readonly exitCode = ExitCode.unexpected;
+  override readonly exitCode = ExitCode.usage;
 }
 
 export function exitCodeOf(err: unknown): ExitCode {

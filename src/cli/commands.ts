@@ -1,5 +1,6 @@
 // Every command group, registered in the order help lists them.
 import type { Command } from 'commander';
+import { registerAsk } from './ask.js';
 import { registerConfig } from './config.js';
 import { registerDecisions } from './decisions.js';
 import { registerProfile } from './profile.js';
@@ -12,6 +13,7 @@ export function registerAll(program: Command): void {
   registerProject(program);
   registerTasks(program);
   registerDecisions(program);
+  registerAsk(program);
   registerTemplates(program);
   registerConfig(program);
 }

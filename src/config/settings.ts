@@ -45,7 +45,7 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   dailyMessageLimit: 'AI messages per profile per local day (1–100000)',
   maxInputTokens: 'largest message you may send, in estimated tokens (50–1000000)',
   maxOutputTokens: 'longest reply, in tokens (1–128000)',
-  temperature: 'sampling temperature (0–1)',
+  temperature: 'sampling temperature (0–1); kept for older gateways, not sent: the current Messages API (SDK 1.x) has no temperature field',
   costWarningUSD: 'warn once the day’s AI cost passes this many USD (0 = always)',
   dailyCostCapUSD: 'refuse AI requests once the day’s cost reaches this many USD (off = no cap)',
   contextMessages: 'recent chat messages sent as context (1–500)',

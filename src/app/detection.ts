@@ -1,0 +1,57 @@
+// Runs the detector on a user message and applies what it is sure of: high-confidence decisions
+// are recorded (superseding the category's active one), high-confidence completions tick tasks
+// off with source `chat`. Everything else comes back as suggestions to confirm.
+import { detect } from '../detector/index.js';
+import type { Detection, DetectedCompletion, DetectedDecision } from '../detector/types.js';
+import type { CustomizedPlan } from '../plan/schema.js';
+import type { Db } from '../store/db.js';
+import { recordDecision } from '../store/decisions.js';
+import type { DecisionRow } from '../store/schema.js';
+import { doneTaskIds, upsertTask } from '../store/tasks.js';
+import { allTasks } from './views.js';
+import { taskForCategory } from './tasks.js';
+
+export interface Applied {
+  decisions: DecisionRow[];
+  tasksCompleted: string[];
+  /** Medium/low findings: offered to the creator, not recorded. */
+  suggestedDecisions: DetectedDecision[];
+  suggestedCompletions: DetectedCompletion[];
+}
+
+export function detectFor(text: string, plan: CustomizedPlan, done: ReadonlySet<string>): Detection {
+  return detect(text, {
+    tasks: allTasks(plan).map((t) => ({ id: t.id, title: t.title, phaseId: t.phaseId, keywords: t.keywords })),
+    decisionPoints: plan.decisionPoints,
+    doneTaskIds: done,
+  });
+}
+
+export function applyDetection(db: Db, projectId: number, plan: CustomizedPlan, detection: Detection, sourceMessageId: number, now: number): Applied {
+  const done = doneTaskIds(db, projectId);
+  const applied: Applied = { decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [] };
+  db.transaction((tx) => {
+    for (const d of detection.decisions) {
+      if (d.confidence !== 'high') {
+        applied.suggestedDecisions.push(d);
+        continue;
+      }
+      const { decision } = recordDecision(tx as unknown as Db, projectId, {
+        category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
+        sourceMessageId, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category),
+      }, now);
+      applied.decisions.push(decision);
+    }
+    for (const c of detection.taskCompletions) {
+      if (done.has(c.taskId)) continue;
+      if (c.confidence !== 'high') {
+        applied.suggestedCompletions.push(c);
+        continue;
+      }
+      upsertTask(tx as unknown as Db, projectId, c.taskId, { done: true, source: 'chat', sourceMessageId }, now);
+      done.add(c.taskId);
+      applied.tasksCompleted.push(c.taskId);
+    }
+  }, { behavior: 'immediate' });
+  return applied;
+}

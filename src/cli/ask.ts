@@ -1,0 +1,102 @@
+// coach ask MESSAGE, coach history
+import { Command } from 'commander';
+import { requireProfile, requireProject } from '../app/context.js';
+import { decisionView, messageView } from '../app/views.js';
+import { UsageError } from '../errors.js';
+import { allMessages, lastMessages } from '../store/messages.js';
+import { act, examples, jsonOption, parseIntArg } from './shared.js';
+import { sanitizeForTerminal } from '../util/text.js';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('`-` reads the message from stdin, but stdin is a terminal', { hint: 'pipe text in: echo "…" | coach ask -' });
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function registerAsk(program: Command): void {
+  examples(
+    program.command('ask').description('one exchange with the coach: the reply streams to stdout, status goes to stderr')
+      .argument('<message...>', 'your message (or - to read it from stdin)')
+      .option('--offline', 'use the offline coach (no API call, free, not counted)')
+      .addOption(jsonOption()),
+    ['coach ask "What should I charge?"', 'coach ask "I\'ve decided to charge $29/month because it matches my audience"', 'cat notes.txt | coach ask -', 'coach ask --offline --json "what next?"'],
+  ).action(act(async ({ ctx, out, io, json }, words: string[], opts: { offline?: boolean }) => {
+    const raw = words.length === 1 && words[0] === '-' ? await readStdin() : words.join(' ');
+    const profile = requireProfile(ctx);
+    const project = requireProject(ctx, profile);
+    const { runExchange } = await import('../coach/exchange.js');
+    const controller = new AbortController();
+    let interrupts = 0;
+    const onSigint = () => {
+      interrupts += 1;
+      if (interrupts > 1) process.exit(130);
+      controller.abort();
+    };
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigint);
+    let streamed = false;
+    try {
+      const result = await runExchange(ctx, {
+        profile, project, text: raw, offline: opts.offline, signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
+          else if (e.type === 'detected' && !json) {
+            for (const d of e.applied.decisions) out.success(`Recorded ${d.category} decision: ${d.value ?? d.decision}`);
+            for (const id of e.applied.tasksCompleted) out.success(`Marked ${id} done`);
+            for (const d of e.applied.suggestedDecisions) out.info(out.dim(`(sounds like a ${d.category} idea: ${d.value} — say "I've decided…" to record it)`));
+          } else if (e.type === 'text' && !json) {
+            streamed = true;
+            io.stdout.write(sanitizeForTerminal(e.delta));
+          } else if (e.type === 'warning') out.warn(e.message);
+        },
+      });
+      if (streamed && !json) io.stdout.write('\n');
+      const usage = result.usage;
+      const costUSD = result.costMicros === null ? null : result.costMicros / 1e6;
+      if (json) {
+        out.json({
+          reply: result.reply, model: result.model, offline: result.offline, status: result.status,
+          usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheCreationTokens: usage.cacheCreationTokens, cacheReadTokens: usage.cacheReadTokens },
+          costUSD, decisions: result.applied.decisions.map(decisionView), tasksCompleted: result.applied.tasksCompleted,
+          limit: result.limit, ...(result.error ? { error: result.error.message } : {}),
+        });
+      } else if (!result.offline) {
+        const cost = costUSD === null ? 'unpriced model' : `$${costUSD.toFixed(4)}`;
+        out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
+      }
+      if (result.error) {
+        if (controller.signal.aborted && result.status === 'interrupted') {
+          out.info('coach: interrupted — the partial reply was kept');
+          process.exitCode = 130;
+          return;
+        }
+        throw result.error;
+      }
+    } finally {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    }
+  }));
+
+  examples(
+    program.command('history').description('chat messages of the current project')
+      .option('-n, --last <n>', 'only the last N messages')
+      .addOption(jsonOption()),
+    ['coach history', 'coach history -n 10', 'coach history --json'],
+  ).action(act(({ ctx, out, json }, opts: { last?: string }) => {
+    const profile = requireProfile(ctx);
+    const { row } = requireProject(ctx, profile, { allowPaused: true });
+    const db = ctx.store().db;
+    const messages = opts.last === undefined ? allMessages(db, row.id) : lastMessages(db, row.id, parseIntArg('-n', opts.last, 1));
+    if (json) return out.json(messages.map(messageView));
+    if (!messages.length) return out.info('No messages yet: `coach ask "…"` or `coach chat`.');
+    for (const m of messages) {
+      const who = m.role === 'user' ? out.bold('you') : out.cyan(m.model === 'offline-coach' ? 'offline coach' : 'coach');
+      const flag = m.status === 'complete' ? '' : out.yellow(` [${m.status}]`);
+      out.line(`${who}${flag} ${out.dim(new Date(m.createdAt).toLocaleString())}`);
+      out.line(m.content);
+      out.line('');
+    }
+  }));
+}

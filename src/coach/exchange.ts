@@ -1,0 +1,204 @@
+// One exchange with the coach, UI-free: validate → (reserve) → store the user message → detect and
+// apply → stream the reply (or answer offline) → persist reply and usage. Emits events for the
+// caller (the `ask` command prints them, the terminal UI renders them). Nothing is lost: the user
+// message is stored before the request, the partial reply is written while it streams, and every
+// API request ends with exactly one usage row.
+import { applyDetection, detectFor, type Applied } from '../app/detection.js';
+import type { AppContext, ProjectView } from '../app/context.js';
+import { UsageError, type CoachError } from '../errors.js';
+import type { Detection } from '../detector/types.js';
+import { listDecisions } from '../store/decisions.js';
+import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
+import type { MessageRow, ProfileRow } from '../store/schema.js';
+import { doneTaskIds } from '../store/tasks.js';
+import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
+import { estimateTokens } from '../util/text.js';
+import { profileForPlan } from '../app/projects.js';
+import { StreamFailure, streamReply } from './claude.js';
+import { OFFLINE_MODEL, offlineReply } from './offline.js';
+import { ZERO_USAGE, type TokenUsage } from './pricing.js';
+import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
+
+export type ExchangeEvent =
+  | { type: 'user'; message: MessageRow }
+  | { type: 'detected'; detection: Detection; applied: Applied }
+  | { type: 'start'; model: string; offline: boolean; used: number | null; limit: number | null }
+  | { type: 'text'; delta: string }
+  | { type: 'warning'; message: string };
+
+export interface ExchangeResult {
+  reply: string;
+  model: string;
+  offline: boolean;
+  status: 'complete' | 'interrupted' | 'error';
+  usage: TokenUsage;
+  costMicros: number | null;
+  detection: Detection;
+  applied: Applied;
+  limit: { used: number; limit: number };
+  userMessageId: number;
+  assistantMessageId: number | null;
+  /** Set when the reply did not complete (typed: its exit code is the spec's). */
+  error: (Error & Partial<CoachError>) | null;
+}
+
+export interface ExchangeInput {
+  profile: ProfileRow;
+  project: ProjectView;
+  text: string;
+  offline?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (e: ExchangeEvent) => void;
+}
+
+/** NUL bytes are dropped and line endings normalised; empty or oversized messages are refused. */
+export function cleanInput(text: string, maxInputTokens: number): string {
+  const cleaned = text.replace(/\u0000/g, '').replace(/\r\n?/g, '\n').trim();
+  if (!cleaned) throw new UsageError('the message is empty');
+  const tokens = estimateTokens(cleaned);
+  if (tokens > maxInputTokens) {
+    throw new UsageError(`the message is too long (~${tokens.toLocaleString('en-US')} tokens; the limit is ${maxInputTokens.toLocaleString('en-US')})`, {
+      hint: 'shorten it, or raise it with `coach config set maxInputTokens …`',
+    });
+  }
+  return cleaned;
+}
+
+export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: ProjectView): string {
+  const db = ctx.store().db;
+  const p = profileForPlan(profile);
+  return buildSystemPrompt({
+    profile: { ...p, goals: profile.goals, platforms: profile.platforms },
+    plan: project.plan,
+    projectTitle: project.row.title,
+    targetLaunchDate: project.row.targetLaunchDate,
+    done: doneTaskIds(db, project.row.id),
+    decisions: listDecisions(db, project.row.id),
+    today: new Date(ctx.now()).toISOString().slice(0, 10),
+  });
+}
+
+export function resolveMode(ctx: AppContext, offline?: boolean): { offline: true } | { offline: false; apiKey: string; baseURL?: string } {
+  const key = offline ? null : ctx.settings.apiKey();
+  if (!key) return { offline: true };
+  return { offline: false, apiKey: key.key, baseURL: ctx.env.ANTHROPIC_BASE_URL?.trim() || undefined };
+}
+
+export async function runExchange(ctx: AppContext, input: ExchangeInput): Promise<ExchangeResult> {
+  const settings = ctx.settings.all();
+  const text = cleanInput(input.text, settings.maxInputTokens);
+  const { store } = { store: ctx.store() };
+  const { db, sqlite } = store;
+  const emit = input.onEvent ?? (() => {});
+  const projectId = input.project.row.id;
+  const plan = input.project.plan;
+  const mode = resolveMode(ctx, input.offline);
+
+  // Reserve first: a refused request stores nothing and throws LimitError (exit 3).
+  const reservation = mode.offline
+    ? null
+    : reserve(sqlite, {
+        profileId: input.profile.id, projectId, kind: 'chat', model: settings.model, limit: settings.dailyMessageLimit,
+        capMicros: settings.dailyCostCapUSD === null ? null : Math.round(settings.dailyCostCapUSD * 1_000_000), now: ctx.now(),
+      });
+
+  const userMessage = insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());
+  emit({ type: 'user', message: userMessage });
+  const detection = detectFor(text, plan, doneTaskIds(db, projectId));
+  const applied = applyDetection(db, projectId, plan, detection, userMessage.id, ctx.now());
+  emit({ type: 'detected', detection, applied });
+
+  const base = { detection, applied, userMessageId: userMessage.id };
+  const todayLimit = () => ({ used: todayUsage(sqlite, input.profile.id, ctx.now()).messagesUsed, limit: settings.dailyMessageLimit });
+
+  if (mode.offline) {
+    emit({ type: 'start', model: OFFLINE_MODEL, offline: true, used: null, limit: null });
+    const history = lastMessages(db, projectId, 200);
+    const reply = offlineReply({
+      plan, done: doneTaskIds(db, projectId), displayName: input.profile.displayName, message: text, detection,
+      applied: { decisions: applied.decisions, tasksCompleted: applied.tasksCompleted },
+      decisions: listDecisions(db, projectId), turn: history.filter((m) => m.role === 'user').length,
+    });
+    emit({ type: 'text', delta: reply });
+    const msg = insertMessage(db, { projectId, role: 'assistant', content: reply, model: OFFLINE_MODEL }, ctx.now());
+    return { ...base, reply, model: OFFLINE_MODEL, offline: true, status: 'complete', usage: { ...ZERO_USAGE }, costMicros: 0, limit: todayLimit(), assistantMessageId: msg.id, error: null };
+  }
+
+  const system = systemPromptFor(ctx, input.profile, input.project);
+  const messages = buildMessages(lastMessages(db, projectId, settings.contextMessages));
+  emit({ type: 'start', model: settings.model, offline: false, used: reservation!.used, limit: reservation!.limit });
+  const outcome = await streamToMessage(ctx, {
+    usageId: reservation!.usageId, projectId, model: settings.model, system, messages, apiKey: mode.apiKey, baseURL: mode.baseURL,
+    signal: input.signal, onText: (d) => emit({ type: 'text', delta: d }),
+  });
+  warnOnCost(ctx, input.profile.id, emit);
+  return { ...base, ...outcome, offline: false, limit: todayLimit() };
+}
+
+export interface StreamToMessageInput {
+  usageId: number;
+  projectId: number;
+  model: string;
+  system: string;
+  messages: ApiMessage[];
+  apiKey: string;
+  baseURL?: string;
+  signal?: AbortSignal;
+  onText?: (delta: string) => void;
+}
+
+/** Streams a reply into an assistant message (written as it arrives) and finishes its usage row. */
+export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) {
+  const { db, sqlite } = ctx.store();
+  const settings = ctx.settings.all();
+  const started = Date.now();
+  const assistant = insertMessage(db, { projectId: i.projectId, role: 'assistant', content: '', status: 'streaming', model: i.model }, ctx.now());
+  linkMessage(sqlite, i.usageId, assistant.id);
+  // Write the partial reply at most twice a second, so a killed process loses at most that much.
+  let partial = '';
+  let lastFlush = 0;
+  const flush = (force = false) => {
+    if (!force && Date.now() - lastFlush < 500) return;
+    lastFlush = Date.now();
+    updateMessage(db, assistant.id, { content: partial }, ctx.now());
+  };
+  try {
+    const result = await streamReply({
+      apiKey: i.apiKey, baseURL: i.baseURL, model: i.model, system: i.system, messages: i.messages,
+      maxTokens: settings.maxOutputTokens, stallMs: settings.stallTimeoutSeconds * 1000, signal: i.signal,
+      onText: (d) => {
+        partial += d;
+        i.onText?.(d);
+        flush();
+      },
+    });
+    const cost = sqlite.transaction(() => {
+      updateMessage(db, assistant.id, { content: result.text, status: 'complete', model: result.model, inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens }, ctx.now());
+      return finish(sqlite, i.usageId, { status: 'ok', model: result.model, usage: result.usage, latencyMs: Date.now() - started });
+    }).immediate();
+    return { reply: result.text, model: result.model, status: 'complete' as const, usage: result.usage, costMicros: cost, assistantMessageId: assistant.id, error: null };
+  } catch (err) {
+    const f = err instanceof StreamFailure ? err : null;
+    const status = f?.status ?? 'error';
+    const usage = f?.usage ?? { ...ZERO_USAGE };
+    const error = f?.error ?? (err as Error);
+    const text = f?.partialText ?? partial;
+    const cost = sqlite.transaction(() => {
+      updateMessage(db, assistant.id, { content: text, status, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens }, ctx.now());
+      return finish(sqlite, i.usageId, {
+        status, model: i.model, usage, latencyMs: Date.now() - started,
+        error: `${error.message}${f?.estimatedOutput ? ' (output tokens estimated from the partial reply)' : ''}`,
+        counted: f ? f.reachedApi : true,
+      });
+    }).immediate();
+    return { reply: text, model: i.model, status, usage, costMicros: cost, assistantMessageId: assistant.id, error };
+  }
+}
+
+function warnOnCost(ctx: AppContext, profileId: number, emit: (e: ExchangeEvent) => void): void {
+  const threshold = ctx.settings.get('costWarningUSD');
+  const today = todayUsage(ctx.store().sqlite, profileId, ctx.now());
+  if (today.costMicros >= threshold * 1_000_000 && today.costMicros > 0) {
+    emit({ type: 'warning', message: `today's AI cost is $${(today.costMicros / 1e6).toFixed(2)}, past your warning threshold of $${threshold.toFixed(2)}` });
+  }
+}

@@ -1,0 +1,55 @@
+// The welcome message at project start, stored as the project's first assistant message:
+// from Claude when a key is set (kind `welcome`, not counted against the daily limit),
+// otherwise, or if the API fails, from the offline coach.
+import type { AppContext } from '../app/context.js';
+import { parsePlan } from '../app/context.js';
+import { insertMessage } from '../store/messages.js';
+import type { ProfileRow, ProjectRow } from '../store/schema.js';
+import { reserve } from '../limits/usage-log.js';
+import { formatError } from '../errors.js';
+import { resolveMode, streamToMessage, systemPromptFor } from './exchange.js';
+import { OFFLINE_LABEL, OFFLINE_MODEL, offlineWelcome } from './offline.js';
+
+export interface Welcome {
+  text: string;
+  model: string;
+  /** "offline coach" when the local engine wrote it. */
+  label: string | null;
+}
+
+const WELCOME_PROMPT =
+  'I have just started this project. Welcome me in under 200 words: why this works for me (use my numbers), the price and timeline you suggest, and the first three tasks to do this week.';
+
+export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: ProjectRow, opts: { offline: boolean; onStatus?: (s: string) => void; onText?: (d: string) => void }): Promise<Welcome> {
+  const plan = parsePlan(row);
+  const mode = resolveMode(ctx, opts.offline);
+  const offline = (): Welcome => {
+    const text = offlineWelcome(plan, profile.displayName, row.targetLaunchDate);
+    insertMessage(ctx.store().db, { projectId: row.id, role: 'assistant', content: text, model: OFFLINE_MODEL }, ctx.now());
+    return { text, model: OFFLINE_MODEL, label: OFFLINE_LABEL };
+  };
+  if (mode.offline) return offline();
+
+  const settings = ctx.settings.all();
+  opts.onStatus?.(`Asking ${settings.model} for your welcome message…`);
+  let reservation;
+  try {
+    reservation = reserve(ctx.store().sqlite, {
+      profileId: profile.id, projectId: row.id, kind: 'welcome', model: settings.model, limit: settings.dailyMessageLimit,
+      capMicros: settings.dailyCostCapUSD === null ? null : Math.round(settings.dailyCostCapUSD * 1e6), now: ctx.now(),
+    });
+  } catch (err) {
+    // The cost cap must not stop a project from starting: the offline coach welcomes instead.
+    opts.onStatus?.(`${formatError(err)} — using the offline coach's welcome instead`);
+    return offline();
+  }
+  const result = await streamToMessage(ctx, {
+    usageId: reservation.usageId, projectId: row.id, model: settings.model,
+    system: systemPromptFor(ctx, profile, { row, plan }),
+    messages: [{ role: 'user', content: WELCOME_PROMPT }],
+    apiKey: mode.apiKey, baseURL: mode.baseURL, onText: opts.onText,
+  });
+  if (result.status === 'complete' && result.reply.trim()) return { text: result.reply, model: result.model, label: null };
+  opts.onStatus?.(`${formatError(result.error ?? new Error('empty reply'))} — using the offline coach's welcome instead`);
+  return offline();
+}
