@@ -4,15 +4,8 @@ import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { allMessages, lastMessages } from '../store/messages.js';
-import { act, examples, jsonOption, parseIntArg } from './shared.js';
+import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
-
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('`-` reads the message from stdin, but stdin is a terminal', { hint: 'pipe text in: echo "…" | coach ask -' });
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export function registerAsk(program: Command): void {
   examples(
@@ -22,7 +15,7 @@ export function registerAsk(program: Command): void {
       .addOption(jsonOption()),
     ['coach ask "What should I charge?"', 'coach ask "I\'ve decided to charge $29/month because it matches my audience"', 'cat notes.txt | coach ask -', 'coach ask --offline --json "what next?"'],
   ).action(act(async ({ ctx, out, io, json }, words: string[], opts: { offline?: boolean }) => {
-    const raw = words.length === 1 && words[0] === '-' ? await readStdin() : words.join(' ');
+    const raw = words.length === 1 && words[0] === '-' ? await readStdinText('message') : words.join(' ');
     const profile = requireProfile(ctx);
     const project = requireProject(ctx, profile);
     const { runExchange } = await import('../coach/exchange.js');

@@ -3,17 +3,27 @@ import type { Command } from 'commander';
 import { registerAsk } from './ask.js';
 import { registerConfig } from './config.js';
 import { registerDecisions } from './decisions.js';
+import { registerDetect } from './detect.js';
+import { registerDoctor } from './doctor.js';
+import { registerExport } from './export.js';
 import { registerProfile } from './profile.js';
 import { registerProject } from './project.js';
 import { registerTasks } from './tasks.js';
 import { registerTemplates } from './templates.js';
+import { registerChat } from './ui.js';
+import { registerUsage } from './usage.js';
 
 export function registerAll(program: Command): void {
   registerProfile(program);
   registerProject(program);
   registerTasks(program);
   registerDecisions(program);
+  registerChat(program);
   registerAsk(program);
+  registerUsage(program);
   registerTemplates(program);
+  registerExport(program);
   registerConfig(program);
+  registerDoctor(program);
+  registerDetect(program);
 }

@@ -47,3 +47,11 @@ export function parseMoney(name: string, raw: string): number {
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) throw new UsageError(`${name} must be an amount in USD like 2500 or 2500.50, got "${raw}"`);
   return Math.round(Number(cleaned) * 100);
 }
+
+/** Reads all of stdin (for `-` arguments); refuses an interactive terminal instead of hanging. */
+export async function readStdinText(what: string): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError(`\`-\` reads the ${what} from stdin, but stdin is a terminal`, { hint: 'pipe text in, e.g. echo "…" | coach … -' });
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

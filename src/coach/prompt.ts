@@ -106,6 +106,6 @@ export function buildMessages(history: HistoryMessage[]): ApiMessage[] {
     if (last && last.role === m.role) last.content += `\n\n${text}`;
     else out.push({ role: m.role, content: text });
   }
-  if (out[0]?.role === 'assistant') out.unshift({ role: 'user', content: 'I have just started this project.' });
+  if (out[0]?.role === 'assistant') out.unshift({ role: 'user', content: '(Earlier conversation omitted. Continue coaching me.)' });
   return out;
 }

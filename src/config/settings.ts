@@ -2,7 +2,8 @@
 // Values are validated with zod wherever they come from; a bad value names its key and range.
 import { existsSync, readFileSync } from 'node:fs';
 import type Conf from 'conf';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zod.js';
 import { UsageError } from '../errors.js';
 import { dataHome, ensureDataHome, makePrivate, SETTINGS_FILE } from './paths.js';
 import { join } from 'node:path';
@@ -10,20 +11,20 @@ import { join } from 'node:path';
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 
 const fields = {
-  model: z.string().trim().min(1, 'must be a model name, e.g. claude-sonnet-4-6'),
-  dailyMessageLimit: z.number().int().min(1).max(100_000),
-  maxInputTokens: z.number().int().min(50).max(1_000_000),
-  maxOutputTokens: z.number().int().min(1).max(128_000),
-  temperature: z.number().min(0).max(1),
-  costWarningUSD: z.number().min(0).max(1_000_000),
-  dailyCostCapUSD: z.number().positive().max(1_000_000).nullable(),
-  contextMessages: z.number().int().min(1).max(500),
-  defaultProfile: z.string().trim().min(1).max(64),
-  stallTimeoutSeconds: z.number().min(1).max(3600),
+  model: z.string().check(z.trim(), z.minLength(1, 'must be a model name, e.g. claude-sonnet-4-6')),
+  dailyMessageLimit: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
+  maxInputTokens: z.number().check(z.int(), z.minimum(50), z.maximum(1_000_000)),
+  maxOutputTokens: z.number().check(z.int(), z.minimum(1), z.maximum(128_000)),
+  temperature: z.number().check(z.minimum(0), z.maximum(1)),
+  costWarningUSD: z.number().check(z.minimum(0), z.maximum(1_000_000)),
+  dailyCostCapUSD: z.nullable(z.number().check(z.positive(), z.maximum(1_000_000))),
+  contextMessages: z.number().check(z.int(), z.minimum(1), z.maximum(500)),
+  defaultProfile: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+  stallTimeoutSeconds: z.number().check(z.minimum(1), z.maximum(3600)),
 } as const;
 
 export const SettingsSchema = z.object(fields);
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.output<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(fields) as SettingKey[];
 
@@ -66,14 +67,14 @@ export const KEY_ENV = ['ANTHROPIC_API_KEY', 'CLAUDE_API_KEY'] as const;
 
 export type SettingSource = 'default' | 'file' | `env:${string}`;
 
-function describeIssue(key: string, err: z.ZodError): string {
+function describeIssue(key: string, err: { issues: { message: string }[] }): string {
   const issue = err.issues[0];
   return `${key}: ${issue?.message ?? 'invalid value'}`;
 }
 
 /** Turns text typed by a person (flag, env var) into the setting's type, then validates it. */
 export function parseSettingValue<K extends SettingKey>(key: K, raw: string, origin = key as string): Settings[K] {
-  const schema = fields[key] as z.ZodType;
+  const schema = fields[key] as z.ZodMiniType;
   let value: unknown = raw;
   if (key === 'dailyCostCapUSD' && /^(off|none|null|)$/i.test(raw.trim())) value = null;
   else if (typeof DEFAULT_SETTINGS[key] === 'number' || key === 'dailyCostCapUSD') {
@@ -144,7 +145,7 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
     }
     const stored = read();
     if (Object.hasOwn(stored, key)) {
-      const parsed = (fields[key] as z.ZodType).safeParse(stored[key]);
+      const parsed = (fields[key] as z.ZodMiniType).safeParse(stored[key]);
       if (!parsed.success) {
         throw new UsageError(`${file}: ${describeIssue(key, parsed.error)}`, {
           hint: `fix it with \`coach config set ${key} VALUE\` or \`coach config unset ${key}\``,

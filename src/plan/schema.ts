@@ -1,68 +1,70 @@
 // The template format. Templates are data (templates/*.json, or the user's own directory);
 // this zod schema is the one place their shape is defined, and the README documents it.
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
+import '../util/zod.js';
 
 export const DECISION_CATEGORIES = ['pricing', 'platform', 'structure', 'timeline', 'content'] as const;
 export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
 
 const usdRange = z
-  .object({ min: z.number().nonnegative(), max: z.number().nonnegative() })
-  .refine((r) => r.max >= r.min, { message: 'max must be >= min' });
+  .object({ min: z.number().check(z.nonnegative()), max: z.number().check(z.nonnegative()) })
+  .check(z.refine((r) => r.max >= r.min, { message: 'max must be >= min' }));
 
 export const TaskSchema = z.object({
-  id: z.string().regex(/^t\d+$/, 'task ids look like t1, t2, …'),
-  title: z.string().min(3),
-  details: z.string().min(10),
+  id: z.string().check(z.regex(/^t\d+$/, 'task ids look like t1, t2, …')),
+  title: z.string().check(z.minLength(3)),
+  details: z.string().check(z.minLength(10)),
   /** Hands-on hours the task usually takes. */
-  hours: z.number().positive(),
+  hours: z.number().check(z.positive()),
   /** One-off or first-month cost in USD. */
   costUSD: usdRange,
   /** Extra phrases the detector matches against ("skool group", "sales page"). */
-  keywords: z.array(z.string().min(2)).default([]),
-  tips: z.array(z.string()).default([]),
+  keywords: z._default(z.array(z.string().check(z.minLength(2))), []),
+  tips: z._default(z.array(z.string()), []),
 });
 
 export const PhaseSchema = z.object({
-  id: z.string().regex(/^p\d+$/, 'phase ids look like p1, p2, …'),
-  title: z.string().min(3),
-  goal: z.string().min(10),
-  tasks: z.array(TaskSchema).min(1),
-  proTips: z.array(z.string()).default([]),
-  pitfalls: z.array(z.string()).default([]),
+  id: z.string().check(z.regex(/^p\d+$/, 'phase ids look like p1, p2, …')),
+  title: z.string().check(z.minLength(3)),
+  goal: z.string().check(z.minLength(10)),
+  tasks: z.array(TaskSchema).check(z.minLength(1)),
+  proTips: z._default(z.array(z.string()), []),
+  pitfalls: z._default(z.array(z.string()), []),
 });
 
 export const DecisionPointSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   category: z.enum(DECISION_CATEGORIES),
-  question: z.string().min(5),
-  taskIds: z.array(z.string()).min(1),
-  options: z.array(z.string()).default([]),
+  question: z.string().check(z.minLength(5)),
+  taskIds: z.array(z.string()).check(z.minLength(1)),
+  options: z._default(z.array(z.string()), []),
 });
 
 export const TemplateSchema = z
   .object({
     schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'template ids are lower-case words joined by -'),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'template ids are lower-case words joined by -')),
     opportunity: z.object({
-      title: z.string().min(3),
-      category: z.string().min(2),
-      summary: z.string().min(10),
-      revenueRangeUSD: usdRange.and(z.object({ period: z.enum(['month', 'year']) })),
-      timelineWeeks: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }),
+      title: z.string().check(z.minLength(3)),
+      category: z.string().check(z.minLength(2)),
+      summary: z.string().check(z.minLength(10)),
+      revenueRangeUSD: z.intersection(usdRange, z.object({ period: z.enum(['month', 'year']) })),
+      timelineWeeks: z.object({ min: z.number().check(z.int(), z.positive()), max: z.number().check(z.int(), z.positive()) }),
     }),
     /** Reasons with {placeholders}: {name} {niche} {audience} {topPlatform} {engagement} {priceLow} {priceHigh}. */
-    whyThisWorks: z.array(z.string().min(10)).min(1),
-    phases: z.array(PhaseSchema).min(1),
-    proTips: z.array(z.string()).default([]),
-    commonPitfalls: z.array(z.string()).default([]),
-    decisionPoints: z.array(DecisionPointSchema).default([]),
+    whyThisWorks: z.array(z.string().check(z.minLength(10))).check(z.minLength(1)),
+    phases: z.array(PhaseSchema).check(z.minLength(1)),
+    proTips: z._default(z.array(z.string()), []),
+    commonPitfalls: z._default(z.array(z.string()), []),
+    decisionPoints: z._default(z.array(DecisionPointSchema), []),
   })
-  .superRefine((t, ctx) => {
+  .check(z.superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.phases.forEach((phase, p) =>
       phase.tasks.forEach((task, i) => {
         if (seen.has(task.id)) {
-          ctx.addIssue({ code: 'custom', path: ['phases', p, 'tasks', i, 'id'], message: `duplicate task id ${task.id}` });
+          ctx.addIssue({ code: 'custom', input: task.id, path: ['phases', p, 'tasks', i, 'id'], message: `duplicate task id ${task.id}` });
         }
         seen.add(task.id);
       }),
@@ -70,16 +72,16 @@ export const TemplateSchema = z
     t.decisionPoints.forEach((dp, d) =>
       dp.taskIds.forEach((id, i) => {
         if (!seen.has(id)) {
-          ctx.addIssue({ code: 'custom', path: ['decisionPoints', d, 'taskIds', i], message: `unknown task id ${id}` });
+          ctx.addIssue({ code: 'custom', input: id, path: ['decisionPoints', d, 'taskIds', i], message: `unknown task id ${id}` });
         }
       }),
     );
-  });
+  }));
 
-export type Template = z.infer<typeof TemplateSchema>;
-export type TemplatePhase = z.infer<typeof PhaseSchema>;
-export type TemplateTask = z.infer<typeof TaskSchema>;
-export type DecisionPoint = z.infer<typeof DecisionPointSchema>;
+export type Template = z.output<typeof TemplateSchema>;
+export type TemplatePhase = z.output<typeof PhaseSchema>;
+export type TemplateTask = z.output<typeof TaskSchema>;
+export type DecisionPoint = z.output<typeof DecisionPointSchema>;
 
 /** A task as it lives in a project's customized plan. */
 export interface PlanTask extends TemplateTask {

@@ -1,0 +1,52 @@
+// coach detect TEXT: what the action detector finds, nothing stored.
+import { Command } from 'commander';
+import { findProfile } from '../store/profiles.js';
+import { findCurrentProject } from '../store/projects.js';
+import { parsePlan } from '../app/context.js';
+import type { DetectorPlan } from '../detector/types.js';
+import { loadTemplate } from '../plan/templates.js';
+import { doneTaskIds } from '../store/tasks.js';
+import { UsageError } from '../errors.js';
+import { act, examples, jsonOption, readStdinText } from './shared.js';
+import { existsSync } from 'node:fs';
+import { dbPath } from '../config/paths.js';
+
+export function registerDetect(program: Command): void {
+  examples(
+    program.command('detect').description('show what the action detector finds in a text (decisions, task completions, next steps); stores nothing')
+      .argument('<text...>', 'the text (or - to read stdin)')
+      .addOption(jsonOption()),
+    ['coach detect "I\'ve decided to charge $29/month because my audience is students"', 'coach detect "I set up the Skool group" --json', 'pbpaste | coach detect -'],
+  ).action(act(async ({ ctx, out, json }, words: string[]) => {
+    const text = words.length === 1 && words[0] === '-' ? await readStdinText('text') : words.join(' ');
+    if (!text.trim()) throw new UsageError('the text is empty');
+    // The current project's plan when there is one (read-only), else the shipped template.
+    let plan: DetectorPlan | null = null;
+    if (existsSync(dbPath(ctx.home))) {
+      const db = ctx.store().db;
+      const profile = findProfile(db, ctx.profileHandle);
+      const project = profile ? findCurrentProject(db, profile.id) : null;
+      if (project) {
+        const p = parsePlan(project);
+        plan = { tasks: p.phases.flatMap((ph) => ph.tasks.map((t) => ({ id: t.id, title: t.title, phaseId: ph.id, keywords: t.keywords }))), decisionPoints: p.decisionPoints, doneTaskIds: doneTaskIds(db, project.id) };
+      }
+    }
+    if (!plan) {
+      const t = loadTemplate('premium-community', ctx.templatesDir);
+      plan = { tasks: t.phases.flatMap((ph) => ph.tasks.map((task) => ({ id: task.id, title: task.title, phaseId: ph.id, keywords: task.keywords }))), decisionPoints: t.decisionPoints };
+    }
+    const { detect } = await import('../detector/index.js');
+    const found = detect(text, plan);
+    if (json) {
+      return out.json({
+        decisions: found.decisions.map((d) => ({ category: d.category, value: d.value, confidence: d.confidence, rationale: d.rationale })),
+        taskCompletions: found.taskCompletions.map((c) => ({ taskId: c.taskId, confidence: c.confidence })),
+        nextSteps: found.nextSteps.map((s) => ({ taskId: s.taskId, title: s.title, reason: s.reason })),
+      });
+    }
+    if (!found.decisions.length && !found.taskCompletions.length) out.line('Nothing detected.');
+    for (const d of found.decisions) out.line(`${d.confidence === 'high' ? out.green('decision') : out.yellow('maybe   ')} ${d.category}: ${d.value} ${out.dim(`(${d.confidence})`)}${d.rationale ? ` — because ${d.rationale}` : ''}`);
+    for (const c of found.taskCompletions) out.line(`${c.confidence === 'high' ? out.green('done    ') : out.yellow('maybe   ')} ${c.taskId} ${out.dim(`(${c.confidence})`)} — "${c.evidence}"`);
+    for (const s of found.nextSteps) out.line(`${out.cyan('next    ')} ${s.taskId} ${s.title} — ${s.reason}`);
+  }));
+}

@@ -1,0 +1,135 @@
+// Pure pieces of the coach: pricing, prompt building, the offline engine, sanitising, settings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { costMicros, formatUSD, priceOf } from '../../src/coach/pricing.js';
+import { buildMessages, buildSystemPrompt } from '../../src/coach/prompt.js';
+import { offlineReply, offlineWelcome } from '../../src/coach/offline.js';
+import { personalise } from '../../src/plan/personalise.js';
+import { parseTemplate } from '../../src/plan/templates.js';
+import { sanitizeForTerminal } from '../../src/util/text.js';
+import { openSettings, parseSettingValue } from '../../src/config/settings.js';
+import { formatError, maskKey, UsageError } from '../../src/errors.js';
+import { tempHome } from '../helpers/cli.js';
+
+const template = parseTemplate(JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/premium-community.json'), 'utf8')), 'premium-community.json');
+const profile = { displayName: 'Jane', niche: 'vegan baking', platforms: [{ platform: 'instagram', followers: 45000, engagementRate: 3.2 }], totalAudience: 45000, currentMonthlyIncomeUSD: 800, incomeGoalUSD: 5000, hoursPerWeek: 6, experienceLevel: 'beginner' as const };
+const { plan } = personalise(template, profile, new Date('2026-11-25T12:00:00Z'));
+const noDetection = { decisions: [], taskCompletions: [], nextSteps: [] };
+
+describe('pricing', () => {
+  it('computes exact integer micro-dollars per model', () => {
+    expect(costMicros('claude-sonnet-4-6', { inputTokens: 1_000_000, outputTokens: 1_000_000, cacheCreationTokens: 0, cacheReadTokens: 0 })).toBe(18_000_000);
+  });
+  it('rounds only the total, half up', () => {
+    // haiku: 10×1 + 10×5 + 10×1.25 + 10×0.1 = 73.5 µ$ → 74
+    expect(costMicros('claude-haiku-4-5', { inputTokens: 10, outputTokens: 10, cacheCreationTokens: 10, cacheReadTokens: 10 })).toBe(74);
+  });
+  it('matches dated snapshots by prefix and flags unknown models as unpriced', () => {
+    expect(priceOf('claude-sonnet-4-5-20250929')).toEqual(priceOf('claude-sonnet-4-5'));
+    expect(costMicros('gpt-9', { inputTokens: 5, outputTokens: 5, cacheCreationTokens: 0, cacheReadTokens: 0 })).toBeNull();
+    expect(formatUSD(null)).toBe('unpriced');
+    expect(formatUSD(1_234_567)).toBe('$1.23');
+    expect(formatUSD(1_500)).toBe('$0.0015');
+  });
+});
+
+describe('prompt', () => {
+  it('grounds the system prompt in profile, phase, tasks, decisions and tips', () => {
+    const text = buildSystemPrompt({ profile: { ...profile, goals: 'quit my job' }, plan, projectTitle: 'Bake Club', targetLaunchDate: '2027-03-01', done: new Set(['t1']), decisions: [{ category: 'pricing', decision: 'x', value: '29 USD/month', rationale: 'students' }], today: '2026-11-25' });
+    expect(text).toMatch(/Jane/);
+    expect(text).toMatch(/instagram: 45,000 followers, 3.2% engagement/);
+    expect(text).toMatch(/Overall: 1\/22 tasks \(4%\)/);
+    expect(text).toMatch(/Current phase: Validate/);
+    expect(text).toMatch(/- \[t1\] Define the community/); // in done list
+    expect(text).toMatch(/pricing: 29 USD\/month \(because students\)/);
+    expect(text).toContain(plan.phases[0]!.pitfalls[0]!);
+  });
+  it('keeps turns alternating and starting with the user', () => {
+    const m = buildMessages([
+      { role: 'assistant', content: 'welcome', status: 'complete' },
+      { role: 'user', content: 'a', status: 'complete' },
+      { role: 'user', content: 'b', status: 'complete' },
+      { role: 'assistant', content: 'half', status: 'interrupted' },
+      { role: 'assistant', content: '', status: 'error' },
+      { role: 'user', content: 'c', status: 'complete' },
+    ]);
+    expect(m.map((x) => x.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(m[2]!.content).toBe('a\n\nb');
+    expect(m[3]!.content).toMatch(/half\n\n\[reply cut off\]/);
+  });
+});
+
+describe('offline coach', () => {
+  const base = { plan, done: new Set<string>(), displayName: 'Jane', detection: noDetection, applied: { decisions: [], tasksCompleted: [] }, decisions: [], turn: 0 };
+  it('answers "what next" with the open tasks and their tips', () => {
+    const reply = offlineReply({ ...base, message: 'what should I do next?' });
+    expect(reply).toMatch(/0% through \(0\/22\)/);
+    expect(reply).toContain(`**t1 ${plan.phases[0]!.tasks[0]!.title}**`);
+    expect(reply).toContain(`Tip: ${plan.phases[0]!.tasks[0]!.tips[0]}`);
+    expect(reply).toMatch(/Watch out: /);
+  });
+  it('answers pricing questions with the personalised band', () => {
+    const reply = offlineReply({ ...base, message: 'How much should I charge?' });
+    const band = plan.personalisation.priceBand;
+    expect(reply).toContain(`$${band.low}–$${band.high}/month`);
+    expect(reply).toContain(plan.personalisation.priceReasoning[0]!);
+  });
+  it('reacts to recorded decisions and completions, and offers tentative ones', () => {
+    const reply = offlineReply({
+      ...base, message: 'x', done: new Set(['t7']),
+      applied: { decisions: [{ category: 'pricing', value: '29 USD/month', decision: 'charge $29' }], tasksCompleted: ['t7'] },
+      detection: { ...noDetection, decisions: [{ category: 'platform', decision: 'thinking about Skool', value: 'Skool', confidence: 'low', rationale: null, relatedTaskId: 't5' }] },
+    });
+    expect(reply).toMatch(/Noted your \*\*pricing\*\* decision: 29 USD\/month/);
+    expect(reply).toMatch(/That unlocks: t4/);
+    expect(reply).toMatch(/marked \*\*t7 /);
+    expect(reply).toMatch(/weighing \*\*Skool\*\* for platform/);
+  });
+  it('is deterministic and varies its tip with the turn', () => {
+    const a = offlineReply({ ...base, message: 'hi', turn: 1 });
+    expect(offlineReply({ ...base, message: 'hi', turn: 1 })).toBe(a);
+    expect(offlineReply({ ...base, message: 'hi', turn: 2 })).not.toBe(a);
+  });
+  it('writes a welcome with the numbers and first tasks', () => {
+    const w = offlineWelcome(plan, 'Jane', '2027-03-01');
+    expect(w).toMatch(/Welcome, Jane/);
+    expect(w).toContain(`$${plan.personalisation.priceBand.suggested}/month`);
+    expect(w).toMatch(/launch by \*\*2027-03-01\*\*/);
+    expect(w).not.toMatch(/\{[a-zA-Z]+\}/);
+  });
+});
+
+describe('sanitising', () => {
+  it('removes escape sequences, controls and bidi overrides', () => {
+    expect(sanitizeForTerminal('a\x1b[2Jb\x1b]0;pwned\x07c\x1b]8;;http://x\x1b\\d\u202ee\r\nf\x00\x7fg\x9b31mh')).toBe('abcde\nfgh');
+    expect(sanitizeForTerminal('tab\tand\nnewline')).toBe('tab\tand\nnewline');
+  });
+});
+
+describe('settings and errors', () => {
+  it('validates values and names the range', () => {
+    expect(() => parseSettingValue('dailyMessageLimit', '-1')).toThrow(UsageError);
+    expect(() => parseSettingValue('model', '  ')).toThrow(/model/);
+    expect(parseSettingValue('dailyCostCapUSD', 'off')).toBeNull();
+    expect(parseSettingValue('temperature', '0.2')).toBe(0.2);
+  });
+  it('layers defaults < file < env, with sources', async () => {
+    const { home, cleanup } = tempHome();
+    try {
+      const s = openSettings({ COACH_HOME: home }, home);
+      expect(s.get('dailyMessageLimit')).toBe(50);
+      await s.set('dailyMessageLimit', '80');
+      expect(openSettings({}, home).get('dailyMessageLimit')).toBe(80);
+      const env = openSettings({ MONETIZATION_DAILY_MESSAGE_LIMIT: '7' }, home);
+      expect(env.describe().find((d) => d.key === 'dailyMessageLimit')).toEqual({ key: 'dailyMessageLimit', value: 7, source: 'env:MONETIZATION_DAILY_MESSAGE_LIMIT' });
+      expect(() => openSettings({ COACH_DAILY_MESSAGE_LIMIT: 'lots' }, home).get('dailyMessageLimit')).toThrow(/COACH_DAILY_MESSAGE_LIMIT: expected a number/);
+    } finally {
+      cleanup();
+    }
+  });
+  it('never prints a key', () => {
+    expect(maskKey('sk-ant-api03-abcdefghijklmnop-WXYZ')).toBe('sk-ant-…WXYZ');
+    expect(formatError(new Error('bad key sk-ant-api03-abcdefghijklmnop-WXYZ here'))).toBe('coach: bad key sk-ant-…WXYZ here');
+  });
+});
