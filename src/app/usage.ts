@@ -7,15 +7,15 @@ import {
   dayStatus,
   profileHandles,
   usageByBucket,
-  usageByModel,
-  usageByProfile,
   usageSpan,
   type DayStatus,
-  type ModelAggregate,
-  type TimeRange,
   type UsageAggregate,
+  type UsagePart,
+  type UsageSplit,
+  unpricedModelsIn,
 } from '../store/usage.js';
-import { addDays, dayBounds, localDay, monthBounds, monthsBack, startOfDay, type Day, type DayBounds } from '../util/dates.js';
+import { priceOf } from '../coach/pricing.js';
+import { addDays, dayBounds, localDay, monthsBack, startOfDay, type Day, type DayBounds } from '../util/dates.js';
 
 export const REPORT_KINDS = ['daily', 'monthly', 'models', 'profiles'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -39,6 +39,10 @@ export interface UsageReportOptions {
   /** One profile, or null for every profile (the `profiles` report always covers every profile). */
   profileId: number | null;
   now: number;
+}
+
+export interface ModelAggregate extends UsageAggregate {
+  model: string;
 }
 
 export interface UsageRow extends UsageAggregate {
@@ -109,69 +113,85 @@ export function resolveRange(db: Db, opts: UsageReportOptions): { since: Day; un
   return since <= until ? { since, until } : null;
 }
 
-function rangeOf(range: { since: Day; until: Day }, timeZone: string): TimeRange {
-  return { start: startOfDay(range.since, timeZone), end: startOfDay(addDays(range.until, 1), timeZone) };
-}
-
 interface Group {
   key: string;
   sum: UsageAggregate;
-  models: Map<string, ModelAggregate>;
+  models: Set<string>;
+  byModel: Map<string, ModelAggregate>;
 }
 
-function fold(groups: Map<string, Group>, key: string, part: ModelAggregate): void {
-  let g = groups.get(key);
-  if (!g) groups.set(key, (g = { key, sum: emptyAggregate(), models: new Map() }));
-  addInto(g.sum, part);
-  const m = g.models.get(part.model);
-  if (m) addInto(m, part);
-  else g.models.set(part.model, { ...part });
-}
-
-function toRow(g: Group, breakdown: boolean): UsageRow {
-  const models = [...g.models.values()].map((m) => pickAggregate(m));
-  return {
-    key: g.key,
-    ...g.sum,
-    modelsUsed: models.filter((m) => m.requests > 0).map((m) => m.model).sort(),
-    models: breakdown ? models.sort(byCostThenName) : [],
-  };
-}
-
-function pickAggregate(m: ModelAggregate): ModelAggregate {
-  const out = { model: m.model, ...emptyAggregate() };
-  addInto(out, m);
+function pickAggregate(from: UsageAggregate): UsageAggregate {
+  const out = emptyAggregate();
+  addInto(out, from);
   return out;
+}
+
+function fold(groups: Map<string, Group>, key: string, part: UsagePart): void {
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { key, sum: emptyAggregate(), models: new Set(), byModel: new Map() }));
+  addInto(g.sum, part);
+  for (const m of part.models) g.models.add(m);
+  if (part.model !== null) {
+    const m = g.byModel.get(part.model);
+    if (m) addInto(m, part);
+    else g.byModel.set(part.model, { model: part.model, ...pickAggregate(part) });
+  }
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The local days of `range` that can hold usage: clipped to the first and last row in the store. */
+function daysWithUsage(db: Db, range: { since: Day; until: Day }, profileId: number | null, timeZone: string): DayBounds[] {
+  const span = usageSpan(db, profileId);
+  if (!span) return [];
+  const first = localDay(span.start, timeZone);
+  const last = localDay(span.end - 1, timeZone);
+  const since = range.since > first ? range.since : first;
+  const until = range.until < last ? range.until : last;
+  return since <= until ? dayBounds(since, until, timeZone) : [];
 }
 
 export function usageReport(db: Db, opts: UsageReportOptions): UsageReport {
   const range = resolveRange(db, opts);
-  const breakdown = !!opts.breakdown;
+  const breakdown = !!opts.breakdown && opts.kind !== 'models';
   const report: UsageReport = { kind: opts.kind, timeZone: opts.timeZone, range, rows: [], totals: emptyAggregate(), unpricedModels: [], breakdown };
-  const explicitRange = opts.last !== undefined || opts.since !== undefined || opts.until !== undefined;
-  if (!range && (opts.kind === 'daily' || opts.kind === 'monthly' || explicitRange)) return report;
+  if (!range) return report;
 
   const groups = new Map<string, Group>();
-  if (opts.kind === 'daily' || opts.kind === 'monthly') {
-    const buckets: DayBounds[] = opts.kind === 'daily' ? dayBounds(range!.since, range!.until, opts.timeZone) : monthBounds(range!.since, range!.until, opts.timeZone);
-    for (const part of usageByBucket(db, buckets, opts.profileId)) fold(groups, buckets[part.bucket]!.key, part);
-  } else if (opts.kind === 'models') {
-    const within = explicitRange && range ? rangeOf(range, opts.timeZone) : null;
-    for (const part of usageByModel(db, within, opts.profileId)) fold(groups, part.model, part);
-  } else {
-    const within = explicitRange && range ? rangeOf(range, opts.timeZone) : null;
-    const handles = profileHandles(db);
-    for (const part of usageByProfile(db, within)) fold(groups, handles.get(part.profileId) ?? `#${part.profileId}`, part);
-  }
-
-  const rows = [...groups.values()].map((g) => toRow(g, breakdown && opts.kind !== 'models'));
-  if (opts.kind === 'models') rows.sort((a, b) => byCostThenName({ ...a, model: a.key }, { ...b, model: b.key }));
-  else rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const unpriced = new Set<string>();
-  for (const row of rows) {
-    addInto(report.totals, row);
-    for (const m of groups.get(row.key)!.models.values()) if (m.unpricedRequests > 0) unpriced.add(m.model);
+  // One profile (or all together), or each profile in turn for the profiles report: every query
+  // then stays a streaming range scan over one index, with no sort.
+  const handles = opts.kind === 'profiles' ? profileHandles(db) : null;
+  const scopes: (number | null)[] = handles ? [...handles.keys()] : [opts.profileId];
+  const split: UsageSplit = opts.kind === 'models' || breakdown ? 'model' : 'none';
+  for (const profileId of scopes) {
+    const days = daysWithUsage(db, range, profileId, opts.timeZone);
+    const keyOf = (p: UsagePart): string => {
+      switch (opts.kind) {
+        case 'daily': return days[p.bucket]!.key;
+        case 'monthly': return days[p.bucket]!.key.slice(0, 7);
+        case 'models': return p.model!;
+        case 'profiles': return handles!.get(profileId!)!;
+      }
+    };
+    for (const part of usageByBucket(db, days, { profileId, split })) {
+      fold(groups, keyOf(part), part);
+      if (part.unpricedRequests === 0) continue;
+      // Which model was unpriced: known when split by model, else the part's models without a
+      // price; only if the pricing table cannot tell (it changed since), ask the store.
+      const named = part.model !== null ? [part.model] : part.models.filter((m) => !priceOf(m));
+      for (const m of named.length ? named : unpricedModelsIn(db, days[part.bucket]!, profileId)) unpriced.add(m);
+    }
   }
+  const rows: UsageRow[] = [...groups.values()].map((g) => ({
+    key: g.key,
+    ...g.sum,
+    modelsUsed: [...g.models].sort(),
+    models: breakdown ? [...g.byModel.values()].sort(byCostThenName) : [],
+  }));
+  if (opts.kind === 'models') rows.sort((a, b) => b.costMicros - a.costMicros || byKey(a, b));
+  else rows.sort(byKey);
+  for (const row of rows) addInto(report.totals, row);
   report.rows = rows;
   report.unpricedModels = [...unpriced].sort();
   return report;

@@ -22,7 +22,7 @@ export function registerConfig(program: Command): void {
       out.line(out.table(['Setting', 'Value', 'Source', 'Meaning'], [
         ...rows.map((r) => [r.key, r.value === null ? 'off' : String(r.value), r.source, SETTING_HELP[r.key]]),
         ['apiKey', apiKey ? maskKey(apiKey.key) : '—', apiKey?.source ?? '', 'Anthropic API key (`coach config set-key`)'],
-      ]));
+      ], { align: ['left', 'left', 'left', 'left'] }));
     }));
 
   examples(config.command('get').argument('<key>', 'setting name').description('print one setting').addOption(jsonOption()), ['coach config get model', 'coach config get dailyMessageLimit --json'])
@@ -37,7 +37,14 @@ export function registerConfig(program: Command): void {
     ['coach config set dailyMessageLimit 100', 'coach config set model claude-haiku-4-5', 'coach config set dailyCostCapUSD off'])
     .action(act(async ({ ctx, out }, raw: string, value: string) => {
       const k = key(raw);
-      const saved = await ctx.settings.set(k, value);
+      let saved;
+      try {
+        saved = await ctx.settings.set(k, value);
+      } catch (err) {
+        // Name the value and the allowed range: "dailyMessageLimit cannot be -1: … (allowed: 1–100000)".
+        if (err instanceof UsageError) throw new UsageError(`${k} cannot be ${JSON.stringify(value)}: ${err.message.replace(`${k}: `, '')}`, { hint: `allowed: ${SETTING_HELP[k]}` });
+        throw err;
+      }
       out.success(`${k} = ${saved === null ? 'off' : saved}`);
       const overriding = ctx.settings.describe().find((r) => r.key === k)?.source;
       if (overriding?.startsWith('env:')) out.warn(`${overriding.slice(4)} is set and overrides this setting`);

@@ -1,0 +1,46 @@
+// coach doctor [--check-key] [--json]: is everything in order? Exit 1 when a check fails.
+// Runs without the usual context on purpose: a broken settings file or database is what it
+// reports, so it must not fail on opening them first, and it changes nothing.
+import { Command } from 'commander';
+import { runDoctor, type Check } from '../app/doctor.js';
+import { defaultIo, Output } from './output.js';
+import { examples, jsonOption } from './shared.js';
+import type { GlobalOptions } from './main.js';
+
+const SYMBOL: Record<Check['status'], string> = { ok: '✓', fail: '✗', warn: '!', skip: '-' };
+
+function paint(out: Output, c: Check): string {
+  const sym = SYMBOL[c.status];
+  return c.status === 'ok' ? out.green(sym) : c.status === 'fail' ? out.red(sym) : c.status === 'warn' ? out.yellow(sym) : out.dim(sym);
+}
+
+export function registerDoctor(program: Command): void {
+  const cmd = program
+    .command('doctor')
+    .description('check the setup: Node.js, data folder and file modes, database integrity and schema, settings, API key, model')
+    .option('--check-key', 'also make one free API request (token counting) to see the key is accepted')
+    .addOption(jsonOption());
+  examples(cmd, ['coach doctor', 'coach doctor --check-key', 'coach doctor --json | jq \'.checks[] | select(.status == "fail")\'']);
+  cmd.addHelpText('after', '\nEach line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look) or - (skipped).\nExit status: 0 when nothing is wrong (warnings allowed), 1 when any check fails.\nNothing is changed: the database is opened read-only, without migrations.\n');
+
+  cmd.action(async (flags: { checkKey?: boolean; json?: boolean }, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+    const io = defaultIo();
+    const json = !!globals.json;
+    const out = new Output(io, { color: globals.color, json });
+    const checks = await runDoctor({ env: io.env, checkKey: !!flags.checkKey });
+    const failed = checks.filter((c) => c.status === 'fail');
+    const warned = checks.filter((c) => c.status === 'warn');
+    if (json) {
+      out.json({ ok: failed.length === 0, checks });
+    } else {
+      for (const c of checks) {
+        out.line(`${paint(out, c)} ${out.bold(c.label)}: ${c.detail}`);
+        if (c.hint && (c.status === 'fail' || c.status === 'warn')) out.line(`    ${out.dim('→')} ${c.hint}`);
+      }
+      if (failed.length) out.info(`${failed.length} problem(s) found${warned.length ? `, ${warned.length} warning(s)` : ''}.`);
+      else out.info(warned.length ? `No problems, ${warned.length} warning(s).` : 'Everything looks good.');
+    }
+    if (failed.length) process.exitCode = 1;
+  });
+}

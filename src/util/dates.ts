@@ -1,0 +1,170 @@
+// Local calendar days without a date library: a day is `YYYY-MM-DD` in an IANA time zone, and its
+// bounds are the epoch-ms instants [start, end) at which that local day begins and the next begins.
+// Offsets come from Intl, so DST changes (23- and 25-hour days, even a skipped midnight) are right.
+import { UsageError } from '../errors.js';
+
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` */
+export type Day = string;
+
+export interface DayBounds {
+  /** `YYYY-MM-DD` (or `YYYY-MM` for months). */
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Days since 1970-01-01 of a civil date: a plain integer that is easy to step through. */
+export function dayNumber(day: Day): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function dayFromNumber(n: number): Day {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, n: number): Day {
+  return dayFromNumber(dayNumber(day) + n);
+}
+
+/** Parses `YYYY-MM-DD` or `YYYYMMDD` into a real calendar date; anything else is a usage error. */
+export function parseDay(raw: string, name = 'date'): Day {
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(raw.trim());
+  const dashes = (raw.trim().match(/-/g) ?? []).length;
+  if (!m || (dashes !== 0 && dashes !== 2)) {
+    throw new UsageError(`${name} must be a date like 2025-03-01 or 20250301, got "${raw}"`);
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1970 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw new UsageError(`${name}: ${raw} is not a calendar date`);
+  }
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** The zone of this process (node follows `TZ`). */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Validates an IANA zone name (`Europe/Berlin`, `UTC`) and returns its canonical spelling. */
+export function parseTimeZone(raw: string, name = '--timezone'): string {
+  const zone = raw.trim();
+  try {
+    if (!zone) throw new RangeError('empty');
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new UsageError(`${name}: unknown time zone "${raw}"`, { hint: 'use an IANA name such as Europe/Berlin, America/New_York or UTC' });
+  }
+}
+
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+function wallClock(ms: number, timeZone: string): Wall {
+  const w: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') w[p.type] = Number(p.value);
+  }
+  return { y: w.year!, mo: w.month!, d: w.day!, h: w.hour! % 24, mi: w.minute!, s: w.second! };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The local calendar day of an instant. */
+export function localDay(ms: number, timeZone: string): Day {
+  const w = wallClock(ms, timeZone);
+  return `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}`;
+}
+
+/** Offset of the zone from UTC at an instant, in ms (Berlin in winter: +3_600_000). */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - whole;
+}
+
+/** The first instant of a local day (its midnight, or the first existing time when a DST change skips midnight). */
+export function startOfDay(day: Day, timeZone: string): number {
+  const wallMidnight = dayNumber(day) * DAY_MS;
+  let t = wallMidnight - zoneOffset(wallMidnight, timeZone);
+  t = wallMidnight - zoneOffset(t, timeZone);
+  if (localDay(t, timeZone) === day && localDay(t - 1, timeZone) < day) return t;
+  // Midnight does not exist (or exists twice) here: search the first instant that is on `day` or later.
+  let lo = wallMidnight - 15 * 3_600_000; // surely the previous local day (offsets are ≤ +14 h)
+  let hi = wallMidnight + 13 * 3_600_000; // surely this day (offsets are ≥ −12 h)
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDay(mid, timeZone) >= day) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** [start, end) of every local day from `since` to `until`, inclusive; contiguous, so no instant is in two days. */
+export function dayBounds(since: Day, until: Day, timeZone: string): DayBounds[] {
+  const out: DayBounds[] = [];
+  const first = dayNumber(since);
+  const last = dayNumber(until);
+  let start = startOfDay(since, timeZone);
+  for (let n = first; n <= last; n++) {
+    const end = startOfDay(dayFromNumber(n + 1), timeZone);
+    out.push({ key: dayFromNumber(n), start, end });
+    start = end;
+  }
+  return out;
+}
+
+/** [start, end) of every local calendar month touched by since..until, clipped to those days. */
+export function monthBounds(since: Day, until: Day, timeZone: string): DayBounds[] {
+  const out: DayBounds[] = [];
+  let from = since;
+  while (from <= until) {
+    const month = from.slice(0, 7);
+    const nextMonthFirst = firstOfNextMonth(month);
+    const to = addDays(nextMonthFirst, -1) < until ? addDays(nextMonthFirst, -1) : until;
+    out.push({ key: month, start: startOfDay(from, timeZone), end: startOfDay(addDays(to, 1), timeZone) });
+    from = addDays(to, 1);
+  }
+  return out;
+}
+
+function firstOfNextMonth(month: string): Day {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${pad(y + 1, 4)}-01-01` : `${pad(y, 4)}-${pad(m + 1)}-01`;
+}
+
+/** The first day of the month `n` months before the month of `day` (n = 0: its own month). */
+export function monthsBack(day: Day, n: number): Day {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - n;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}-01`;
+}
