@@ -6,6 +6,7 @@ import { registerDecisions } from './decisions.js';
 import { registerDetect } from './detect.js';
 import { registerDoctor } from './doctor.js';
 import { registerExport } from './export.js';
+import { registerHelp } from './help.js';
 import { registerProfile } from './profile.js';
 import { registerProject } from './project.js';
 import { registerTasks } from './tasks.js';
@@ -26,4 +27,5 @@ export function registerAll(program: Command): void {
   registerConfig(program);
   registerDoctor(program);
   registerDetect(program);
+  registerHelp(program);
 }
