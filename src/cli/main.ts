@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, UsageError, exitCodeOf, formatError } from '../errors.js';
 import { registerAll } from './commands.js';
+import { runDefaultAction } from './ui.js';
 import { VERSION } from './version.js';
 
 export interface GlobalOptions {
@@ -26,6 +27,8 @@ export function buildProgram(): Command {
     .exitOverride();
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
   registerAll(program);
+  // Bare `coach`: the terminal UI (help when not on a terminal). Set after the subcommands, which keep their own rules.
+  program.allowExcessArguments(true).action(() => runDefaultAction(program));
   return program;
 }
 

@@ -1,0 +1,45 @@
+// `coach chat` and bare `coach`: the terminal UI. Ink, React and the UI are imported only here,
+// inside the actions, so every scripted command starts without loading them.
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { GlobalOptions } from './main.js';
+import { examples } from './shared.js';
+
+function interactive(): boolean {
+  return !!process.stdin.isTTY && !!process.stdout.isTTY;
+}
+
+async function launch(globals: GlobalOptions, focus: 'input' | 'checklist', offline: boolean): Promise<void> {
+  // Colour is decided before Ink and chalk load: --no-color / NO_COLOR turn it off.
+  if (globals.color === false || (process.env.NO_COLOR ?? '') !== '') process.env.FORCE_COLOR = '0';
+  const { runUi } = await import('../ui/run.js');
+  const code = await runUi({ profile: globals.profile, focus, offline });
+  if (code !== 0) process.exitCode = code;
+}
+
+export function registerChat(program: Command): void {
+  examples(
+    program.command('chat')
+      .description('the terminal UI, focused on the chat with your coach (plan, checklist and decisions one Tab away)')
+      .option('--offline', 'use the offline coach for this session (free, not counted)'),
+    ['coach chat', 'coach chat --offline', 'coach chat --profile work'],
+  ).action(async (opts: { offline?: boolean }, cmd: Command) => {
+    if (!interactive()) {
+      throw new UsageError('`coach chat` needs an interactive terminal', { hint: 'in scripts, use `coach ask "…"` (or `coach ask -` with stdin)' });
+    }
+    await launch(cmd.optsWithGlobals<GlobalOptions>(), 'input', !!opts.offline);
+  });
+}
+
+/** Bare `coach`: the UI on a terminal (onboarding on first run); without one, the help, exit 0. */
+export async function runDefaultAction(program: Command): Promise<void> {
+  if (program.args.length) {
+    // An unknown word is still "unknown command" (with commander's did-you-mean), not the UI.
+    (program as unknown as { unknownCommand(): never }).unknownCommand();
+  }
+  if (!interactive()) {
+    program.outputHelp();
+    return;
+  }
+  await launch(program.opts<GlobalOptions>(), 'checklist', false);
+}

@@ -1,0 +1,70 @@
+// The UI's changes to the project, each through the shared services (src/app/tasks.ts and the
+// store repositories) — the same code paths as `coach tasks …` and `coach decisions …`.
+import type { AppContext } from '../app/context.js';
+import { addDecision, resolveTask, setTask, toggleTask } from '../app/tasks.js';
+import { formatUSD, priceOf, PRICES } from '../coach/pricing.js';
+import type { PlanTask } from '../plan/schema.js';
+import type { TaskCompletionRow } from '../store/schema.js';
+import type { Suggestion } from './hooks/useChat.js';
+import type { Snapshot } from './session.js';
+import { findTask } from './session.js';
+import { parseSettingValue } from '../config/settings.js';
+
+export function toggleTaskNow(ctx: AppContext, snap: Snapshot, task: PlanTask): TaskCompletionRow {
+  return toggleTask(ctx.store().db, snap.project.row.id, task, undefined, ctx.now());
+}
+
+/** `/done ID`, `/undo ID`: unknown ids are a UsageError with the plan's range. */
+export function markTask(ctx: AppContext, snap: Snapshot, raw: string, done: boolean): { task: PlanTask; row: TaskCompletionRow } {
+  const task = resolveTask(snap.project.plan, raw);
+  const row = setTask(ctx.store().db, snap.project.row.id, task, { done, source: 'manual' }, ctx.now());
+  return { task, row };
+}
+
+export function saveNote(ctx: AppContext, snap: Snapshot, taskId: string, text: string): void {
+  const task = resolveTask(snap.project.plan, taskId);
+  setTask(ctx.store().db, snap.project.row.id, task, { note: text.trim() || null }, ctx.now());
+}
+
+export function suggestionText(s: Suggestion, snap: Snapshot): string {
+  if (s.kind === 'decision') return `Sounds like a ${s.decision.category} decision: ${s.decision.value}. Record it?`;
+  const t = findTask(snap, s.completion.taskId);
+  return `Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
+}
+
+/** Applies a confirmed suggestion; returns the notice to show. */
+export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion): string {
+  const db = ctx.store().db;
+  const projectId = snap.project.row.id;
+  if (s.kind === 'decision') {
+    const d = s.decision;
+    addDecision(db, projectId, snap.project.plan, {
+      category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
+      sourceMessageId: s.sourceMessageId || null, relatedTaskId: d.relatedTaskId,
+    }, ctx.now());
+    return `Recorded ${d.category} decision: ${d.value}`;
+  }
+  const task = resolveTask(snap.project.plan, s.completion.taskId);
+  setTask(db, projectId, task, { done: true, source: 'chat', sourceMessageId: s.sourceMessageId || null }, ctx.now());
+  return `Marked ${task.id} ${task.title} done`;
+}
+
+export function usageText(snap: Snapshot): string {
+  const t = snap.today;
+  const coach = snap.offline ? 'the offline coach answers (free, not counted)' : `model ${snap.model}`;
+  const warn = t.costMicros >= snap.costWarningUSD * 1e6 && t.costMicros > 0 ? ' — past your warning threshold' : '';
+  return [
+    `Today: ${t.messagesUsed}/${snap.limit} messages · ${formatUSD(t.costMicros)}${t.unpriced ? ' + unpriced usage' : ''} (warning at ${formatUSD(Math.round(snap.costWarningUSD * 1e6))})${warn}.`,
+    `Now: ${coach}. Reports by day, month and model: \`coach usage\`.`,
+  ].join('\n');
+}
+
+/** `/model NAME`: validated like the setting; an unknown model is allowed but flagged unpriced. */
+export function checkModel(name: string): { model: string; warning: string | null } {
+  const model = parseSettingValue('model', name);
+  return { model, warning: priceOf(model) ? null : `"${model}" has no price in the table: its cost will show as unpriced` };
+}
+
+export function knownModels(): string[] {
+  return Object.keys(PRICES);
+}

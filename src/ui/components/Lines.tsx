@@ -1,0 +1,38 @@
+// One-line parts of the live area: the detector's suggestion, the slash-command hints and the
+// key hints (which also carry short flash messages).
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { SlashCommand } from '../commands.js';
+import { sym, theme } from '../theme.js';
+import type { Tone } from '../session.js';
+
+export const SuggestionLine = memo(function SuggestionLine({ text, index, count }: { text: string; index: number; count: number }) {
+  return (
+    <Text wrap="truncate-end">
+      <Text color={theme.warn} bold>{`${sym.suggestion} `}</Text>
+      <Text>{text}</Text>
+      <Text color={theme.dim}>{` — Ctrl+Y yes · Ctrl+X dismiss${count > 1 ? ` (${index + 1} of ${count})` : ''}`}</Text>
+    </Text>
+  );
+});
+
+export const SlashHints = memo(function SlashHints({ commands, height }: { commands: SlashCommand[]; height: number }) {
+  return (
+    <Box flexDirection="column">
+      {commands.slice(0, height).map((c, i) => (
+        <Text key={c.name} wrap="truncate-end" color={i === 0 ? theme.accent : theme.dim}>
+          {`  ${`/${c.name}${c.args ? ` ${c.args}` : ''}`.padEnd(16)} ${c.summary}${i === 0 ? '  (Tab completes)' : ''}`}
+        </Text>
+      ))}
+    </Box>
+  );
+});
+
+export const KeysLine = memo(function KeysLine({ text, tone }: { text: string; tone: Tone | 'hint' }) {
+  const color = tone === 'ok' ? theme.ok : tone === 'error' ? theme.error : tone === 'warn' ? theme.warn : theme.dim;
+  return (
+    <Text wrap="truncate-end" color={color}>
+      {` ${text}`}
+    </Text>
+  );
+});

@@ -1,0 +1,43 @@
+// The bottom line: who, which project, which coach, today's messages and cost, and a warning
+// once the day's cost passes the threshold.
+import { Text } from 'ink';
+import stringWidth from 'string-width';
+import { memo } from 'react';
+import { formatUSD } from '../../coach/pricing.js';
+import { sanitizeForTerminal, truncate } from '../../util/text.js';
+import { theme } from '../theme.js';
+
+export interface StatusFigures {
+  profile: string;
+  project: string;
+  /** Model name, or null when the offline coach answers. */
+  model: string | null;
+  used: number;
+  limit: number;
+  costMicros: number;
+  unpriced: boolean;
+  costWarningUSD: number;
+}
+
+/** The line's parts; the project title gives way first when the terminal is narrow. */
+export function statusParts(f: StatusFigures, width: number): { main: string; warning: string | null } {
+  const coach = f.model ?? 'offline coach';
+  const cost = `${formatUSD(f.costMicros)}${f.unpriced ? ' + unpriced' : ''}`;
+  const over = f.costMicros > 0 && f.costMicros >= f.costWarningUSD * 1_000_000;
+  const warning = over ? ` ⚠ over ${formatUSD(Math.round(f.costWarningUSD * 1_000_000))}/day warning ` : f.used >= f.limit && f.model ? ' ⚠ daily limit reached ' : null;
+  const head = ` ${truncate(sanitizeForTerminal(f.profile), 24)} · `;
+  const tail = ` · ${coach} · today: ${f.used}/${f.limit} messages, ${cost} `;
+  const room = width - 1 - stringWidth(head) - stringWidth(tail) - stringWidth(warning ?? '');
+  const project = room >= 8 ? truncate(sanitizeForTerminal(f.project), room) : '…';
+  return { main: head + project + tail, warning };
+}
+
+export const StatusBar = memo(function StatusBar({ figures, width }: { figures: StatusFigures; width: number }) {
+  const { main, warning } = statusParts(figures, width);
+  return (
+    <Text wrap="truncate-end">
+      <Text inverse color={figures.model ? undefined : theme.warn}>{main}</Text>
+      {warning ? <Text color={theme.warn} bold>{warning}</Text> : null}
+    </Text>
+  );
+});

@@ -1,0 +1,58 @@
+// The keys of the UI, as data: the help overlay and the README list them from here.
+import { COMMANDS } from './commands.js';
+
+export interface KeyHelp {
+  keys: string;
+  action: string;
+}
+
+export const NEWLINE_KEYS = 'Alt+Enter or Ctrl+J';
+
+export const KEY_GROUPS: { title: string; keys: KeyHelp[] }[] = [
+  {
+    title: 'Everywhere',
+    keys: [
+      { keys: 'Tab', action: 'switch focus: chat input ↔ task checklist' },
+      { keys: 'Esc', action: 'cancel the streaming reply (partial reply kept) · close a panel' },
+      { keys: 'Ctrl+C', action: 'cancel the reply or clear the input; on an empty prompt (or twice) quit' },
+      { keys: 'Ctrl+Y / Ctrl+X', action: "confirm / dismiss the detector's suggestion" },
+      { keys: '?', action: 'this help (from the checklist, or an empty input)' },
+    ],
+  },
+  {
+    title: 'Chat input',
+    keys: [
+      { keys: 'Enter', action: 'send' },
+      { keys: NEWLINE_KEYS, action: 'new line (pasting is always safe: a paste never sends)' },
+      { keys: '← → Home End', action: 'move (Ctrl/Alt+← → by word, Ctrl+A / Ctrl+E line start / end)' },
+      { keys: '↑ ↓', action: 'move between lines; on the first / last line: earlier messages you sent' },
+      { keys: 'Ctrl+U / Ctrl+K / Ctrl+W', action: 'delete to line start / to line end / the word before' },
+      { keys: 'Ctrl+D', action: 'delete the character under the cursor' },
+      { keys: '/', action: 'commands (Tab completes)' },
+    ],
+  },
+  {
+    title: 'Task checklist',
+    keys: [
+      { keys: '↑ ↓ or j k', action: 'move' },
+      { keys: '← → or h l', action: 'previous / next phase' },
+      { keys: 'Space', action: 'toggle done' },
+      { keys: 'n', action: 'add or edit a note' },
+      { keys: 'Enter', action: 'details, tips and estimates' },
+      { keys: 'd', action: 'decisions view' },
+      { keys: 'y / x', action: 'confirm / dismiss a suggestion' },
+    ],
+  },
+];
+
+export function helpLines(): string[] {
+  const lines: string[] = [];
+  for (const group of KEY_GROUPS) {
+    lines.push(`${group.title}`);
+    for (const k of group.keys) lines.push(`  ${k.keys.padEnd(26)} ${k.action}`);
+    lines.push('');
+  }
+  lines.push('Commands');
+  for (const c of COMMANDS) lines.push(`  ${`/${c.name}${c.args ? ` ${c.args}` : ''}`.padEnd(26)} ${c.summary}`);
+  return lines;
+}

@@ -1,0 +1,143 @@
+// One exchange at a time with the coach, through runExchange (which stores everything itself):
+// the user message appears as soon as it is stored, the detector's findings right after, the
+// reply streams through a token batcher, and the finished (or interrupted) reply goes to the
+// transcript. Limits and usage errors come back as one line; the input is kept for a retry.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppContext } from '../../app/context.js';
+import { runExchange } from '../../coach/exchange.js';
+import { OFFLINE_LABEL } from '../../coach/offline.js';
+import type { DetectedCompletion, DetectedDecision } from '../../detector/types.js';
+import { formatError } from '../../errors.js';
+import { nextKey, messageItem, sessionContext, labelOf, findTask, type SessionOptions, type Snapshot, type Tone, type TranscriptItem } from '../session.js';
+import { TokenBatcher } from '../stream-batcher.js';
+
+export type Suggestion =
+  | { key: string; kind: 'decision'; decision: DetectedDecision; sourceMessageId: number }
+  | { key: string; kind: 'task'; completion: DetectedCompletion; sourceMessageId: number };
+
+export interface Streaming {
+  text: string;
+  label: string;
+}
+
+export interface ChatDeps {
+  ctx: AppContext;
+  snapshot: () => Snapshot | null;
+  session: () => SessionOptions;
+  refresh: () => void;
+  /** The message was stored: the input can be cleared. */
+  onAccepted: (text: string) => void;
+}
+
+/** "coach: …" is for the command line; in the chat the line speaks for itself. */
+export const uiError = (err: unknown) => formatError(err).replace(/^coach: /, '');
+
+export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
+  const [items, setItems] = useState<TranscriptItem[]>(initial);
+  const [streaming, setStreaming] = useState<Streaming | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const busyRef = useRef(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const settled = useRef<Promise<void>>(Promise.resolve());
+  const depsRef = useRef(deps);
+  depsRef.current = deps;
+  const labelRef = useRef('');
+  const batcher = useRef<TokenBatcher | null>(null);
+  batcher.current ??= new TokenBatcher((text) => setStreaming({ text, label: labelRef.current }));
+
+  useEffect(() => () => batcher.current?.reset(), []);
+
+  const append = useCallback((...more: TranscriptItem[]) => setItems((prev) => [...prev, ...more]), []);
+  const notice = useCallback((text: string, tone: Tone = 'info') => append({ kind: 'notice', key: nextKey('n'), text, tone }), [append]);
+
+  const send = useCallback((text: string): boolean => {
+    if (busyRef.current) return false;
+    const d = depsRef.current;
+    const snap = d.snapshot();
+    if (!snap) return false;
+    const session = d.session();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    busyRef.current = true;
+    setBusy(true);
+    const b = batcher.current!;
+    b.reset();
+    let userMessageId = 0;
+    const found: Suggestion[] = [];
+    const run = async () => {
+      try {
+        const result = await runExchange(sessionContext(d.ctx, session), {
+          profile: snap.profile, project: snap.project, text, offline: session.offline, signal: controller.signal,
+          onEvent: (e) => {
+            if (e.type === 'user') {
+              userMessageId = e.message.id;
+              d.onAccepted(text);
+              append(messageItem(e.message));
+            } else if (e.type === 'detected') {
+              const lines: TranscriptItem[] = [];
+              for (const dec of e.applied.decisions) {
+                lines.push({ kind: 'notice', key: nextKey('n'), tone: 'ok', text: `Recorded ${dec.category} decision: ${dec.value ?? dec.decision}` });
+              }
+              for (const id of e.applied.tasksCompleted) {
+                const t = findTask(snap, id);
+                lines.push({ kind: 'notice', key: nextKey('n'), tone: 'ok', text: `Marked ${id}${t ? ` ${t.title}` : ''} done` });
+              }
+              if (lines.length) append(...lines);
+              for (const dec of e.applied.suggestedDecisions) found.push({ key: nextKey('s'), kind: 'decision', decision: dec, sourceMessageId: userMessageId });
+              for (const c of e.applied.suggestedCompletions) found.push({ key: nextKey('s'), kind: 'task', completion: c, sourceMessageId: userMessageId });
+              if (found.length) setSuggestions((prev) => [...prev, ...found].slice(-5));
+              d.refresh();
+            } else if (e.type === 'start') {
+              labelRef.current = e.offline ? OFFLINE_LABEL : e.model;
+              setStreaming({ text: '', label: labelRef.current });
+            } else if (e.type === 'text') {
+              b.push(e.delta);
+            } else if (e.type === 'warning') {
+              append({ kind: 'notice', key: nextKey('n'), tone: 'warn', text: e.message });
+            }
+          },
+        });
+        b.reset();
+        setStreaming(null);
+        const out: TranscriptItem[] = [];
+        if (result.assistantMessageId !== null && (result.reply || result.status !== 'error')) {
+          out.push({
+            kind: 'message', key: `m${result.assistantMessageId}`, role: 'assistant', content: result.reply,
+            status: result.status, label: result.offline ? OFFLINE_LABEL : labelOf(result.model),
+          });
+        }
+        if (result.status === 'interrupted' && controller.signal.aborted) {
+          out.push({ kind: 'notice', key: nextKey('n'), tone: 'warn', text: 'Interrupted — the partial reply was kept.' });
+        } else if (result.error) {
+          out.push({ kind: 'notice', key: nextKey('n'), tone: 'error', text: uiError(result.error) });
+        }
+        if (out.length) append(...out);
+      } catch (err) {
+        // LimitError / UsageError: thrown before anything was stored; the input stays as typed.
+        b.reset();
+        setStreaming(null);
+        notice(uiError(err), 'error');
+      } finally {
+        busyRef.current = false;
+        abortRef.current = null;
+        setBusy(false);
+        depsRef.current.refresh();
+      }
+    };
+    settled.current = run();
+    return true;
+  }, [append, notice]);
+
+  const cancel = useCallback((): boolean => {
+    if (!abortRef.current) return false;
+    abortRef.current.abort();
+    return true;
+  }, []);
+
+  return {
+    items, append, notice, streaming, busy, busyRef, send, cancel, suggestions, setSuggestions,
+    /** Resolves when the running exchange (if any) has stored its outcome. */
+    settled: () => settled.current,
+  };
+}

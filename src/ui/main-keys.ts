@@ -1,0 +1,155 @@
+// Keys of the main screen's panels (checklist, overlays) and the slash-command API, kept out of
+// the component: each takes the few getters and actions it needs.
+import type { AppContext } from '../app/context.js';
+import { resolveMode } from '../coach/exchange.js';
+import type { PlanPhase } from '../plan/schema.js';
+import { checkModel, knownModels, markTask, usageText } from './actions.js';
+import type { CommandApi } from './commands.js';
+import type { useChat } from './hooks/useChat.js';
+import type { KeyEvent } from './keys.js';
+import type { SessionOptions, Snapshot, Tone } from './session.js';
+
+export type Focus = 'input' | 'checklist';
+export type OverlayState = { kind: 'help' } | { kind: 'decisions'; all: boolean } | { kind: 'task'; taskId: string };
+
+export interface UiState {
+  focus: Focus;
+  overlay: OverlayState | null;
+  scroll: number;
+  cursor: number;
+  /** Phase shown in the checklist; null = the current phase. */
+  viewPhase: string | null;
+  /** Task whose note is being edited in the input box. */
+  noteFor: string | null;
+}
+
+export interface PanelKeyDeps {
+  getUi: () => UiState;
+  setUi: (f: (u: UiState) => UiState) => void;
+  getSnapshot: () => Snapshot | null;
+  visiblePhase: () => PlanPhase | undefined;
+  setFlash: (text: string, tone?: Tone) => void;
+  openOverlay: (o: OverlayState) => void;
+  closeOverlay: () => void;
+  toggleFocus: () => void;
+  toggleTask: (taskId: string) => void;
+  startNote: (taskId: string) => void;
+  resolveSuggestion: (accept: boolean) => void;
+  startSlash: () => void;
+  /** Rows of one page in the panel. */
+  page: () => number;
+  overlayLineCount: () => number;
+}
+
+export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
+  const p = d.visiblePhase();
+  const s = d.getSnapshot();
+  if (!p || !s) return;
+  const tasks = p.tasks;
+  const cur = Math.max(0, Math.min(d.getUi().cursor, tasks.length - 1));
+  const move = (to: number) => d.setUi((x) => ({ ...x, cursor: Math.max(0, Math.min(tasks.length - 1, to)), viewPhase: p.id }));
+  const shiftPhase = (dir: number) => {
+    const list = s.project.plan.phases;
+    const i = list.findIndex((x) => x.id === p.id) + dir;
+    if (i >= 0 && i < list.length) d.setUi((x) => ({ ...x, viewPhase: list[i]!.id, cursor: 0 }));
+  };
+  const text = ev.kind === 'text' ? ev.text : null;
+  const task = tasks[cur];
+  if (ev.kind === 'up' || text === 'k') return move(cur - 1);
+  if (ev.kind === 'down' || text === 'j') return move(cur + 1);
+  if (ev.kind === 'pageup') return move(cur - d.page());
+  if (ev.kind === 'pagedown') return move(cur + d.page());
+  if (ev.kind === 'home') return move(0);
+  if (ev.kind === 'end') return move(tasks.length - 1);
+  if (ev.kind === 'left' || text === 'h') return shiftPhase(-1);
+  if (ev.kind === 'right' || text === 'l') return shiftPhase(1);
+  if (ev.kind === 'tab') return d.toggleFocus();
+  if (text === ' ' && task) return d.toggleTask(task.id);
+  if (text === 'n' && task) return d.startNote(task.id);
+  if (ev.kind === 'enter' && task) return d.openOverlay({ kind: 'task', taskId: task.id });
+  if (text === 'd') return d.openOverlay({ kind: 'decisions', all: false });
+  if (text === '?') return d.openOverlay({ kind: 'help' });
+  if (text === 'y' || text === 'x') return d.resolveSuggestion(text === 'y');
+  if (text === '/') return d.startSlash();
+  if (text) d.setFlash('Tab switches to the chat input');
+}
+
+export function overlayKey(ev: KeyEvent, d: PanelKeyDeps): void {
+  const u = d.getUi();
+  const o = u.overlay;
+  if (!o) return;
+  const page = d.page();
+  const max = Math.max(0, d.overlayLineCount() - page);
+  const text = ev.kind === 'text' ? ev.text : null;
+  const scroll = (to: number) => d.setUi((x) => ({ ...x, scroll: Math.max(0, Math.min(max, to)) }));
+  if (ev.kind === 'up' || text === 'k') return scroll(u.scroll - 1);
+  if (ev.kind === 'down' || text === 'j') return scroll(u.scroll + 1);
+  if (ev.kind === 'pageup') return scroll(u.scroll - page);
+  if (ev.kind === 'pagedown' || (text === ' ' && o.kind !== 'task')) return scroll(u.scroll + page);
+  if (ev.kind === 'home') return scroll(0);
+  if (ev.kind === 'end') return scroll(max);
+  if (ev.kind === 'tab') return d.toggleFocus();
+  if (ev.kind === 'enter' || text === 'q') return d.closeOverlay();
+  if (o.kind === 'decisions' && text === 'a') return d.setUi((x) => ({ ...x, overlay: { kind: 'decisions', all: !o.all }, scroll: 0 }));
+  if (o.kind === 'task' && text === ' ') return d.toggleTask(o.taskId);
+  if (o.kind === 'task' && text === 'n') return d.startNote(o.taskId);
+  if (text === '?') return d.openOverlay({ kind: 'help' });
+  if (text === 'y' || text === 'x') return d.resolveSuggestion(text === 'y');
+}
+
+export interface CommandDeps {
+  ctx: AppContext;
+  chat: Pick<ReturnType<typeof useChat>, 'notice'>;
+  getSnapshot: () => Snapshot | null;
+  getSession: () => SessionOptions;
+  setSession: (f: (s: SessionOptions) => SessionOptions) => void;
+  refresh: () => void;
+  quit: () => void;
+  openOverlay: (view: 'help' | 'decisions') => void;
+  focusChecklist: () => void;
+}
+
+/** What the slash commands do, through the shared services. Errors become one line in the chat. */
+export function commandApi(d: CommandDeps): CommandApi {
+  const { ctx, chat } = d;
+  const snap = () => {
+    const s = d.getSnapshot();
+    if (!s) throw new Error('no active project');
+    return s;
+  };
+  return {
+    notice: (text, tone) => chat.notice(text, tone),
+    openOverlay: d.openOverlay,
+    focusChecklist: d.focusChecklist,
+    setTaskDone: (id, done) => {
+      const { task } = markTask(ctx, snap(), id, done);
+      d.refresh();
+      chat.notice(`${done ? 'Marked' : 'Reopened'} ${task.id} ${task.title}${done ? ' done' : ''}`, 'ok');
+    },
+    setModel: (name) => {
+      if (!name) {
+        const s = snap();
+        chat.notice(`Model: ${s.model}${s.offline ? ' (the offline coach is answering)' : ''}. Priced models: ${knownModels().join(', ')}. \`/model NAME\` switches for this session; \`coach config set model NAME\` keeps it.`);
+        return;
+      }
+      const { model, warning } = checkModel(name);
+      d.setSession((s) => ({ ...s, model }));
+      d.refresh();
+      chat.notice(`Using ${model} for this session.${warning ? ` Note: ${warning}.` : ''}${snap().offline ? ' (The offline coach answers until you switch /offline off or set a key.)' : ''}`, warning ? 'warn' : 'ok');
+    },
+    toggleOffline: () => {
+      if (resolveMode(ctx, false).offline) {
+        chat.notice('No API key is set, so the offline coach is answering already. Add one with `coach config set-key`.', 'warn');
+        return;
+      }
+      d.setSession((s) => ({ ...s, offline: !s.offline }));
+      d.refresh();
+      chat.notice(d.getSession().offline ? 'The offline coach answers now (free, not counted). /offline again to switch back.' : `Back to ${snap().model}.`, 'ok');
+    },
+    showUsage: () => {
+      d.refresh();
+      chat.notice(usageText(snap()));
+    },
+    quit: d.quit,
+  };
+}

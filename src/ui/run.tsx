@@ -1,0 +1,57 @@
+// Starts the terminal UI (imported lazily by `coach` and `coach chat`, so scripted commands never
+// load Ink or React). Sets up the terminal, renders, and restores everything on every way out.
+import { render } from 'ink';
+import type { AppContext } from '../app/context.js';
+import { createContext } from '../app/context.js';
+import { App } from './App.js';
+import type { Focus } from './MainScreen.js';
+import { CLEAR_TERMINAL, startTerminalSession } from './terminal.js';
+import { strayLines } from './stray.js';
+
+export interface RunUiOptions {
+  profile?: string;
+  focus: Focus;
+  offline?: boolean;
+  /** Injected by tests; defaults to a context from the environment. */
+  ctx?: AppContext;
+}
+
+/** Runs until the creator quits; returns the exit code. */
+export async function runUi(opts: RunUiOptions): Promise<number> {
+  const ctx = opts.ctx ?? createContext({ profile: opts.profile });
+  // Open (and migrate) the store before the UI: a store problem is one line from the CLI handler.
+  ctx.store();
+  const stdout = process.stdout;
+  const controls: { quit?: () => void } = {};
+  let forced: NodeJS.Timeout | undefined;
+  let signalled: NodeJS.Signals | null = null;
+  const term = startTerminalSession({
+    stdout,
+    onStray: (line, tone) => strayLines.emit(line, tone),
+    onSignal: (signal) => {
+      signalled ??= signal;
+      // Ask the app to stop (the stream is aborted and its partial reply saved); force it if stuck.
+      controls.quit?.();
+      forced ??= setTimeout(() => {
+        term.restore();
+        process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+      }, 3000);
+      forced.unref();
+    },
+  });
+  try {
+    const instance = render(
+      <App
+        ctx={ctx} focus={opts.focus} offline={!!opts.offline} controls={controls}
+        onWidthChange={() => stdout.write(CLEAR_TERMINAL)}
+      />,
+      { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
+    );
+    await instance.waitUntilExit();
+    return signalled === null ? 0 : signalled === 'SIGINT' ? 130 : signalled === 'SIGHUP' ? 129 : 143;
+  } finally {
+    if (forced) clearTimeout(forced);
+    term.restore();
+    ctx.close();
+  }
+}

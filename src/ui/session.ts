@@ -1,0 +1,121 @@
+// What the UI shows, read through the shared services (never its own queries): the profile, the
+// project and its plan, task states, decisions and today's usage. Plus the session's overrides
+// (`/model NAME`, `/offline`), applied by wrapping the context, so runExchange sees them as settings.
+import type { AppContext, ProjectView } from '../app/context.js';
+import { parsePlan } from '../app/context.js';
+import { resolveMode } from '../coach/exchange.js';
+import { OFFLINE_LABEL, OFFLINE_MODEL } from '../coach/offline.js';
+import { planProgress, type PlanProgress } from '../plan/progress.js';
+import type { PlanTask } from '../plan/schema.js';
+import { listDecisions } from '../store/decisions.js';
+import { lastMessages } from '../store/messages.js';
+import { findProfile } from '../store/profiles.js';
+import { findActiveProject } from '../store/projects.js';
+import type { DecisionRow, MessageRow, ProfileRow, TaskCompletionRow } from '../store/schema.js';
+import { taskStates } from '../store/tasks.js';
+import { todayUsage, type TodayUsage } from '../limits/usage-log.js';
+
+export interface SessionOptions {
+  /** `/model NAME`: used for this session only. */
+  model: string | null;
+  /** `/offline`: the offline coach answers even with a key. */
+  offline: boolean;
+}
+
+export function sessionContext(ctx: AppContext, opts: SessionOptions): AppContext {
+  if (!opts.model) return ctx;
+  const model = opts.model;
+  const base = ctx.settings;
+  return {
+    ...ctx,
+    settings: {
+      ...base,
+      all: () => ({ ...base.all(), model }),
+      get: ((key) => (key === 'model' ? model : base.get(key))) as typeof base.get,
+    },
+  };
+}
+
+export interface Snapshot {
+  profile: ProfileRow;
+  project: ProjectView;
+  states: Map<string, TaskCompletionRow>;
+  done: Set<string>;
+  progress: PlanProgress;
+  decisions: DecisionRow[];
+  today: TodayUsage;
+  model: string;
+  /** The offline coach answers (no key, or /offline). */
+  offline: boolean;
+  limit: number;
+  costWarningUSD: number;
+  loadedAt: number;
+}
+
+/** Null when the profile or its active project is missing (the onboarding takes over). */
+export function loadSnapshot(ctx: AppContext, opts: SessionOptions): Snapshot | null {
+  const { db, sqlite } = ctx.store();
+  const profile = findProfile(db, ctx.profileHandle);
+  if (!profile) return null;
+  const row = findActiveProject(db, profile.id);
+  if (!row) return null;
+  const plan = parsePlan(row);
+  const states = taskStates(db, row.id);
+  const done = new Set([...states.values()].filter((s) => s.done).map((s) => s.taskId));
+  const settings = sessionContext(ctx, opts).settings.all();
+  return {
+    profile,
+    project: { row, plan },
+    states,
+    done,
+    progress: planProgress(plan, done),
+    decisions: listDecisions(db, row.id),
+    today: todayUsage(sqlite, profile.id, ctx.now()),
+    model: settings.model,
+    offline: resolveMode(ctx, opts.offline).offline,
+    limit: settings.dailyMessageLimit,
+    costWarningUSD: settings.costWarningUSD,
+    loadedAt: ctx.now(),
+  };
+}
+
+export function findTask(s: Snapshot, id: string): PlanTask | undefined {
+  for (const phase of s.project.plan.phases) {
+    const t = phase.tasks.find((x) => x.id === id);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+export type Tone = 'info' | 'ok' | 'warn' | 'error';
+
+export type TranscriptItem =
+  | { kind: 'banner'; key: string; title: string; lines: string[] }
+  | { kind: 'message'; key: string; role: 'user' | 'assistant'; content: string; status: MessageRow['status']; label: string | null }
+  | { kind: 'notice'; key: string; text: string; tone: Tone };
+
+let seq = 0;
+export const nextKey = (prefix: string) => `${prefix}-${++seq}`;
+
+export function labelOf(model: string | null): string | null {
+  if (!model) return null;
+  return model === OFFLINE_MODEL ? OFFLINE_LABEL : model;
+}
+
+export function messageItem(m: MessageRow): TranscriptItem {
+  return { kind: 'message', key: `m${m.id}`, role: m.role, content: m.content, status: m.status, label: m.role === 'assistant' ? labelOf(m.model) : null };
+}
+
+export const HISTORY_ON_SCREEN = 40;
+
+/** The last messages of the project, as transcript items; older ones are one notice away. */
+export function historyItems(ctx: AppContext, projectId: number): TranscriptItem[] {
+  const rows = lastMessages(ctx.store().db, projectId, HISTORY_ON_SCREEN + 1);
+  const items: TranscriptItem[] = [];
+  if (rows.length > HISTORY_ON_SCREEN) {
+    rows.shift();
+    items.push({ kind: 'notice', key: nextKey('n'), tone: 'info', text: 'Earlier messages are in `coach history`.' });
+  }
+  for (const m of rows) items.push(messageItem(m));
+  return items;
+}
