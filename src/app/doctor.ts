@@ -124,7 +124,7 @@ function settingsChecks(home: string, env: NodeJS.ProcessEnv): SettingsState {
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) problems.push('it is not a JSON object');
       else stored = parsed as Record<string, unknown>;
     } catch (err) {
-      problems.push(`it is not valid JSON (${(err as Error).message})`);
+      problems.push(`it is not valid JSON (${(err as Error).message.split('\n')[0]!.trim()})`);
     }
   }
   const shape = SettingsSchema.shape as Record<SettingKey, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }>;
@@ -153,7 +153,7 @@ function settingsChecks(home: string, env: NodeJS.ProcessEnv): SettingsState {
   const checks: Check[] = [];
   if (modeProblem) checks.push(modeProblem);
   if (problems.length) {
-    checks.push(check('settings', 'fail', 'Settings', `${problems.join('; ')}`, `fix ${file} by hand, or \`coach config unset KEY\` / \`coach config set KEY VALUE\``));
+    checks.push(check('settings', 'fail', 'Settings', [...problems, ...warnings].join('; '), `fix ${file} by hand, or \`coach config unset KEY\` / \`coach config set KEY VALUE\``));
   } else {
     const detail = existsSync(file) ? `${file} valid` : 'defaults (no settings file yet)';
     checks.push(warnings.length

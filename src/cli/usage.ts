@@ -1,11 +1,13 @@
 // coach usage [daily|monthly|models|profiles]: usage and cost reports (the seed's admin usage view).
 import { Argument, Command, Option } from 'commander';
+import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { REPORT_KINDS, todayStatus, totalTokens, usageDocument, usageReport, type ReportKind, type UsageReport, type UsageRow } from '../app/usage.js';
 import { UsageError } from '../errors.js';
 import { findProfile } from '../store/profiles.js';
 import type { UsageAggregate } from '../store/usage.js';
 import { parseDay, parseTimeZone, systemTimeZone } from '../util/dates.js';
+import { sanitizeForTerminal } from '../util/text.js';
 import { bar, type Output } from './output.js';
 import { act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
@@ -45,7 +47,7 @@ function columns(out: Output, report: UsageReport, scale: (a: UsageAggregate) =>
     { head: label, align: 'left', cell: (_r, kind, l) => (kind === 'total' ? out.bold(l) : kind === 'model' ? out.dim(`  └ ${shortModel(l)}`) : report.kind === 'models' ? shortModel(l) : l) },
   ];
   if (report.kind !== 'models') {
-    cols.push({ head: 'Models', align: 'left', drop: 7, cell: (r, kind) => (kind === 'row' ? (r as UsageRow).modelsUsed.map(shortModel).join('\n') : '') });
+    cols.push({ head: 'Models', align: 'left', drop: 7, cell: (r, kind) => (kind === 'row' ? (r as UsageRow).modelsUsed.map(shortModel).join(', ') : '') });
   }
   const num = (head: string, drop: number | undefined, get: (a: UsageAggregate) => number): Column => ({
     head, align: 'right', drop, cell: (r, kind) => (kind === 'total' ? out.bold(fmtInt(get(r))) : fmtInt(get(r))),
@@ -65,6 +67,20 @@ function columns(out: Output, report: UsageReport, scale: (a: UsageAggregate) =>
   return cols;
 }
 
+/** Compact rows (one line each), and a rule above the totals row, which is always last. */
+function table(out: Output, cs: Column[], body: string[][]): string {
+  const t = new Table({
+    head: cs.map((c) => out.bold(c.head)),
+    colAligns: cs.map((c) => c.align),
+    style: { head: [], border: out.color ? ['grey'] : [], compact: true },
+  });
+  for (const row of body) t.push(row.map((cell) => sanitizeForTerminal(cell)));
+  const lines = t.toString().split('\n');
+  // lines: top, head, rule, …rows, totals, bottom: repeat the rule under the head above the totals.
+  if (lines.length >= 5) lines.splice(lines.length - 2, 0, lines[2]!);
+  return lines.join('\n');
+}
+
 function render(out: Output, report: UsageReport, width: number | undefined): string {
   const scaleBy = report.rows.some((r) => r.costMicros > 0) ? (a: UsageAggregate) => a.costMicros : totalTokens;
   const max = Math.max(1, ...report.rows.map(scaleBy));
@@ -76,11 +92,11 @@ function render(out: Output, report: UsageReport, width: number | undefined): st
       for (const m of row.models) body.push(cs.map((c) => (c.head === '' ? '' : c.cell(m, 'model', m.model))));
     }
     body.push(cs.map((c) => c.cell(report.totals, 'total', 'Total')));
-    return out.table(cs.map((c) => c.head), body, { align: cs.map((c) => c.align) });
+    return table(out, cs, body);
   };
   let text = draw(cols);
   // Fit the terminal: drop the least important columns until the table is narrow enough.
-  while (width && Math.max(...text.split('\n').map((l) => stringWidth(l))) > width) {
+  while (width && text.split('\n').reduce((w, l) => Math.max(w, stringWidth(l)), 0) > width) {
     const droppable = cols.filter((c) => c.drop !== undefined);
     if (!droppable.length) break;
     const lowest = droppable.reduce((a, b) => (a.drop! < b.drop! ? a : b));

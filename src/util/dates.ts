@@ -143,25 +143,6 @@ export function dayBounds(since: Day, until: Day, timeZone: string): DayBounds[]
   return out;
 }
 
-/** [start, end) of every local calendar month touched by since..until, clipped to those days. */
-export function monthBounds(since: Day, until: Day, timeZone: string): DayBounds[] {
-  const out: DayBounds[] = [];
-  let from = since;
-  while (from <= until) {
-    const month = from.slice(0, 7);
-    const nextMonthFirst = firstOfNextMonth(month);
-    const to = addDays(nextMonthFirst, -1) < until ? addDays(nextMonthFirst, -1) : until;
-    out.push({ key: month, start: startOfDay(from, timeZone), end: startOfDay(addDays(to, 1), timeZone) });
-    from = addDays(to, 1);
-  }
-  return out;
-}
-
-function firstOfNextMonth(month: string): Day {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${pad(y + 1, 4)}-01-01` : `${pad(y, 4)}-${pad(m + 1)}-01`;
-}
-
 /** The first day of the month `n` months before the month of `day` (n = 0: its own month). */
 export function monthsBack(day: Day, n: number): Day {
   const [y, m] = day.split('-').map(Number) as [number, number];
