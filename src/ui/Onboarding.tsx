@@ -101,6 +101,7 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
   const decoder = useRef(new KeyDecoder());
   const batcher = useRef(new TokenBatcher(setWelcome));
   const notes = useRef<TranscriptItem[]>([]);
+  const raw = useRef<Partial<Record<FieldStep, string>>>({});
   useEffect(() => () => batcher.current.reset(), []);
   const templates = useMemo(() => listTemplates(ctx.templatesDir).templates, [ctx]);
   const paused = useMemo(() => {
@@ -144,8 +145,10 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
       setError(null);
       const i = ORDER.indexOf(s as FieldStep);
       if (i > 0) {
-        setStep(ORDER[i - 1]!);
-        setEditor(EMPTY_EDITOR);
+        const prev = ORDER[i - 1]!;
+        setStep(prev);
+        const typed = raw.current[prev] ?? '';
+        setEditor({ text: typed, cursor: typed.length });
       }
       return;
     }
@@ -171,9 +174,11 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
     if (ev.kind === 'enter') {
       try {
         setAnswers({ ...getAnswers(), ...parseAnswer(s, getEditor().text) });
+        raw.current[s] = getEditor().text;
         setError(null);
-        setEditor(EMPTY_EDITOR);
         const next = ORDER[ORDER.indexOf(s) + 1];
+        const typed = next ? (raw.current[next] ?? '') : '';
+        setEditor({ text: typed, cursor: typed.length });
         if (next) return setStep(next);
         saveProfile();
         setStep('template');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../../src/app/context.js';
-import { startProject } from '../../src/app/projects.js';
+import { moveProject, startProject } from '../../src/app/projects.js';
 import { parsePlatform } from '../../src/cli/profile.js';
 import { reserve } from '../../src/limits/usage-log.js';
 import { listDecisions } from '../../src/store/decisions.js';
@@ -183,6 +183,19 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     await type(app, '\r');
     expect(app.lastFrame()).toContain('Using claude-haiku-4-5 for this session.');
     expect(app.lastFrame()).toContain('claude-haiku-4-5 · today: 1/1 messages');
+    app.unmount();
+  });
+
+  it('a paused project: the app offers to resume it, then opens the main screen', async () => {
+    const profile = setup();
+    moveProject(ctx.store().db, profile, 'pause', undefined, Date.now());
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    expect(app.lastFrame()).toContain('is paused');
+    await type(app, '\r');
+    await tick();
+    expect(app.lastFrame()).toContain('Resumed "Paid premium community for vegan baking"');
+    expect(app.lastFrame()).toContain('today: 0/50 messages');
     app.unmount();
   });
 });

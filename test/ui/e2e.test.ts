@@ -75,7 +75,7 @@ describe('terminal UI in a pseudo-terminal', () => {
     await app.waitFor('Echo: line one');
 
     // 3. Esc mid-stream: the partial reply stays, marked interrupted
-    const words = Array.from({ length: 80 }, (_, i) => `part${String(i + 1).padStart(2, '0')}`).join(' ');
+    const words = Array.from({ length: 150 }, (_, i) => `part${String(i + 1).padStart(2, '0')}`).join(' ');
     fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 120 });
     await send(app, 'Tell me everything');
     await app.waitFor('part05');
@@ -112,7 +112,7 @@ describe('terminal UI in a pseudo-terminal', () => {
     const interrupted = history.find((m) => m.status === 'interrupted');
     expect(interrupted?.role).toBe('assistant');
     expect(interrupted?.content).toMatch(/^part01 part02 part03 part04 part05/);
-    expect(interrupted?.content).not.toContain('part80');
+    expect(interrupted?.content).not.toContain('part150');
     expect(history.some((m) => m.role === 'user' && m.content === 'line one\nline two')).toBe(true);
     const decisions = await json<{ category: string; value: string }[]>(['decisions', 'list'], h);
     expect(decisions).toEqual([expect.objectContaining({ category: 'pricing', value: '29 USD/month' })]);
@@ -169,7 +169,7 @@ describe('terminal UI in a pseudo-terminal', () => {
   it('SIGTERM mid-stream: the partial reply is saved as interrupted and the terminal restored', { timeout: 60_000 }, async () => {
     const h = home();
     await setupProject(h);
-    const words = Array.from({ length: 80 }, (_, i) => `bit${String(i + 1).padStart(2, '0')}`).join(' ');
+    const words = Array.from({ length: 150 }, (_, i) => `bit${String(i + 1).padStart(2, '0')}`).join(' ');
     fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 120 });
     const app = start(['chat'], h, { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'sk-ant-test-e2e-0123456789' });
     await app.waitFor('today: 0/50 messages');

@@ -1,0 +1,113 @@
+// Streaming inside the app (ink-testing-library) against the fake Anthropic server in-process:
+// tokens are batched into a bounded number of frames, Ctrl+C cancels and keeps the partial reply.
+// Also the terminal session's one idempotent cleanup.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic/server.js';
+import { createContext, type AppContext } from '../../src/app/context.js';
+import { startProject } from '../../src/app/projects.js';
+import { allMessages } from '../../src/store/messages.js';
+import { upsertProfile } from '../../src/store/profiles.js';
+import { App } from '../../src/ui/App.js';
+import { startTerminalSession } from '../../src/ui/terminal.js';
+
+let fake: FakeAnthropic;
+let home: string;
+let ctx: AppContext;
+let projectId: number;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'coach-ui-stream-'));
+  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', ANTHROPIC_API_KEY: 'sk-ant-test-stream-0000000000', ANTHROPIC_BASE_URL: fake.url } });
+  const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
+  projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
+});
+afterEach(() => {
+  ctx.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+async function until(app: ReturnType<typeof render> | (() => boolean), test: (frame: string) => boolean = () => true, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const f = typeof app === 'function' ? String(app()) : (app.lastFrame() ?? '');
+    if (typeof app === 'function' ? app() : test(f)) return f;
+    if (Date.now() > deadline) throw new Error(`timed out; last frame:\n${f}`);
+    await tick(20);
+  }
+}
+
+describe('streaming in the app', () => {
+  it('batches 300 tokens into a bounded number of frames (≤ ~30 renders/s)', async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `w${i + 1}`).join(' ');
+    fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 4 });
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    app.stdin.write('stream please');
+    await tick();
+    const before = app.frames.length;
+    const t0 = Date.now();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('w300') && f.includes('today: 1/50 messages'));
+    const seconds = (Date.now() - t0) / 1000;
+    const frames = app.frames.length - before;
+    // without batching this would be one frame per token (300+)
+    expect(frames).toBeLessThan(60);
+    expect(frames / seconds).toBeLessThanOrEqual(30);
+    app.unmount();
+  });
+
+  it('Ctrl+C cancels the stream: the partial reply stays, marked interrupted; a second Ctrl+C on the idle prompt quits', async () => {
+    const words = Array.from({ length: 150 }, (_, i) => `slow${i + 1}`).join(' ');
+    fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 100 });
+    let exited = false;
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} onExit={() => (exited = true)} />);
+    await tick();
+    app.stdin.write('go slowly');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('slow3') && f.includes('Esc cancels'));
+    app.stdin.write('\u0003');
+    const frame = await until(app, (f) => f.includes('Interrupted — the partial reply was kept.'));
+    expect(frame).toContain('coach · claude-sonnet-4-6 · interrupted');
+    expect(exited).toBe(false);
+    const reply = allMessages(ctx.store().db, projectId).at(-1)!;
+    expect(reply).toMatchObject({ role: 'assistant', status: 'interrupted' });
+    expect(reply.content).toMatch(/^slow1 slow2 slow3/);
+    expect(reply.content).not.toContain('slow150');
+    await tick(1600); // past the double-press window: this is a fresh Ctrl+C on an idle, empty prompt
+    app.stdin.write('\u0003');
+    await until(() => exited);
+    app.unmount();
+  });
+});
+
+describe('terminal session', () => {
+  it('turns bracketed paste on, routes console output and warnings into the UI, and restores once', async () => {
+    const writes: string[] = [];
+    const stdout = { isTTY: true, destroyed: false, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream;
+    const stray: string[] = [];
+    const originalLog = console.log;
+    const session = startTerminalSession({ stdout, onStray: (line) => stray.push(line), onSignal: () => {} });
+    console.log('sdk chatter');
+    console.warn('deprecated thing');
+    process.emitWarning('careful now');
+    await tick(10);
+    session.restore();
+    session.restore();
+    expect(writes).toEqual(['\u001b[?2004h', '\u001b[?2004l\u001b[?25h']);
+    expect(stray).toEqual(['sdk chatter', 'deprecated thing', 'Warning: careful now']);
+    expect(console.log).toBe(originalLog);
+    expect(session.restored).toBe(true);
+  });
+});
