@@ -22,7 +22,7 @@ await build({
   chunkNames: '[name]-[hash]',
   external: [
     'better-sqlite3', 'conf', '@anthropic-ai/sdk', 'ink', 'react', 'react/jsx-runtime', 'ink-testing-library',
-    'marked', 'marked-terminal', 'string-width', 'cli-highlight',
+    'marked', 'marked-terminal', 'cli-highlight',
   ],
   banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
   logLevel: 'warning',
