@@ -3,6 +3,7 @@ import { Argument, Command, Option } from 'commander';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { REPORT_KINDS, todayStatus, totalTokens, usageDocument, usageReport, type ReportKind, type UsageReport, type UsageRow } from '../app/usage.js';
+import { priceOf } from '../coach/pricing.js';
 import { UsageError } from '../errors.js';
 import { findProfile } from '../store/profiles.js';
 import type { UsageAggregate } from '../store/usage.js';
@@ -111,7 +112,7 @@ function money(usd: number): string {
 }
 
 /** Under the table: today's messages used / limit and cost vs the warning threshold (and the cap). */
-function printToday({ ctx, out }: CommandEnv, profileId: number, handle: string, timeZone: string): void {
+function todayLine({ ctx, out }: CommandEnv, profileId: number, handle: string, timeZone: string): string {
   const today = todayStatus(ctx.store().db, profileId, timeZone, ctx.now());
   const limit = ctx.settings.get('dailyMessageLimit');
   const warnAt = ctx.settings.get('costWarningUSD');
@@ -121,7 +122,7 @@ function printToday({ ctx, out }: CommandEnv, profileId: number, handle: string,
   let cost = `${formatCost(today)} of ${money(warnAt)} warning threshold`;
   if (cap !== null) cost += ` (cap ${money(cap)})`;
   const paintCost = cap !== null && usd >= cap ? out.red : usd > warnAt ? out.yellow : (t: string) => t;
-  out.line(`Today ${today.day} (${timeZone}), profile ${handle}: ${today.messagesUsed >= limit ? out.red(msgs) : msgs} · ${paintCost(cost)}`);
+  return `Today ${today.day} (${timeZone}), profile ${handle}: ${today.messagesUsed >= limit ? out.red(msgs) : msgs} · ${paintCost(cost)}`;
 }
 
 export function registerUsage(program: Command): void {
@@ -169,15 +170,18 @@ export function registerUsage(program: Command): void {
     const result = usageReport(db, { kind: report, since, until, last, breakdown: flags.breakdown, timeZone, profileId, now: ctx.now() });
 
     for (const model of result.unpricedModels) {
-      out.warn(`${model} is not in the pricing table: its cost is unknown and shows as ${json ? 'costUSD null' : '"unpriced"'}`);
+      const why = priceOf(model) ? 'some of its usage has no recorded cost' : 'it is not in the pricing table';
+      out.warn(`${model}: ${why}, so its cost is unknown and shows as ${json ? 'costUSD null' : '"unpriced"'}`);
     }
     if (json) return out.json(usageDocument(result));
+    // Settings are read before anything is printed, so a bad one fails cleanly, not half-way.
+    const today = profile ? todayLine(env, profile.id, profile.handle, timeZone) : null;
     if (result.rows.length === 0) {
       out.info(result.range ? `No AI usage from ${result.range.since} to ${result.range.until} (${timeZone}).` : 'No AI usage recorded yet (the offline coach costs nothing).');
     } else {
       out.line(render(out, result, io.stdout.isTTY ? io.stdout.columns : undefined));
       if (result.totals.refused > 0) out.info(`${fmtInt(result.totals.refused)} request(s) were refused (daily limit or cost cap) and are not counted above.`);
     }
-    if (profile) printToday(env, profile.id, profile.handle, timeZone);
+    if (today) out.line(today);
   }));
 }

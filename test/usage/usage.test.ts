@@ -85,7 +85,7 @@ describe('coach usage over a seeded store', () => {
     expect(doc.daily[0].unpricedRequests).toBeGreaterThan(0);
     expect(doc.daily[0].modelsUsed).toContain(MYSTERY);
     expect(doc.totals.costUSD).toBeNull();
-    expect(r.stderr).toMatch(new RegExp(`warning: ${MYSTERY} is not in the pricing table`));
+    expect(r.stderr).toMatch(new RegExp(`warning: ${MYSTERY}: it is not in the pricing table`));
     // a priced day keeps an exact number
     const other = json(await run('usage', '--json', '--since', '20250301', '--until', '20250301'));
     expect(typeof other.daily[0].costUSD).toBe('number');
@@ -208,10 +208,15 @@ describe('coach usage over a seeded store', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     const row = lines.find((l) => l.includes('2025-03-01'))!;
-    const total = lines.find((l) => l.includes('Total'))!;
+    const total = lines.find((l) => /^│ Total\s+│/.test(l))!;
     expect(row).toMatch(/\d{1,3}(,\d{3})+/); // thousands separators
     expect(total).toMatch(/│\s+(≥ )?\$\d[\d,]*\.\d\d\s+│/); // cost to the cent, right-aligned
     expect(row).toMatch(/[█░]{8}/);
+    // totals last, under a rule; then the border and the "Today" line
+    expect(lines.indexOf(total)).toBe(lines.length - 4);
+    expect(lines[lines.length - 5]).toMatch(/^├─/);
+    expect(lines[lines.length - 3]).toMatch(/^└─/);
+    expect(r.stdout).toMatch(/Today \d{4}-\d{2}-\d{2} \(UTC\), profile default: \d+ \/ 50 messages/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
   });
 });
