@@ -47,12 +47,38 @@ export class StoreError extends CoachError {
   override readonly exitCode = ExitCode.usage;
 }
 
+/**
+ * A SQLite failure about the data file itself (read-only, cannot open, disk full, corrupt) is not a
+ * bug: it becomes a StoreError (one clear line, exit 2). Anything else is returned as it is.
+ */
+export function asStoreFailure(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof CoachError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
+  const detail = (err as Error).message;
+  const hint = 'check the permissions of the data directory and coach.db, or set COACH_HOME';
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError(`cannot write the database: it is read-only (${detail})`, { hint, cause: err });
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) return new StoreError(`cannot open the database (${detail})`, { hint, cause: err });
+  if (code.startsWith('SQLITE_FULL')) return new StoreError(`the disk is full (${detail})`, { hint: 'free some space and try again', cause: err });
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_IOERR')) {
+    return new StoreError(`the database file cannot be used (${detail})`, { hint: 'run `coach doctor`; restore a backup or move the file aside', cause: err });
+  }
+  return err;
+}
+
 export function exitCodeOf(err: unknown): ExitCode {
   return err instanceof CoachError ? err.exitCode : ExitCode.unexpected;
 }
 
-/** Removes anything that looks like an Anthropic key from a message. */
+const secrets = new Set<string>();
+
+/** Registers a secret in use (the API key), so redaction removes it whatever its format (gateway keys too). */
+export function registerSecret(secret: string): void {
+  if (secret.length >= 8) secrets.add(secret);
+}
+
+/** Removes the registered secrets and anything that looks like an Anthropic key from a message. */
 export function redactSecrets(text: string): string {
+  for (const s of secrets) if (text.includes(s)) text = text.split(s).join(maskKey(s));
   return text.replace(/sk-ant-[A-Za-z0-9_-]{4,}/g, (key) => maskKey(key));
 }
 

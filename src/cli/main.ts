@@ -1,7 +1,7 @@
 // The commander program: global flags, command groups (each file registers its own), and the one
 // top-level error handler that turns any failure into one line and the spec's exit code.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, UsageError, exitCodeOf, formatError } from '../errors.js';
+import { ExitCode, UsageError, asStoreFailure, exitCodeOf, formatError } from '../errors.js';
 import { registerAll } from './commands.js';
 import { runDefaultAction } from './ui.js';
 import { VERSION } from './version.js';
@@ -37,7 +37,8 @@ export async function main(argv = process.argv): Promise<number> {
   try {
     await program.parseAsync(argv);
     return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
-  } catch (err) {
+  } catch (caught) {
+    const err = asStoreFailure(caught);
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
       // commander already printed its one line

@@ -68,9 +68,9 @@ export class Output {
     const table = new Table({
       head: head.map((h) => this.bold(h)),
       style: { head: [], border: this.color ? ['grey'] : [], compact: false },
-      colAligns: opts.align,
+      // cli-table3 merges with Object.assign: an explicit undefined would replace its default [] and crash.
+      ...(opts.align ? { colAligns: opts.align } : {}),
       wordWrap: true,
-      ...(this.io.stdout.columns ? {} : {}),
     });
     for (const row of rows) table.push(row.map((c) => (typeof c === 'string' ? sanitizeForTerminal(c) : c)));
     return table.toString();

@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { StoreError } from '../errors.js';
 
 export function dataHome(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.COACH_HOME?.trim();
@@ -20,14 +21,30 @@ export function userTemplatesDir(home = dataHome()): string {
   return join(home, 'templates');
 }
 
-/** Creates the data home (0700) if needed and tightens it if it was created looser. */
+/**
+ * Creates the data home (0700) if needed and tightens it if it was created looser. Only group and
+ * other bits are removed: a directory the owner made read-only (0500) stays read-only.
+ */
 export function ensureDataHome(home = dataHome()): string {
-  if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
-  if ((statSync(home).mode & 0o777) !== 0o700) chmodSync(home, 0o700);
+  try {
+    if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
+    if (!statSync(home).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    tighten(home);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new StoreError(`cannot use the data directory ${home} (${e.code ?? e.message})`, {
+      hint: 'check that it is a writable directory, or set COACH_HOME', cause: err,
+    });
+  }
   return home;
 }
 
-/** Makes a file private (0600) if it exists. */
+/** Makes a file private (no group/other access) if it exists; a read-only file stays read-only. */
 export function makePrivate(file: string): void {
-  if (existsSync(file) && (statSync(file).mode & 0o777) !== 0o600) chmodSync(file, 0o600);
+  if (existsSync(file)) tighten(file);
+}
+
+function tighten(path: string): void {
+  const mode = statSync(path).mode & 0o777;
+  if (mode & 0o077) chmodSync(path, mode & 0o700);
 }

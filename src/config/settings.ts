@@ -4,9 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import type Conf from 'conf';
 import * as z from 'zod/mini';
 import '../util/zod.js';
-import { UsageError } from '../errors.js';
+import { UsageError, registerSecret } from '../errors.js';
 import { dataHome, ensureDataHome, makePrivate, SETTINGS_FILE } from './paths.js';
 import { join } from 'node:path';
+
+/** Every key handed out is registered, so no error message can ever carry it. */
+function secret<T extends { key: string }>(k: T): T {
+  registerSecret(k.key);
+  return k;
+}
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 
@@ -178,10 +184,10 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
     apiKey() {
       for (const name of KEY_ENV) {
         const v = env[name]?.trim();
-        if (v) return { key: v, source: `env:${name}` };
+        if (v) return secret({ key: v, source: `env:${name}` });
       }
       const stored = read().apiKey;
-      return typeof stored === 'string' && stored.trim() ? { key: stored.trim(), source: 'file' } : null;
+      return typeof stored === 'string' && stored.trim() ? secret({ key: stored.trim(), source: 'file' }) : null;
     },
     async setApiKey(key) {
       await write((c) => c.set('apiKey', key.trim()));
