@@ -61,8 +61,9 @@ describe('streaming in the app', () => {
     await until(app, (f) => f.includes('w300') && f.includes('today: 1/50 messages'));
     const seconds = (Date.now() - t0) / 1000;
     const frames = app.frames.length - before;
-    // without batching this would be one frame per token (300+)
-    expect(frames).toBeLessThan(60);
+    // Without batching this would be one frame per token (300+). The frame count grows with the
+    // stream's duration on a loaded machine, so the bound that matters is the rate below.
+    expect(frames).toBeLessThan(150);
     expect(frames / seconds).toBeLessThanOrEqual(30);
     app.unmount();
   });
