@@ -21,7 +21,7 @@ export function registerDoctor(program: Command): void {
     .option('--check-key', 'also make one free API request (token counting) to see the key is accepted')
     .addOption(jsonOption());
   examples(cmd, ['coach doctor', 'coach doctor --check-key', 'coach doctor --json | jq \'.checks[] | select(.status == "fail")\'']);
-  cmd.addHelpText('after', '\nEach line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look) or - (skipped).\nExit status: 0 when nothing is wrong (warnings allowed), 1 when any check fails.\nNothing is changed: the database is opened read-only, without migrations.\n');
+  cmd.addHelpText('after', 'Each line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look) or - (skipped).\nExit status: 0 when nothing is wrong (warnings allowed), 1 when any check fails.\nNothing is changed: the database is opened read-only, without migrations.\n');
 
   cmd.action(async (flags: { checkKey?: boolean; json?: boolean }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();

@@ -144,7 +144,7 @@ export function registerUsage(program: Command): void {
     'coach usage daily --since 2025-03-01 --until 20250331 --json',
     'coach usage models --last 7 --timezone Europe/Berlin',
   ]);
-  cmd.addHelpText('after', '\nRefused requests (limit or cap reached) are counted apart and cost nothing; requests in flight are left out.\nA cost shown as "unpriced" (JSON costUSD null) comes from a model missing in the pricing table.\n');
+  cmd.addHelpText('after', 'Refused requests (limit or cap reached) are counted apart and cost nothing; requests in flight are left out.\nA cost shown as "unpriced" (JSON costUSD null) comes from a model missing in the pricing table.\n');
 
   cmd.action(act((env, report: ReportKind, flags: UsageFlags) => {
     const { ctx, out, io, json } = env;
