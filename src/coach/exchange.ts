@@ -104,6 +104,9 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
 
   const userMessage = insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());
   emit({ type: 'user', message: userMessage });
+  emit(mode.offline
+    ? { type: 'start', model: OFFLINE_MODEL, offline: true, used: null, limit: null }
+    : { type: 'start', model: settings.model, offline: false, used: reservation!.used, limit: reservation!.limit });
   const detection = detectFor(text, plan, doneTaskIds(db, projectId));
   const applied = applyDetection(db, projectId, plan, detection, userMessage.id, ctx.now());
   emit({ type: 'detected', detection, applied });
@@ -112,7 +115,6 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
   const todayLimit = () => ({ used: todayUsage(sqlite, input.profile.id, ctx.now()).messagesUsed, limit: settings.dailyMessageLimit });
 
   if (mode.offline) {
-    emit({ type: 'start', model: OFFLINE_MODEL, offline: true, used: null, limit: null });
     const history = lastMessages(db, projectId, 200);
     const reply = offlineReply({
       plan, done: doneTaskIds(db, projectId), displayName: input.profile.displayName, message: text, detection,
@@ -126,7 +128,6 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
 
   const system = systemPromptFor(ctx, input.profile, input.project);
   const messages = buildMessages(lastMessages(db, projectId, settings.contextMessages));
-  emit({ type: 'start', model: settings.model, offline: false, used: reservation!.used, limit: reservation!.limit });
   const outcome = await streamToMessage(ctx, {
     usageId: reservation!.usageId, projectId, model: settings.model, system, messages, apiKey: mode.apiKey, baseURL: mode.baseURL,
     signal: input.signal, onText: (d) => emit({ type: 'text', delta: d }),

@@ -109,7 +109,19 @@ export function offlineReply(input: OfflineInput): string {
   if (pitfall) parts.push(`\nWatch out: ${pitfall}`);
   const tip = pick(phase.proTips, input.turn + 1);
   if (tip) parts.push(`Pro tip: ${tip}`);
-  return parts.join('\n').trim();
+  return joinBlocks(parts);
+}
+
+/** Paragraphs get a blank line between them (markdown would join them); list items stay together. */
+function joinBlocks(parts: string[]): string {
+  let out = '';
+  parts.forEach((raw, i) => {
+    const part = raw.trim();
+    const isItem = part.startsWith('- ');
+    const prevItem = i > 0 && parts[i - 1]!.trim().startsWith('- ');
+    out += i === 0 ? part : `${isItem && (prevItem || parts[i - 1]!.trim().endsWith(':')) ? '\n' : '\n\n'}${part}`;
+  });
+  return out;
 }
 
 export function offlineWelcome(plan: CustomizedPlan, displayName: string, targetLaunchDate: string | null): string {
