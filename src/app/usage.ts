@@ -233,5 +233,5 @@ export interface TodayStatus extends DayStatus {
 /** A profile's messages and cost so far today (local day in `timeZone`). */
 export function todayStatus(db: Db, profileId: number, timeZone: string, now: number): TodayStatus {
   const day = localDay(now, timeZone);
-  return { day, ...dayStatus(db, profileId, { start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) }) };
+  return { day, ...dayStatus(db.$client, profileId, { start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) }) };
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LimitError } from '../errors.js';
 import { costMicros, formatUSD, type TokenUsage } from '../coach/pricing.js';
+import { dayStatus } from '../store/usage.js';
 
 export interface DayBounds {
   start: number;
@@ -29,15 +30,8 @@ export interface TodayUsage {
 }
 
 export function todayUsage(sqlite: Database.Database, profileId: number, now: number): TodayUsage {
-  const { start, end } = localDay(now);
-  const row = sqlite.prepare(
-    `SELECT
-       COALESCE(SUM(CASE WHEN kind = 'chat' AND counted = 1 AND status <> 'refused' THEN 1 ELSE 0 END), 0) AS messages,
-       COALESCE(SUM(cost_micros), 0) AS cost,
-       COALESCE(MAX(CASE WHEN cost_micros IS NULL AND status NOT IN ('refused', 'pending') AND (input_tokens + output_tokens) > 0 THEN 1 ELSE 0 END), 0) AS unpriced
-     FROM ai_usage_logs WHERE profile_id = ? AND created_at >= ? AND created_at < ?`,
-  ).get(profileId, start, end) as { messages: number; cost: number; unpriced: number };
-  return { messagesUsed: row.messages, costMicros: row.cost, unpriced: row.unpriced === 1 };
+  const day = dayStatus(sqlite, profileId, localDay(now));
+  return { messagesUsed: day.messagesUsed, costMicros: day.costMicros, unpriced: day.unpricedRequests > 0 };
 }
 
 export interface ReserveInput {

@@ -132,9 +132,11 @@ export interface DayStatus {
   unpricedRequests: number;
 }
 
-/** One profile's use of a day (bounds from the caller's local-day helper). */
-export function dayStatus(db: Db, profileId: number, day: TimeRange): DayStatus {
-  return db.$client.prepare(`
+/** One profile's use of a day (bounds from the caller's local-day helper): the one query behind the
+ * daily limit, the cost cap and every "today" figure. Takes the raw client so the reservation can
+ * run it inside its own transaction. */
+export function dayStatus(client: Db['$client'], profileId: number, day: TimeRange): DayStatus {
+  return client.prepare(`
     SELECT
       coalesce(sum(u.kind = 'chat' AND u.counted = 1 AND u.status <> 'refused'), 0) AS messagesUsed,
       coalesce(sum(u.cost_micros), 0) AS costMicros,
