@@ -1,0 +1,442 @@
+// Per-sentence analysis shared by every detector: tokens, cue phrases, clause and contrast
+// boundaries, the rationale clause, and whether the sentence is a question or sarcastic.
+import { DECISION_LEXICON, matchCues, type Cue, type CueType } from './cues.js';
+import type { Sentence } from './sentences.js';
+import { tokenize, type Token } from './tokens.js';
+import { F } from './vocab.js';
+
+export interface Analysed {
+  sentence: Sentence;
+  tokens: Token[];
+  cues: (Cue | undefined)[];
+  /** Start (inclusive) and end (exclusive) token index of the comma-level clause of each token. */
+  clauseStart: number[];
+  clauseEnd: number[];
+  /** Same for the contrast segment ("…, but …", "; …", "— …"). */
+  segStart: number[];
+  segEnd: number[];
+  /** Token range of the "because …" clause, or null. */
+  rationale: { from: number; to: number; text: string } | null;
+  question: boolean;
+  sarcasm: boolean;
+  /** Mostly symbols and numbers (pasted junk, a run of "$1$1…"): nothing to detect. */
+  junk: boolean;
+  /** OR of every token's lexicon bits, plus NUMBER when the sentence has a number: detectors
+   * whose trigger bits are missing skip the sentence. */
+  anyFlags: number;
+  /** Bit per cue type present outside the rationale (see `cueBit`). */
+  cueTypes: number;
+  /** Words (not symbols or numbers) in the sentence. */
+  words: number;
+  /** Index of the last confirmation cue outside the rationale ("that's final"), or -1. */
+  lastConfirm: number;
+  /** Index of the first ":" right after a commitment ("We decided: …"), or -1. */
+  committedColon: number;
+}
+
+const CLAUSE_SYMS = new Set([',', ';', ':', '(', ')', '—', '–', '|', '[', ']']);
+const SEGMENT_SYMS = new Set([';']);
+const CONTRAST_WORDS = new Set(['but', 'however', 'though', 'although', 'whereas', 'otherwise', 'tho']);
+const FIRST_PERSON = new Set([
+  'i',
+  "i'm",
+  'im',
+  "i'll",
+  "i've",
+  'ive',
+  'we',
+  "we're",
+  "we'll",
+  "we've",
+  "i'd",
+  "let's",
+  'lets',
+]);
+const SUBJECT_START = new Set([
+  ...FIRST_PERSON,
+  'my',
+  'it',
+  "it's",
+  'its',
+  'they',
+  "they're",
+  'their',
+  'our',
+  'the',
+  'this',
+  'that',
+  "that's",
+  'thats',
+  'you',
+  'your',
+  'everyone',
+  'most',
+  'people',
+  'members',
+  'half',
+  'all',
+  'nobody',
+  'there',
+  "there's",
+  'he',
+  'she',
+  'lots',
+  'many',
+  'a',
+]);
+const SINCE_TIME = new Set([
+  'then',
+  'last',
+  'launch',
+  'yesterday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'forever',
+  'ever',
+  'day',
+  'the start',
+]);
+const AS_BLOCKERS = new Set(['as', 'such', 'soon', 'well', 'same', 'much', 'long', 'just', 'twice', 'so', 'far', 'known']);
+const QUESTION_START = new Set([
+  'what',
+  "what's",
+  'whats',
+  'which',
+  'how',
+  "how's",
+  'hows',
+  'why',
+  'where',
+  'who',
+  'whose',
+  'thoughts',
+  'any',
+  'anyone',
+  'anybody',
+]);
+const AUX = new Set([
+  'should',
+  'shall',
+  'would',
+  'could',
+  'can',
+  'do',
+  'does',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'am',
+  'have',
+  'has',
+  'did',
+]);
+const QUESTION_SUBJECT = new Set([
+  'i',
+  'we',
+  'you',
+  'it',
+  'they',
+  'he',
+  'she',
+  'people',
+  'my',
+  'our',
+  'the',
+  'this',
+  'that',
+  'there',
+  'anyone',
+  'anybody',
+  'members',
+  'a',
+  'an',
+]);
+const FILLERS = new Set([
+  'ok',
+  'okay',
+  'so',
+  'hey',
+  'hi',
+  'also',
+  'and',
+  'but',
+  'quick',
+  'question',
+  'honestly',
+  'um',
+  'hmm',
+  'lol',
+  'btw',
+  'well',
+  'oh',
+  'right',
+  'plus',
+  'mainly',
+  'mostly',
+  'partly',
+  'just',
+]);
+const MAX_RATIONALE_CHARS = 300;
+
+function isRationaleStart(tokens: Token[], i: number): number {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  switch (t.low) {
+    case 'because':
+    case 'cause':
+    case 'cuz':
+    case 'coz':
+    case "'cause":
+      return 1;
+    case 'since':
+      return next && next.kind === 'word' && SUBJECT_START.has(next.low) && !SINCE_TIME.has(next.low) ? 1 : 0;
+    case 'as': {
+      const prev = tokens[i - 1];
+      if (prev && AS_BLOCKERS.has(prev.low)) return 0;
+      return next && next.kind === 'word' && SUBJECT_START.has(next.low) && next.low !== 'a' && next.low !== 'the' ? 1 : 0;
+    }
+    case 'so': {
+      if (next?.low === 'that') return 1;
+      const modal = tokens[i + 2]?.low;
+      const subj = next?.low ?? '';
+      if (['i', 'we', 'they', 'people', 'members', 'everyone', 'folks', 'you', 'it'].includes(subj)) {
+        if (modal && ['can', 'could', "don't", "won't", 'get', 'know', 'have'].includes(modal)) return 1;
+      }
+      return 0;
+    }
+    case 'given':
+      return next?.low === 'that' ? 1 : 0;
+    case 'seeing':
+      return next?.low === 'as' ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+function trimRationale(text: string): string {
+  let t = text.trim();
+  while (t.length > 0 && ',.;:!?—–-'.includes(t[t.length - 1]!)) t = t.slice(0, -1).trimEnd();
+  if (t.length > MAX_RATIONALE_CHARS) {
+    const cut = t.lastIndexOf(' ', MAX_RATIONALE_CHARS);
+    t = t.slice(0, cut > MAX_RATIONALE_CHARS / 2 ? cut : MAX_RATIONALE_CHARS) + '…';
+  }
+  return t;
+}
+
+function findRationale(s: Sentence, tokens: Token[], isClauseSym: number[]): Analysed['rationale'] {
+  let r = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind === 'word' && isRationaleStart(tokens, i)) {
+      r = i;
+      break;
+    }
+  }
+  if (r < 0) return null;
+  let leading = true;
+  for (let k = 0; k < r; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'word' && !FILLERS.has(t.low) && t.low !== "that's" && t.low !== 'thats') leading = false;
+  }
+  let end = tokens.length;
+  for (let k = r + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (leading) {
+      if (t.low === ',') {
+        end = k;
+        break;
+      }
+      continue;
+    }
+    if (SEGMENT_SYMS.has(t.low) || t.low === '—' || t.low === '–' || t.low === '(' || CONTRAST_WORDS.has(t.low)) {
+      end = k;
+      break;
+    }
+    if ((isClauseSym[k] || t.low === 'and' || t.low === 'so') && FIRST_PERSON.has(tokens[k + 1]?.low ?? '')) {
+      end = k;
+      break;
+    }
+  }
+  const from = tokens[r]!.start;
+  const to = tokens[end - 1]!.end;
+  const text = trimRationale(s.text.slice(from, to));
+  return text.length > 0 ? { from: r, to: end, text } : null;
+}
+
+function detectQuestion(s: Sentence, tokens: Token[]): boolean {
+  if (s.terminator === '?') return true;
+  let k = 0;
+  while (k < tokens.length && (tokens[k]!.kind !== 'word' || FILLERS.has(tokens[k]!.low))) k++;
+  const first = tokens[k];
+  if (!first) return false;
+  if (QUESTION_START.has(first.low)) return true;
+  if (AUX.has(first.low) && first.low !== 'did') {
+    const second = tokens[k + 1];
+    if (second && (QUESTION_SUBJECT.has(second.low) || second.kind !== 'word' || second.cap)) return true;
+  }
+  return false;
+}
+
+export function analyse(sentence: Sentence): Analysed {
+  const tokens = tokenize(sentence.text);
+  if (tokens.length > 40) {
+    let words = 0;
+    for (const t of tokens) if (t.kind === 'word') words++;
+    if (words * 6 < tokens.length) return junkSentence(sentence, tokens);
+  }
+  const n = tokens.length;
+  const cues = matchCues(tokens, DECISION_LEXICON);
+  const clauseStart: number[] = new Array(n);
+  const clauseEnd: number[] = new Array(n);
+  const segStart: number[] = new Array(n);
+  const segEnd: number[] = new Array(n);
+  const isClauseSym: number[] = new Array(n);
+
+  let cs = 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const dash = t.low === '-' && t.space && (tokens[i + 1]?.space ?? true);
+    const sym = t.kind === 'sym' && (CLAUSE_SYMS.has(t.low) || dash);
+    isClauseSym[i] = sym ? 1 : 0;
+    const contrastWord =
+      t.kind === 'word' &&
+      (CONTRAST_WORDS.has(t.low) ||
+        (t.low === 'so' && i > 0 && (tokens[i - 1]!.low === ',' || FIRST_PERSON.has(tokens[i + 1]?.low ?? ''))));
+    const newClauseWord = t.low === 'and' && FIRST_PERSON.has(tokens[i + 1]?.low ?? '');
+    if (contrastWord) {
+      ss = i;
+      cs = i;
+    } else if (newClauseWord) {
+      cs = i;
+    }
+    clauseStart[i] = cs;
+    segStart[i] = ss;
+    if (sym) {
+      cs = i + 1;
+      if (SEGMENT_SYMS.has(t.low)) ss = i + 1;
+    }
+  }
+  let ce = n;
+  let se = n;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i + 1 < n && clauseStart[i + 1] !== clauseStart[i]) ce = i + 1;
+    if (i + 1 < n && segStart[i + 1] !== segStart[i]) se = i + 1;
+    clauseEnd[i] = ce;
+    segEnd[i] = se;
+  }
+
+  let sarcasm = false;
+  for (let i = 0; i < n; i++) {
+    if (cues[i]?.type === 'sarcasm') sarcasm = true;
+    if (tokens[i]!.low === 'sure' && tokens[i + 1]?.low === ',') {
+      for (let k = i + 2; k < Math.min(n, i + 6); k++) if (tokens[k]!.low === 'just') sarcasm = true;
+    }
+  }
+
+  const rationale = findRationale(sentence, tokens, isClauseSym);
+  const outside = (k: number): boolean => rationale === null || k < rationale.from || k >= rationale.to;
+  let lastConfirm = -1;
+  let committedColon = -1;
+  let anyFlags = 0;
+  let cueTypes = 0;
+  let words = 0;
+  for (let k = 0; k < n; k++) {
+    anyFlags |= tokens[k]!.flags;
+    if (tokens[k]!.kind === 'num') anyFlags |= F.NUMBER;
+    else if (tokens[k]!.kind === 'word') words++;
+    if (cues[k] && outside(k)) cueTypes |= cueBit(cues[k]!.type);
+    const cue = cues[k];
+    if (cue?.type === 'confirm' && outside(k)) lastConfirm = k;
+    if (committedColon < 0 && tokens[k]!.low === ':' && k > 0) {
+      const before = cues[k - 1] ?? (k > 1 ? cues[k - 2] : undefined);
+      if (before && (before.type === 'commit' || before.type === 'confirm')) committedColon = k;
+    }
+  }
+  return {
+    sentence,
+    tokens,
+    junk: false,
+    anyFlags,
+    cueTypes,
+    words,
+    cues,
+    clauseStart,
+    clauseEnd,
+    segStart,
+    segEnd,
+    rationale,
+    question: detectQuestion(sentence, tokens),
+    sarcasm,
+    lastConfirm,
+    committedColon,
+  };
+}
+
+function junkSentence(sentence: Sentence, tokens: Token[]): Analysed {
+  const n = tokens.length;
+  return {
+    sentence,
+    tokens,
+    junk: true,
+    anyFlags: 0,
+    cueTypes: 0,
+    words: 0,
+    cues: new Array(n),
+    clauseStart: new Array<number>(n).fill(0),
+    clauseEnd: new Array<number>(n).fill(n),
+    segStart: new Array<number>(n).fill(0),
+    segEnd: new Array<number>(n).fill(n),
+    rationale: null,
+    question: false,
+    sarcasm: false,
+    lastConfirm: -1,
+    committedColon: -1,
+  };
+}
+
+const CUE_BITS: Record<CueType, number> = {
+  commit: 1,
+  confirm: 2,
+  med: 4,
+  low: 8,
+  neg: 16,
+  hypo: 32,
+  past: 64,
+  third: 128,
+  passing: 256,
+  sarcasm: 512,
+  neutral: 1024,
+};
+
+export function cueBit(type: CueType): number {
+  return CUE_BITS[type];
+}
+
+export function inRationale(a: Analysed, i: number): boolean {
+  return a.rationale !== null && i >= a.rationale.from && i < a.rationale.to;
+}
+
+/** A sentence that opens with "Because …" / "That's because …": the reason for the one before. */
+export function leadingBecause(a: Analysed): string | null {
+  const r = a.rationale;
+  if (!r) return null;
+  for (let k = 0; k < r.from; k++) {
+    const low = a.tokens[k]!.low;
+    if (a.tokens[k]!.kind === 'word' && low !== "that's" && low !== 'thats' && low !== 'and' && low !== 'it' && low !== "it's") return null;
+  }
+  const lead = a.tokens[r.from]!.low;
+  if (lead !== 'because' && lead !== 'cause' && lead !== 'cuz' && lead !== 'coz') return null;
+  return trimRationale(a.sentence.text.slice(a.tokens[r.from]!.start));
+}

@@ -1,0 +1,39 @@
+// What each category detector hands to the shared confidence judge.
+import type { DecisionCategory } from '../plan/schema.js';
+import type { Confidence } from './types.js';
+
+/** How strongly the words around an item say "this is my choice", before any commitment cue.
+ * strong: a declaration on its own ("Price: $29/mo", "Skool for the community", "Launch day is …").
+ * weak: the item is in a choosing frame but needs a commitment ("use Skool", "$29/month").
+ * none: mentioned only. */
+export type Frame = 'strong' | 'weak' | 'none';
+
+export interface Candidate {
+  category: DecisionCategory;
+  value: string;
+  /** Token range of the item in its sentence. */
+  from: number;
+  to: number;
+  frame: Frame;
+  /** The frame itself commits ("charging", "switched to", "we launch on"). */
+  ownCommit?: boolean;
+  /** Highest confidence this candidate may reach (e.g. implied by a set-up report). */
+  cap?: Confidence;
+  /** A bare item (a clause of its own): high only when the message confirms it. */
+  bare?: boolean;
+}
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+export function minConfidence(a: Confidence, b: Confidence | undefined): Confidence {
+  if (b === undefined) return a;
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+export function maxConfidence(a: Confidence, b: Confidence): Confidence {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function rank(c: Confidence): number {
+  return RANK[c];
+}

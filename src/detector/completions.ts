@@ -1,0 +1,512 @@
+// Task completions: "I've set up the Skool group", "finished the pricing page", "done with task 7",
+// "t7 is done", "the waitlist is live". A report of finished work (past or perfect tense, a done
+// state, a tick) matched to the plan's tasks by id, keywords and title words with light stemming.
+// Future tense, negation, questions, conditionals and "almost/halfway/started" are not completions.
+import { inRationale, type Analysed } from './analyse.js';
+import { buildLexicon, matchCues, type CueType } from './cues.js';
+import { stem, type Token } from './tokens.js';
+import { F, register } from './vocab.js';
+import type { Confidence, DetectedCompletion, DetectorPlan } from './types.js';
+
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'their',
+  'his',
+  'her',
+  'its',
+  'of',
+  'to',
+  'for',
+  'on',
+  'in',
+  'at',
+  'with',
+  'and',
+  'or',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'all',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'up',
+  'out',
+  'some',
+  'just',
+  'now',
+  'finally',
+  'today',
+  'yesterday',
+]);
+/** Phrases people use for a task that the template words differently. */
+const SYNONYMS: [string, string][] = [
+  ['pricing page', 'sales page'],
+  ['sales letter', 'sales page'],
+  ['checkout page', 'checkout'],
+  ['wait list', 'waitlist'],
+  ['start here post', 'start here'],
+];
+/** Qualifiers that make a keyword mean something else ("YouTube channel" is not a community channel). */
+const FOREIGN = new Set(['youtube', 'instagram', 'tiktok', 'podcast', 'twitch', 'telegram', 'whatsapp', 'facebook', 'email', 'newsletter']);
+
+const L: Record<string, CueType> = {};
+const add = (type: CueType, phrases: string): void => {
+  for (const p of phrases.split('|')) L[p] = type;
+};
+// 'commit' marks a completion signal, 'neg' a blocker anywhere in the chunk, 'hypo' a blocker
+// before the signal, 'low' a partial report.
+add(
+  'commit',
+  "i've|ive|i have|we've|we have|already|done|done with|finished|finished with|completed|complete|wrapped up|" +
+    'checked off|ticked off|crossed off|knocked out|nailed|hit publish|✅|✔|☑|✔️|☑️',
+);
+add(
+  'neg',
+  "will|i'll|we'll|going to|gonna|need to|needs to|have to|has to|should|plan to|planning to|want to|wanna|about to|" +
+    "hoping to|trying to|try to|tomorrow|tonight|later|soon|next week|this weekend|after the weekend|todo|to do|" +
+    "still need|yet to|can't wait to|aim to|aiming to|would|could|might|not|never|no|haven't|havent|hasn't|didn't|" +
+    "didnt|don't|dont|isn't|isnt|aren't|won't|wont|not yet|booked|for a week|for weeks|for days|for ages|for a while|" +
+    'all week|by friday|by monday|by the weekend|time to',
+);
+add('hypo', 'if|once|when|as soon as|before|until|unless|after i|after we');
+add('low', 'almost|nearly|halfway|half|partly|partially|mostly|started|starting|start|begun|began|working on|work on|in progress|kinda|kind of|sort of|stuck|drafting|writing');
+const LEX = buildLexicon(L, F.COMPLETION_CUE);
+
+const IRREGULAR_PAST = new Set(['wrote', 'written', 'built', 'sent', 'ran', 'made', 'did', 'got', 'set', 'put', 'shot', 'took', 'held', 'drew', 'hit', 'led', 'met', 'setup']);
+const DECISION_VERBS = new Set(['locked', 'decided', 'settled', 'chose', 'chosen', 'picked', 'opted', 'landed', 'committed']);
+const NOT_PAST = new Set([
+  'need',
+  'needed',
+  'wanted',
+  'tried',
+  'hoped',
+  'used',
+  'based',
+  'interested',
+  'excited',
+  'scared',
+  'worried',
+  'stressed',
+  'overwhelmed',
+  'tired',
+  'bored',
+  'called',
+  'named',
+  'obsessed',
+  'confused',
+  'annoyed',
+  'motivated',
+  'inspired',
+  'surprised',
+  'amazed',
+  'pleased',
+  'priced',
+  'billed',
+  'flopped',
+  'failed',
+  'watched',
+  'asked',
+  'red',
+  'bed',
+  'feed',
+  'speed',
+  'indeed',
+  'hundred',
+  'seed',
+  'shed',
+  'embed',
+  'paid',
+  'ended',
+  'cancelled',
+  'canceled',
+  'scheduled',
+  'saved',
+  'spent',
+  'bought',
+  'played',
+  'stayed',
+  'moved',
+  'switched',
+  'signed',
+  'joined',
+  'followed',
+]);
+const DONE_STATE = new Set([
+  'done',
+  'finished',
+  'complete',
+  'completed',
+  'live',
+  'up',
+  'ready',
+  'sorted',
+  'published',
+  'written',
+  'built',
+  'created',
+  'recorded',
+  'open',
+  'launched',
+  'sent',
+  'scheduled',
+  'organised',
+  'organized',
+  'connected',
+  'set',
+  'running',
+  'drafted',
+  'pinned',
+  'posted',
+  'uploaded',
+  'finalised',
+  'finalized',
+  'defined',
+  'ticked',
+]);
+/** Title lead verbs too general to identify a task on their own. */
+const GENERIC_VERBS = new Set(['build', 'writ', 'plan', 'run', 'set', 'open', 'start', 'host', 'mak', 'creat', 'design', 'choos', 'defin', 'study', 'track', 'invit', 'connect', 'collect', 'review', 'record', 'launch']);
+const BE = new Set(['is', 'are', "it's", "'s", 'was', 'were']);
+register([...BE, 'task', 'tasks'], F.COMPLETION_CUE);
+// words that report work on their own; the perfect auxiliaries count as such here
+register([...[...LEX.keys()].filter((w) => LEX.get(w)!.some((p) => p.type === 'commit')), 'task', 'tasks'], F.DONE);
+const CHUNK_WORDS = new Set(['and', 'plus', 'also', 'then', '&', '+']);
+const VERBISH = new Set(['is', 'are', 'was', 'were', 'i', 'we', "i'm", "we're", 'has', 'have', 'had', 'feels', 'looks']);
+
+// ---- the plan's tasks, prepared once per plan --------------------------------------------------
+
+interface TaskIndex {
+  id: string;
+  title: string[];
+  keywords: string[][];
+  /** Distinct title stems with their weight (1 / how many tasks use the stem). */
+  titleWeights: [string, number][];
+  titleTotal: number;
+}
+
+interface PlanIndex {
+  tasks: TaskIndex[];
+  ids: Set<string>;
+  /** How many tasks use a stem (title or keyword): rarer stems say more. */
+  df: Map<string, number>;
+  /** How many task titles use a stem. */
+  titleDf: Map<string, number>;
+  /** Stem → tasks that use it (title or keyword): only those are scored for a chunk. */
+  byStem: Map<string, TaskIndex[]>;
+}
+
+function stems(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.toLowerCase().split(/[^a-z0-9'&]+/)) {
+    if (!part || STOP.has(part) || /^\d+$/.test(part)) continue;
+    out.push(stem(part));
+  }
+  return out;
+}
+
+const indexCache = new WeakMap<object, PlanIndex>();
+
+function indexPlan(plan: Pick<DetectorPlan, 'tasks'>): PlanIndex {
+  const cached = indexCache.get(plan.tasks);
+  if (cached) return cached;
+  const df = new Map<string, number>();
+  const titleDf = new Map<string, number>();
+  const tasks = plan.tasks.map((t) => {
+    const title = stems(t.title);
+    const keywords = t.keywords.map(stems).filter((k) => k.length > 0);
+    for (const s of new Set([...title, ...keywords.flat()])) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const s of new Set(title)) titleDf.set(s, (titleDf.get(s) ?? 0) + 1);
+    return { id: t.id, title, keywords, titleWeights: [] as [string, number][], titleTotal: 0 };
+  });
+  const byStem = new Map<string, TaskIndex[]>();
+  for (const task of tasks) {
+    for (const s of new Set(task.title)) {
+      const w = 1 / (df.get(s) ?? 1);
+      task.titleWeights.push([s, w]);
+      task.titleTotal += w;
+    }
+    for (const s of new Set([...task.title, ...task.keywords.map((k) => k[0]!)])) {
+      let list = byStem.get(s);
+      if (!list) byStem.set(s, (list = []));
+      list.push(task);
+    }
+  }
+  const index = { tasks, ids: new Set(plan.tasks.map((t) => t.id)), df, titleDf, byStem };
+  indexCache.set(plan.tasks, index);
+  return index;
+}
+
+// ---- matching ---------------------------------------------------------------------------------
+
+interface Match {
+  taskId: string;
+  strength: 'strong' | 'weak';
+  score: number;
+}
+
+function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
+  let text = '';
+  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'sym') text += ' ' + tokens[k]!.low;
+  for (const [a, b] of SYNONYMS) if (text.includes(a)) text = text.split(a).join(b);
+  const out: string[] = [];
+  const prev: string[] = [];
+  const positions = new Map<string, number[]>();
+  let last = '';
+  for (const part of text.split(/[^a-z0-9'&]+/)) {
+    if (!part) continue;
+    if (STOP.has(part) || /^\d+$/.test(part)) {
+      last = part;
+      continue;
+    }
+    const s = stem(part);
+    let list = positions.get(s);
+    if (!list) positions.set(s, (list = []));
+    if (list.length < 8) list.push(out.length);
+    out.push(s);
+    prev.push(last);
+    last = part;
+  }
+  return { stems: out, prev, positions };
+}
+
+function seqAt(hay: string[], at: number, needle: string[]): boolean {
+  for (let k = 0; k < needle.length; k++) if (hay[at + k] !== needle[k]) return false;
+  return true;
+}
+
+/** First position of `needle` in the chunk, using the stem → positions map (no full scans). */
+function find(chunk: ChunkStems, needle: string[]): number {
+  const starts = chunk.positions.get(needle[0]!);
+  if (!starts) return -1;
+  for (const at of starts) if (seqAt(chunk.stems, at, needle)) return at;
+  return -1;
+}
+
+interface ChunkStems {
+  stems: string[];
+  prev: string[];
+  positions: Map<string, number[]>;
+}
+
+function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean): Match | null {
+  const present = chunk.positions;
+  let best: Match | null = null;
+  const candidates = new Set<TaskIndex>();
+  for (const s of present.keys()) for (const task of index.byStem.get(s) ?? []) candidates.add(task);
+  for (const task of candidates) {
+    let kw = 0;
+    for (const k of task.keywords) {
+      const at = find(chunk, k);
+      if (at < 0) continue;
+      if (k.length === 1 && FOREIGN.has(chunk.prev[at] ?? '')) continue;
+      if (decisionVerbOnly && !k.some((s) => ['lock', 'decid', 'settl', 'pick', 'chose', 'set'].includes(s))) continue;
+      kw = Math.max(kw, k.length);
+    }
+    let num = 0;
+    let hits = 0;
+    for (const [s, w] of task.titleWeights) {
+      if (present.has(s)) {
+        num += w;
+        hits++;
+      }
+    }
+    const title = task.titleTotal > 0 ? num / task.titleTotal : 0;
+    let bigram = false;
+    for (let i = 0; i + 1 < task.title.length && !bigram; i++) {
+      if (find(chunk, [task.title[i]!, task.title[i + 1]!]) >= 0) bigram = true;
+    }
+    let strength: Match['strength'] | null = null;
+    if (kw >= 1 || (bigram && !decisionVerbOnly)) strength = 'strong';
+    else if (!decisionVerbOnly && hits >= 2 && title >= 0.4) strength = 'strong';
+    else if (!decisionVerbOnly && hits >= 2 && title >= 0.3) strength = 'weak';
+    if (!strength) continue;
+    const score = kw * 2 + title * 3 + (strength === 'strong' ? 1 : 0);
+    if (!best || score > best.score) best = { taskId: task.id, strength, score };
+  }
+  if (best || decisionVerbOnly) return best;
+  // one title word that only one task uses ("the survey is done"): that task, if nothing else fits
+  let unique: string | null = null;
+  for (const s of present.keys()) {
+    if (index.titleDf.get(s) === 1 && (index.df.get(s) ?? 0) <= 3 && s.length > 4 && !GENERIC_VERBS.has(s)) {
+      const task = index.tasks.find((t) => t.title.includes(s))!;
+      if (unique && unique !== task.id) return null;
+      unique = task.id;
+    }
+  }
+  if (!unique) return null;
+  const lead = index.tasks.find((t) => t.id === unique)!.title[0];
+  return { taskId: unique, strength: lead !== undefined && present.has(lead) ? 'strong' : 'weak', score: 0 };
+}
+
+/** "t7", "task 7", "task #7", "#7", "step 7" → "t7". */
+function taskRefs(tokens: Token[], from: number, to: number, ids: Set<string>, listed: boolean[]): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    let id: string | null = null;
+    if (t.kind === 'word' && /^t\d{1,3}$/.test(t.low)) id = t.low;
+    else if (t.kind === 'num' && Number.isInteger(t.value) && !t.ordinal) {
+      const p = tokens[k - 1]?.low;
+      const pp = tokens[k - 2]?.low;
+      if (p === 'task' || p === 'tasks' || p === 'step' || p === '#' || (p === '#' && pp === 'task')) id = `t${t.value}`;
+      else if ((p === 'and' || p === ',' || p === '&') && listed[k - 2]) id = `t${t.value}`;
+    }
+    if (id) listed[k] = true;
+    if (id && ids.has(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+// ---- signals ----------------------------------------------------------------------------------
+
+interface ChunkSignal {
+  positive: boolean;
+  decisionVerbOnly: boolean;
+  blocked: boolean;
+  partial: boolean;
+  verbish: boolean;
+}
+
+function isPastWord(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (IRREGULAR_PAST.has(t.low)) return true;
+  return t.low.length > 4 && t.low.endsWith('ed') && !NOT_PAST.has(t.low) && !DECISION_VERBS.has(t.low);
+}
+
+function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number, to: number): ChunkSignal {
+  const { tokens } = a;
+  let positive = false;
+  let decisionVerbOnly = false;
+  let blocked = false;
+  let partial = false;
+  let verbish = false;
+  let hypoBefore = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const cue = cues[k];
+    if (VERBISH.has(t.low)) verbish = true;
+    if (cue) {
+      if (cue.type === 'neg') blocked = true;
+      else if (cue.type === 'hypo' && !positive) hypoBefore = true;
+      else if (cue.type === 'low') partial = true;
+      else if (cue.type === 'commit') {
+        const after = tokens[k + cue.len]?.low ?? '';
+        const aux = ["i've", 'ive', 'i have', "we've", 'we have'].includes(tokens.slice(k, k + cue.len).map((x) => x.low).join(' '));
+        if (aux && (DECISION_VERBS.has(after) || after === 'been' || after === 'got' || after === 'always')) {
+          if (DECISION_VERBS.has(after)) decisionVerbOnly = true;
+        } else positive = true;
+      }
+      k += cue.len - 1;
+      continue;
+    }
+    if (BE.has(t.low) || t.low.endsWith("'s")) {
+      const n1 = tokens[k + 1];
+      const n2 = tokens[k + 2];
+      if (n1 && (DONE_STATE.has(n1.low) || (n1.low === 'now' && n2 && DONE_STATE.has(n2.low)))) positive = true;
+      if (n1?.low === 'in' && (n2 === undefined || n2.kind === 'sym')) positive = true; // "the results are in!"
+      if (BE.has(t.low)) verbish = true;
+      continue;
+    }
+    if (isPastWord(t)) {
+      // a past verb reports work when it leads its chunk or follows a subject ("I wrote", "just published")
+      const p = tokens[k - 1]?.low ?? '';
+      if (k === from || ['i', 'we', 'just', 'finally', 'already', 'also', 'and', 'then', 'today', 'yesterday', 'ive', "i've", "we've"].includes(p) || k - from <= 1) {
+        positive = true;
+      }
+      continue;
+    }
+    if (DECISION_VERBS.has(t.low)) decisionVerbOnly = true;
+  }
+  if (!positive && decisionVerbOnly) positive = true;
+  else decisionVerbOnly = false;
+  return { positive, decisionVerbOnly, blocked: blocked || hypoBefore, partial, verbish };
+}
+
+/** Cheap pre-check: a sentence with no done-word, past verb, "is … done" or task reference is skipped. */
+function mayReportWork(tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'sym') {
+      if (t.low === '#' || (t.flags & F.DONE) !== 0) return true;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    if ((t.flags & F.DONE) !== 0 || isPastWord(t) || DECISION_VERBS.has(t.low)) return true;
+    if ((BE.has(t.low) || t.low.endsWith("'s")) && tokens[k + 1] !== undefined) {
+      const next = tokens[k + 1]!.low;
+      if (DONE_STATE.has(next) || next === 'in' || next === 'now') return true;
+    }
+    if (t.low.charCodeAt(0) === 116 && t.low.length > 1 && t.low.charCodeAt(1) >= 48 && t.low.charCodeAt(1) <= 57) return true; // t7
+  }
+  return false;
+}
+
+/** Completions in the analysed sentences of one message. */
+export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
+  const index = indexPlan(plan);
+  const found = new Map<string, DetectedCompletion>();
+  const rank = (c: Confidence): number => (c === 'high' ? 2 : c === 'medium' ? 1 : 0);
+  for (const a of analysed) {
+    if (a.question || a.sarcasm || a.junk || a.tokens.length === 0) continue;
+    const { tokens } = a;
+    if (!mayReportWork(tokens)) continue;
+    const cues = matchCues(tokens, LEX);
+    // chunks: clauses, further split at "and", "plus", "+" …
+    const chunks: [number, number][] = [];
+    let start = 0;
+    for (let k = 0; k <= tokens.length; k++) {
+      const boundary = k === tokens.length || (k > start && (a.clauseStart[k] !== a.clauseStart[k - 1] || CHUNK_WORDS.has(tokens[k]!.low)));
+      if (boundary) {
+        if (k > start) chunks.push([start, k]);
+        start = k;
+      }
+    }
+    const signals = chunks.map(([f, t]) => signalOf(a, cues, f, t));
+    // numbers in a task list ("tasks 9 and 10") are marked left to right across chunks
+    const listed: boolean[] = new Array(tokens.length).fill(false);
+    taskRefs(tokens, 0, tokens.length, index.ids, listed);
+    const sentencePositive = signals.some((s) => s.positive && !s.blocked && !s.partial && !s.decisionVerbOnly);
+    const sentenceBlocked = signals.some((s) => s.blocked);
+    // a verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy"
+    const joined = (i: number): boolean => {
+      const here = CHUNK_WORDS.has(tokens[chunks[i]![0]]!.low);
+      const next = chunks[i + 1];
+      const label = tokens[chunks[i]![1] - 1]?.low === ':';
+      return here || label || (next !== undefined && CHUNK_WORDS.has(tokens[next[0]]!.low));
+    };
+    chunks.forEach(([f, t], i) => {
+      if (inRationale(a, f)) return;
+      const sig = signals[i]!;
+      if (sig.blocked) return;
+      let confidence: Confidence | null = null;
+      if (sig.positive) confidence = sig.partial ? 'low' : 'high';
+      else if (sentencePositive && !sentenceBlocked && !sig.verbish && !sig.partial && joined(i)) confidence = 'high';
+      else if (sig.partial && sentencePositive) confidence = 'low';
+      if (!confidence) return;
+      const refs = taskRefs(tokens, f, t, index.ids, listed);
+      const evidence = a.sentence.text.length > 300 ? a.sentence.text.slice(0, 300) + '…' : a.sentence.text;
+      const record = (taskId: string, c: Confidence): void => {
+        const prev = found.get(taskId);
+        if (!prev || rank(c) > rank(prev.confidence)) found.set(taskId, { taskId, confidence: c, evidence });
+      };
+      if (refs.length > 0) {
+        for (const id of refs) record(id, confidence);
+        return;
+      }
+      const m = bestTask(index, chunkStems(tokens, f, t), sig.decisionVerbOnly);
+      if (!m) return;
+      record(m.taskId, m.strength === 'weak' && confidence === 'high' ? 'medium' : confidence);
+    });
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,244 @@
+// Date expressions for launch timelines: "March 3", "3rd of March 2027", "2027-03-03",
+// "in 6 weeks", "next Monday", "by the end of May", "mid-April", "in the fall", "Q2".
+// Each parse looks at a handful of tokens from one position.
+import { numberOf, table, type Token } from './tokens.js';
+import { F, register } from './vocab.js';
+
+export interface DateExpr {
+  from: number;
+  to: number;
+  /** Normalised, with its preposition: "on March 3", "on 2027-03-03", "in 6 weeks", "next Monday". */
+  text: string;
+}
+
+const MONTHS: Record<string, number> = table({
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+});
+const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS: Record<string, string> = table({
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+});
+const SEASONS: Record<string, string> = table({ fall: 'autumn', autumn: 'autumn', spring: 'spring', summer: 'summer', winter: 'winter' });
+const UNITS: Record<string, string> = table({ day: 'day', days: 'day', week: 'week', weeks: 'week', wk: 'week', wks: 'week', month: 'month', months: 'month' });
+const PREPS = new Set(['on', 'in', 'by', 'before', 'for', 'within', 'around', 'from', 'after', 'until', 'til', 'till']);
+const APPROX = new Set(['about', 'around', 'roughly', 'like', 'approx', 'approximately', '~', 'just', 'maybe']);
+
+function monthAt(t: Token | undefined, prev: Token | undefined): number {
+  if (!t || t.kind !== 'word') return 0;
+  const m = MONTHS[t.low.endsWith('.') ? t.low.slice(0, -1) : t.low];
+  if (!m) return 0;
+  // "may" and "mar" are also ordinary words: take them only when they look like dates
+  if ((t.low === 'may' || t.low === 'mar') && !t.cap && !(prev && PREPS.has(prev.low))) return 0;
+  return m;
+}
+
+function dayAt(t: Token | undefined): number {
+  if (!t || t.kind !== 'num' || t.suffix !== '' || !Number.isInteger(t.value)) return 0;
+  return t.value >= 1 && t.value <= 31 && t.raw.length <= 4 ? t.value : 0;
+}
+
+function yearAt(t: Token | undefined): number {
+  if (!t || t.kind !== 'num' || t.ordinal || !Number.isInteger(t.value)) return 0;
+  return t.value >= 2000 && t.value <= 2100 ? t.value : 0;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function exact(month: number, day: number, year: number): string {
+  return year ? `${year}-${pad(month)}-${pad(day)}` : `${MONTH_NAMES[month]} ${day}`;
+}
+
+/** Words that can open a date expression; anything else is skipped without parsing. */
+const OPENERS = new Set([
+  ...PREPS,
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(SEASONS),
+  'the',
+  'next',
+  'this',
+  'early',
+  'mid',
+  'late',
+  'end',
+  'start',
+  'beginning',
+  'tomorrow',
+  'today',
+  'tonight',
+  'a',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+]);
+
+register(OPENERS, F.DATE);
+
+/** Cheap test: could a date expression start at this token? */
+export function mayStartDate(t: Token): boolean {
+  if (t.kind === 'num') return true;
+  if (t.kind !== 'word') return false;
+  return (t.flags & F.DATE) !== 0 || t.low.startsWith('mid-') || t.low.startsWith('early-') || t.low.startsWith('late-');
+}
+
+/** Parse a date expression starting at token `i` (a preposition may come first). `unitHint`
+ * completes "in 5" after an earlier "in 2 weeks". */
+export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr | null {
+  let k = i;
+  let prep = '';
+  if (tokens[k] && PREPS.has(tokens[k]!.low)) {
+    prep = tokens[k]!.low;
+    k++;
+  }
+  if (tokens[k]?.low === 'the' && tokens[k + 1]?.low === 'end' && tokens[k + 2]?.low === 'of') k++;
+  while (tokens[k] && APPROX.has(tokens[k]!.low) && k - i < 3) k++;
+  const t = tokens[k];
+  if (!t) return null;
+  const at = (to: number, text: string): DateExpr => ({ from: i, to, text });
+  const datePrep = prep === 'by' || prep === 'before' ? prep : 'on';
+
+  // 2027-03-03
+  const y = yearAt(t);
+  if (y && tokens[k + 1]?.low === '-' && tokens[k + 3]?.low === '-') {
+    const mo = dayAt(tokens[k + 2]);
+    const d = dayAt(tokens[k + 4]);
+    if (mo >= 1 && mo <= 12 && d) return at(k + 5, `${datePrep} ${y}-${pad(mo)}-${pad(d)}`);
+  }
+  // 10/15 — only when the order is unambiguous (one side above 12)
+  if (t.kind === 'num' && tokens[k + 1]?.low === '/' && !tokens[k + 1]!.space && tokens[k + 2]?.kind === 'num') {
+    const x = dayAt(t);
+    const z = dayAt(tokens[k + 2]);
+    if (x && z && (x > 12) !== (z > 12)) {
+      const [mo, d] = x > 12 ? [z, x] : [x, z];
+      return at(k + 3, `${datePrep} ${exact(mo, d, 0)}`);
+    }
+  }
+  // March 3, March 3rd 2027
+  const m = monthAt(t, tokens[k - 1]);
+  if (m) {
+    let j = k + 1;
+    if (tokens[j]?.low === 'the') j++;
+    const d = dayAt(tokens[j]);
+    if (d) {
+      j++;
+      if (tokens[j]?.low === ',' && yearAt(tokens[j + 1])) j++;
+      const yr = yearAt(tokens[j]);
+      return at(yr ? j + 1 : j, `${datePrep} ${exact(m, d, yr)}`);
+    }
+    if (prep === 'in' || prep === 'by' || prep === 'before' || prep === 'until' || prep === 'after') {
+      const p = prep === 'until' ? 'in' : prep;
+      return at(k + 1, `${p} ${MONTH_NAMES[m]}`);
+    }
+    return null;
+  }
+  // 3 March, 3rd of March 2027, the 15th
+  let j = k;
+  if (t.low === 'the') j++;
+  const d = dayAt(tokens[j]);
+  if (d) {
+    let q = j + 1;
+    if (tokens[q]?.low === 'of') q++;
+    const mo = monthAt(tokens[q], tokens[q - 1]);
+    if (mo) {
+      const yr = yearAt(tokens[q + 1]);
+      return at(yr ? q + 2 : q + 1, `${datePrep} ${exact(mo, d, yr)}`);
+    }
+    if (t.low === 'the' && tokens[j]!.ordinal) return at(j + 1, `${datePrep} the ${tokens[j]!.low}`);
+  }
+  // early/mid/late March, mid-April, end of May
+  const qual = t.low;
+  if (qual === 'early' || qual === 'mid' || qual === 'late') {
+    const mo = monthAt(tokens[k + 1], t);
+    if (mo) return at(k + 2, `${prep === 'by' || prep === 'before' ? prep : 'in'} ${qual} ${MONTH_NAMES[mo]}`);
+  }
+  if (qual.startsWith('mid-') || qual.startsWith('early-') || qual.startsWith('late-')) {
+    const [q0, rest] = qual.split('-') as [string, string];
+    const mo = MONTHS[rest];
+    if (mo) return at(k + 1, `in ${q0}-${MONTH_NAMES[mo]}`);
+  }
+  if ((qual === 'end' || qual === 'start' || qual === 'beginning') && tokens[k + 1]?.low === 'of') {
+    let q = k + 2;
+    if (tokens[q]?.low === 'the') q++;
+    const mo = monthAt(tokens[q], tokens[q - 1]);
+    if (mo) return at(q + 1, `${qual === 'end' ? 'by end of' : 'at start of'} ${MONTH_NAMES[mo]}`);
+    if (tokens[q]?.low === 'month' || tokens[q]?.low === 'year') return at(q + 1, `by end of the ${tokens[q]!.low}`);
+  }
+  // in 6 weeks, in six weeks, within a month, in a couple of weeks, 6 weeks from now
+  if (prep === 'in' || prep === 'within' || prep === '') {
+    let q = k;
+    let n = numberOf(tokens[q]);
+    if (tokens[q]?.low === 'a' && tokens[q + 1]?.low === 'couple') {
+      n = 2;
+      q++;
+      if (tokens[q + 1]?.low === 'of') q++;
+    } else if (tokens[q]?.low === 'a' && tokens[q + 1]?.low === 'few') {
+      const unit = UNITS[tokens[q + 2]?.low ?? ''];
+      if (unit && prep) return at(q + 3, `in a few ${unit}s`);
+    }
+    let unit = UNITS[tokens[q + 1]?.low ?? ''];
+    // "public launch in 5" after "in 2 weeks": the unit carries over
+    if (!unit && unitHint && prep === 'in' && tokens[q]?.kind === 'num' && (tokens[q + 1] === undefined || tokens[q + 1]!.kind === 'sym')) {
+      unit = unitHint;
+    }
+    if (Number.isFinite(n) && n > 0 && n < 400 && unit) {
+      const fromNow = tokens[q + 2]?.low === 'from' && tokens[q + 3]?.low === 'now';
+      if (prep || fromNow) return at(fromNow ? q + 4 : q + 2, `in ${n} ${unit}${n === 1 ? '' : 's'}`);
+    }
+  }
+  // next Monday, next week, this Friday
+  if ((t.low === 'next' || t.low === 'this') && !prep) {
+    const w = tokens[k + 1]?.low ?? '';
+    if (WEEKDAYS[w]) return at(k + 2, `${t.low} ${WEEKDAYS[w]}`);
+    if (w === 'week' || w === 'month' || w === 'weekend' || w === 'year') return at(k + 2, `${t.low} ${w}`);
+  }
+  // on Friday
+  if (WEEKDAYS[t.low] && (prep === 'on' || prep === '') && t.cap) return at(k + 1, `on ${WEEKDAYS[t.low]}`);
+  // in the fall, before summer
+  {
+    let q = k;
+    if (tokens[q]?.low === 'the') q++;
+    const s = SEASONS[tokens[q]?.low ?? ''];
+    if (s && prep) return at(q + 1, `${prep === 'before' || prep === 'by' ? prep : 'in'} ${s}`);
+  }
+  // Q2
+  if (/^q[1-4]$/.test(t.low) && prep) return at(k + 1, `in ${t.raw.toUpperCase()}`);
+  if (t.low === 'tomorrow' || t.low === 'today' || t.low === 'tonight') return at(k + 1, t.low);
+  return null;
+}

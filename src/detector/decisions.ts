@@ -1,0 +1,326 @@
+// Turns candidates into decisions: confidence from the cues around each item (commitment,
+// hedges, negation, questions, hypotheticals, past tense, someone else's choice), rationale,
+// confirmations in neighbouring sentences, merging, and the related plan task.
+import { table } from './tokens.js';
+import { cueBit, inRationale, leadingBecause, type Analysed } from './analyse.js';
+import type { CueType } from './cues.js';
+import { maxConfidence, minConfidence, rank, type Candidate } from './candidate.js';
+import { contentCandidates, structureCandidates, timelineCandidates } from './commitments.js';
+import { findPlatforms, platformCandidates } from './platforms.js';
+import { pricingCandidates } from './pricing.js';
+import type { Confidence, DetectedDecision, DetectorPlan } from './types.js';
+
+const NO_PLATFORMS: boolean[] = [];
+
+/** Candidates kept per category and sentence. */
+export const MAX_PER_SENTENCE = 16;
+
+export interface Judgement {
+  confidence: Confidence | null;
+  /** Held back by a hedge, question, hypothetical or past tense (not just by a weak frame). */
+  hedged: boolean;
+  negated: boolean;
+}
+
+/** Words that end the short look-ahead for post-item cues ("$29, maybe", "Skool for sure"). */
+const FORWARD_STOP = new Set([
+  'after',
+  'for',
+  'with',
+  'to',
+  'because',
+  'depending',
+  'if',
+  'when',
+  'once',
+  'since',
+  'which',
+  'that',
+  'who',
+  'and',
+  'or',
+  'but',
+  'on',
+  'in',
+  'at',
+  'from',
+  'by',
+  'then',
+  'so',
+  'than',
+  'as',
+  'until',
+]);
+const POST_NEG = new Set(["isn't", 'isnt', 'is', 'not', 'off', 'never', 'nope', "wasn't", "aren't", 'no']);
+const COMMIT_ING = new Set([
+  'using',
+  'going',
+  'launching',
+  'charging',
+  'building',
+  'hosting',
+  'moving',
+  'switching',
+  'migrating',
+  'running',
+  'doing',
+  'offering',
+  'opening',
+  'starting',
+  'setting',
+  'pricing',
+  'keeping',
+  'sticking',
+  'staying',
+  'creating',
+  'adding',
+  'limiting',
+  'capping',
+  'selling',
+  'taking',
+  'putting',
+  'locking',
+  'committing',
+  'rolling',
+  'introducing',
+  'including',
+]);
+const PROGRESSIVE_SUBJECT = new Set(["i'm", 'im', "we're", 'am', 'are']);
+const ADVERBS = new Set(['also', 'definitely', 'just', 'now', 'still', 'actually', 'officially', 'really', 'totally', 'def', 'honestly']);
+const LEAD_FILLERS = new Set(['ok', 'okay', 'so', 'and', 'also', 'oh', 'then', 'right', 'yes', 'yep', 'well', 'now']);
+
+/** "I'm charging", "we're adding", or a sentence that opens with "Charging …" / "Launching …". */
+function progressiveCommit(a: Analysed, k: number): boolean {
+  const t = a.tokens[k]!;
+  if (!COMMIT_ING.has(t.low)) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const low = a.tokens[j]!.low;
+    if (PROGRESSIVE_SUBJECT.has(low)) return true;
+    if (!ADVERBS.has(low)) break;
+  }
+  if (k - a.clauseStart[k]! > 4) return false;
+  for (let j = a.clauseStart[k]!; j < k; j++) {
+    const tj = a.tokens[j]!;
+    if (tj.kind === 'word' && !LEAD_FILLERS.has(tj.low) && !ADVERBS.has(tj.low)) return false;
+  }
+  return true;
+}
+
+export function judge(a: Analysed, c: Candidate): Judgement {
+  const none = (negated = false): Judgement => ({ confidence: null, hedged: true, negated });
+  if (a.sarcasm || inRationale(a, c.from)) return none();
+  const { tokens, cues } = a;
+  const cs = a.clauseStart[c.from]!;
+  const ce = a.clauseEnd[c.from]!;
+  for (let k = c.from - 1; k >= Math.max(cs, c.from - 6); k--) {
+    if (inRationale(a, k)) continue;
+    const cue = cues[k];
+    if (cue?.type === 'neg' && k + cue.len <= c.from) return none(true);
+  }
+  for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
+    const cue = cues[k];
+    if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
+    if (cue && cue.type !== 'neg') break;
+  }
+  // "We decided: Circle, $49 a month, two tiers, …" — a committed label colon covers the list after it
+  let commit = c.ownCommit === true || progressiveCommit(a, c.from) || (a.committedColon >= 0 && a.committedColon < c.from);
+  let med = false;
+  let low = false;
+  let hypo = false;
+  let past = false;
+  const lo = Math.max(a.segStart[c.from]!, c.from - 14);
+  for (let k = c.from - 1; k >= lo; k--) {
+    if (inRationale(a, k)) continue;
+    const cue = cues[k];
+    if (!cue) {
+      if (progressiveCommit(a, k)) commit = true;
+      continue;
+    }
+    if (k + cue.len > c.from) continue;
+    switch (cue.type) {
+      case 'commit':
+      case 'confirm':
+        commit = true;
+        break;
+      case 'med':
+        med = true;
+        break;
+      case 'low':
+        low = true;
+        break;
+      case 'hypo':
+        hypo = true;
+        break;
+      case 'past':
+        past = true;
+        break;
+      case 'third':
+        if (c.from - k <= 10) return none();
+        break;
+      case 'passing':
+        if (c.category === 'platform' && c.from - k <= 3) return none();
+        break;
+      default:
+        break;
+    }
+  }
+  for (let k = c.to; k < Math.min(ce, c.to + 4); k++) {
+    if (inRationale(a, k)) break;
+    const cue = cues[k];
+    if (cue) {
+      if (cue.type === 'commit' || cue.type === 'confirm') commit = true;
+      else if (cue.type === 'med') med = true;
+      else if (cue.type === 'low') low = true;
+      k += cue.len - 1;
+    } else if (FORWARD_STOP.has(tokens[k]!.low)) break;
+  }
+  const confirmAfter = a.lastConfirm >= c.to;
+  // a declaration with no verb of its own, in a sentence about the past ("Three tiers felt like too much …")
+  if (!commit && c.frame === 'strong') {
+    for (let k = c.to; k < a.segEnd[c.from]!; k++) if (cues[k]?.type === 'past' && !inRationale(a, k)) past = true;
+  }
+  const hedged = (conf: Confidence): Judgement => ({ confidence: minConfidence(conf, c.cap), hedged: true, negated: false });
+  if (a.question || hypo || past || low) return hedged('low');
+  if (confirmAfter) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
+  if (med) return hedged('medium');
+  if (commit) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
+  const base: Confidence = c.frame === 'strong' ? 'high' : c.frame === 'weak' ? 'medium' : 'low';
+  return { confidence: minConfidence(base, c.cap), hedged: c.frame === 'none', negated: false };
+}
+
+/** All candidates of a sentence, in order of appearance. */
+export function sentenceCandidates(a: Analysed): Candidate[] {
+  return candidatesAndMentions(a).candidates;
+}
+
+function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedPlatform: boolean } {
+  if (a.junk) return { candidates: [], negatedPlatform: false };
+  const mentions = findPlatforms(a.tokens, a.anyFlags);
+  // "not Discord", "definitely not Skool": a platform named only to be ruled out
+  let negatedPlatform = false;
+  for (const m of mentions) {
+    for (let k = Math.max(a.clauseStart[m.from]!, m.from - 2); k < m.from; k++) {
+      if (a.cues[k]?.type === 'neg') negatedPlatform = true;
+    }
+  }
+  const platformAt: boolean[] = mentions.length === 0 ? NO_PLATFORMS : new Array(a.tokens.length).fill(false);
+  for (const m of mentions) for (let k = m.from; k < m.to; k++) platformAt[k] = true;
+  // no human sentence names more than a handful of prices or platforms: cap the work on junk
+  const cap = <T>(xs: T[]): T[] => (xs.length > MAX_PER_SENTENCE ? xs.slice(0, MAX_PER_SENTENCE) : xs);
+  const all = [
+    ...cap(pricingCandidates(a, platformAt)),
+    ...cap(platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions)),
+    ...cap(structureCandidates(a)),
+    ...cap(timelineCandidates(a)),
+    ...cap(contentCandidates(a)),
+  ];
+  return { candidates: all.sort((x, y) => x.from - y.from), negatedPlatform };
+}
+
+interface Found {
+  c: Candidate;
+  j: Judgement;
+  confidence: Confidence;
+  sentence: number;
+}
+
+const CATEGORY_WORDS: Record<string, Candidate['category']> = table({
+  price: 'pricing',
+  pricing: 'pricing',
+  prices: 'pricing',
+  platform: 'platform',
+  launch: 'timeline',
+});
+
+function hasCue(a: Analysed, types: CueType[]): boolean {
+  let bits = 0;
+  for (const t of types) bits |= cueBit(t);
+  return (a.cueTypes & bits) !== 0;
+}
+
+/** A short sentence that only confirms ("That's final.", "Decided.", "Done deciding."). */
+function isConfirmation(a: Analysed, candidates: Candidate[]): boolean {
+  if (candidates.length > 0 || a.question || a.sarcasm || a.words > 7) return false;
+  return hasCue(a, ['commit', 'confirm']) && !hasCue(a, ['neg', 'low', 'med', 'hypo', 'past']);
+}
+
+export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
+  const found0 = analysed.map((a) => candidatesAndMentions(a));
+  const perSentence = found0.map((f) => f.candidates);
+  const found: Found[] = [];
+  let messageConfirmAt = -1;
+  analysed.forEach((a, s) => {
+    if (hasCue(a, ['confirm']) || isConfirmation(a, perSentence[s]!)) messageConfirmAt = s;
+  });
+  for (let s = 0; s < analysed.length; s++) {
+    const a = analysed[s]!;
+    const cands = perSentence[s]!;
+    if (cands.length === 0) continue;
+    const next = analysed[s + 1];
+    const nextConfirms = next !== undefined && isConfirmation(next, perSentence[s + 1]!);
+    // "Price is set. $35/month, $350/year." — a committed sentence that names the category
+    const prev = analysed[s - 1];
+    let carried: Candidate['category'] | null = null;
+    if (prev && perSentence[s - 1]!.length === 0 && hasCue(prev, ['commit', 'confirm']) && !prev.question && !hasCue(prev, ['neg', 'low', 'hypo'])) {
+      for (const t of prev.tokens) carried = carried ?? CATEGORY_WORDS[t.low] ?? null;
+    }
+    let negatedPlatform = found0[s]!.negatedPlatform;
+    for (const c of cands) {
+      const j = judge(a, c);
+      if (j.negated && c.category === 'platform') negatedPlatform = true;
+      if (j.confidence === null) continue;
+      let confidence = j.confidence;
+      if (!j.hedged && confidence === 'medium' && c.cap === undefined) {
+        if (nextConfirms || carried === c.category) confidence = 'high';
+        else if (c.bare && (messageConfirmAt > s || (c.category === 'platform' && negatedPlatform))) confidence = 'high';
+      }
+      found.push({ c, j, confidence, sentence: s });
+    }
+  }
+  return assemble(found, analysed, plan);
+}
+
+function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
+  // merge the same category and confidence within a sentence: "Skool, Stripe", "29 USD/month, 290 USD/year"
+  type Group = { category: Candidate['category']; values: string[]; confidence: Confidence; sentence: number };
+  const merged: Group[] = [];
+  const groupOf = new Map<string, Group>();
+  for (const f of found) {
+    const key = `${f.sentence}|${f.c.category}|${f.confidence}`;
+    const last = groupOf.get(key);
+    if (last) {
+      if (!last.values.includes(f.c.value) && last.values.length < 20) last.values.push(f.c.value);
+    } else {
+      const g = { category: f.c.category, values: [f.c.value], confidence: f.confidence, sentence: f.sentence };
+      groupOf.set(key, g);
+      merged.push(g);
+    }
+  }
+  const out: DetectedDecision[] = [];
+  const byValue = new Map<string, DetectedDecision>();
+  for (const m of merged) {
+    const value = m.values.join(', ');
+    const dup = byValue.get(`${m.category}|${value}`);
+    if (dup) {
+      dup.confidence = maxConfidence(dup.confidence, m.confidence);
+      continue;
+    }
+    const a = analysed[m.sentence]!;
+    const following = analysed[m.sentence + 1];
+    const rationale = a.rationale?.text ?? (following ? leadingBecause(following) : null);
+    const point = plan.decisionPoints.find((p) => p.category === m.category);
+    const decision: DetectedDecision = {
+      category: m.category,
+      decision: a.sentence.text.length > 500 ? a.sentence.text.slice(0, 500) + '…' : a.sentence.text,
+      value,
+      confidence: m.confidence,
+      rationale: rationale ?? null,
+      relatedTaskId: point?.taskIds[0] ?? null,
+    };
+    byValue.set(`${m.category}|${value}`, decision);
+    out.push(decision);
+  }
+  return out;
+}
+
+export { rank };

@@ -1,0 +1,61 @@
+// Next-step suggestions from the plan and what was just detected: the open tasks behind a
+// decision's category (through the template's decision points), the task after one just
+// finished, else the first open task. Tasks already done (or just completed) are skipped.
+import type { DetectedCompletion, DetectedDecision, DetectorPlan, NextStep } from './types.js';
+
+export const MAX_NEXT_STEPS = 3;
+
+type PlanTask = DetectorPlan['tasks'][number];
+const orderCache = new WeakMap<object, { order: string[]; byId: Map<string, PlanTask> }>();
+
+function planOrder(plan: DetectorPlan): { order: string[]; byId: Map<string, PlanTask> } {
+  let hit = orderCache.get(plan.tasks);
+  if (!hit) {
+    hit = { order: plan.tasks.map((t) => t.id), byId: new Map(plan.tasks.map((t) => [t.id, t])) };
+    orderCache.set(plan.tasks, hit);
+  }
+  return hit;
+}
+
+export function suggestNextSteps(
+  plan: DetectorPlan,
+  decisions: readonly DetectedDecision[],
+  completions: readonly DetectedCompletion[],
+  max: number = MAX_NEXT_STEPS,
+): NextStep[] {
+  const done = new Set<string>(plan.doneTaskIds ?? []);
+  for (const c of completions) if (c.confidence === 'high') done.add(c.taskId);
+  const { order, byId } = planOrder(plan);
+  const out: NextStep[] = [];
+  const offer = (taskId: string, reason: string): void => {
+    const task = byId.get(taskId);
+    if (!task || done.has(taskId) || out.some((s) => s.taskId === taskId) || out.length >= max) return;
+    out.push({ taskId, title: task.title, reason });
+  };
+
+  for (const d of decisions) {
+    for (const point of plan.decisionPoints) {
+      if (point.category !== d.category) continue;
+      for (const id of point.taskIds) {
+        const verb = d.confidence === 'high' ? 'You decided' : 'You are considering';
+        offer(id, `${verb} ${d.category}: ${d.value}`);
+      }
+    }
+  }
+  for (const c of completions) {
+    if (c.confidence !== 'high') continue;
+    const at = order.indexOf(c.taskId);
+    const title = byId.get(c.taskId)?.title ?? c.taskId;
+    for (let i = at + 1; i < order.length; i++) {
+      if (!done.has(order[i]!)) {
+        offer(order[i]!, `Comes after ${c.taskId} (${title}), which you just finished`);
+        break;
+      }
+    }
+  }
+  if (out.length === 0) {
+    const first = order.find((id) => !done.has(id));
+    if (first) offer(first, 'The next open task in your plan');
+  }
+  return out;
+}

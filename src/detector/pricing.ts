@@ -1,0 +1,529 @@
+// Pricing: amounts, currencies, periods and ranges in the ways people write them, and the
+// difference between the creator's own price and money that is not a price (income, goals,
+// tool costs, what competitors charge). Token scanning only; every look-around is bounded.
+import type { Analysed } from './analyse.js';
+import type { Candidate, Frame } from './candidate.js';
+import { table, type Token } from './tokens.js';
+import { F, register } from './vocab.js';
+
+export type Period = 'month' | 'year' | 'week' | 'one-time' | null;
+
+export interface PriceMention {
+  from: number;
+  to: number;
+  amount: number;
+  /** Upper end of a range ("$19-29"). */
+  amount2: number | null;
+  /** ISO code, or null when written as a bare number. */
+  currency: string | null;
+  period: Period;
+  /** The period was written before the amount ("one-time $199", "monthly $29"). */
+  periodFirst: boolean;
+}
+
+const SYM_CURRENCY: Record<string, string> = table({ $: 'USD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '¥': 'JPY' });
+const DOLLAR_PREFIX: Record<string, string> = table({ us: 'USD', ca: 'CAD', c: 'CAD', cad: 'CAD', au: 'AUD', a: 'AUD', aud: 'AUD', nz: 'NZD' });
+const ISO_CODES = ['usd', 'eur', 'gbp', 'cad', 'aud', 'nzd', 'inr', 'chf', 'sek', 'nok', 'dkk', 'sgd', 'brl', 'mxn', 'zar', 'pln', 'jpy'];
+const PREFIX_WORD: Record<string, string> = table({ ...Object.fromEntries(ISO_CODES.map((c) => [c, c.toUpperCase()])), rs: 'INR' });
+const SUFFIX_WORD: Record<string, string> = table({
+  dollars: 'USD',
+  dollar: 'USD',
+  bucks: 'USD',
+  buck: 'USD',
+  usd: 'USD',
+  euros: 'EUR',
+  euro: 'EUR',
+  eur: 'EUR',
+  pounds: 'GBP',
+  quid: 'GBP',
+  gbp: 'GBP',
+  cad: 'CAD',
+  aud: 'AUD',
+  nzd: 'NZD',
+  inr: 'INR',
+  rupees: 'INR',
+  yen: 'JPY',
+  ...Object.fromEntries(ISO_CODES.map((c) => [c, c.toUpperCase()])),
+});
+register([...Object.keys(PREFIX_WORD), ...Object.keys(SUFFIX_WORD)], F.CURRENCY);
+
+const PERIOD_NOUN: Record<string, Period> = table({
+  month: 'month',
+  mo: 'month',
+  mth: 'month',
+  months: 'month',
+  year: 'year',
+  yr: 'year',
+  annum: 'year',
+  week: 'week',
+  wk: 'week',
+});
+const SLASH_PERIOD: Record<string, Period> = table({
+  ...PERIOD_NOUN,
+  m: 'month',
+  mnth: 'month',
+  mon: 'month',
+  monthly: 'month',
+  y: 'year',
+  yrs: 'year',
+  w: 'week',
+});
+const PERIOD_ADJ: Record<string, Period> = table({
+  monthly: 'month',
+  mthly: 'month',
+  pcm: 'month',
+  yearly: 'year',
+  annually: 'year',
+  annual: 'year',
+  weekly: 'week',
+  'one-time': 'one-time',
+  'one-off': 'one-time',
+  lifetime: 'one-time',
+  once: 'one-time',
+});
+const PER_WHO = new Set(['member', 'person', 'seat', 'user', 'head', 'student']);
+/** Words around an amount that make it the creator's own price. */
+const OWN_WORDS = new Set([
+  'charge',
+  'charging',
+  'price',
+  'priced',
+  'pricing',
+  'prices',
+  'membership',
+  'members',
+  'member',
+  'tier',
+  'fee',
+  'subscription',
+  'access',
+  'costs',
+]);
+/** Words that make the amount income, a goal or an expense instead. */
+const NOT_PRICE = new Set([
+  'make',
+  'making',
+  'made',
+  'earn',
+  'earning',
+  'earned',
+  'earns',
+  'income',
+  'revenue',
+  'revenues',
+  'profit',
+  'profits',
+  'salary',
+  'adsense',
+  'ads',
+  'ad',
+  'sponsorship',
+  'sponsorships',
+  'sponsor',
+  'sponsors',
+  'deal',
+  'deals',
+  'fund',
+  'affiliate',
+  'mrr',
+  'arr',
+  'goal',
+  'goals',
+  'target',
+  'hit',
+  'reach',
+  'replace',
+  'saved',
+  'save',
+  'savings',
+  'spent',
+  'spend',
+  'spending',
+  'spends',
+  'budget',
+  'bought',
+  'buy',
+  'buying',
+  'invested',
+  'invest',
+  'loan',
+  'debt',
+  'rent',
+  'sold',
+  'sales',
+  'worth',
+  'views',
+  'tools',
+  'tool',
+  'editor',
+  'mic',
+  'camera',
+  'software',
+  'cover',
+  'gross',
+  'net',
+  'brings',
+  'bringing',
+  'payout',
+  'payouts',
+  'tips',
+  'donations',
+]);
+const PLATFORM_COST_LINK = new Set(['costs', 'cost', 'is', 'are', 'was', 'plan', 'plans', 'fee', 'fees', 'charges', 'subscription', 'for', 'pricing', 'takes']);
+const PRODUCT_NOUNS = new Set(['course', 'tier', 'community', 'membership', 'program', 'programme', 'bundle', 'it', 'plan', 'group', 'price']);
+/** Rates per hour or per session are coaching fees, not a membership price. */
+const RATE_UNITS = new Set(['hour', 'hr', 'hours', 'session', 'call', 'hourly', 'h']);
+
+function isRate(tokens: Token[], to: number): boolean {
+  const a = tokens[to]?.low ?? '';
+  const b = tokens[to + 1]?.low ?? '';
+  return a === 'hourly' || ((a === '/' || a === 'per' || a === 'an' || a === 'a') && RATE_UNITS.has(b));
+}
+
+/** A number followed by one of these counts things, it is not an amount of money. */
+const COUNT_NOUNS = new Set([
+  'members',
+  'member',
+  'people',
+  'followers',
+  'subs',
+  'subscribers',
+  'views',
+  'spots',
+  'seats',
+  'students',
+  'customers',
+  'clients',
+  'hours',
+  'times',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'minutes',
+  'videos',
+  'posts',
+  'comments',
+  'likes',
+  'emails',
+  'lessons',
+  'modules',
+  'percent',
+]);
+const FIRST_PERSON_PAYER = new Set(['i', "i'm", 'im', 'we', "we're", "i've", "i'll"]);
+
+const UNITS_WORDS = table<number>({
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+});
+const TENS_WORDS = table<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+
+/** "twenty nine", "twenty-nine", "fifteen", "a hundred" → value and token count, when a currency
+ * word follows ("twenty nine dollars"); written-out amounts only count with their currency. */
+function wordAmount(tokens: Token[], i: number): { value: number; len: number } | null {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return null;
+  let value = 0;
+  let len = 1;
+  const [head, tail] = t.low.split('-') as [string, string | undefined];
+  if ((head === 'a' || head === 'one') && tokens[i + 1]?.low === 'hundred') {
+    value = 100;
+    len = 2;
+  } else if (TENS_WORDS[head] !== undefined) {
+    value = TENS_WORDS[head]!;
+    if (tail !== undefined) {
+      if (UNITS_WORDS[tail] === undefined || UNITS_WORDS[tail]! > 9) return null;
+      value += UNITS_WORDS[tail]!;
+    } else {
+      const u = UNITS_WORDS[tokens[i + 1]?.low ?? ''];
+      if (u !== undefined && u <= 9) {
+        value += u;
+        len = 2;
+      }
+    }
+  } else if (tail === undefined && UNITS_WORDS[head] !== undefined) {
+    value = UNITS_WORDS[head]!;
+  } else return null;
+  const cur = tokens[i + len];
+  return cur && (cur.flags & F.CURRENCY) !== 0 && SUFFIX_WORD[cur.low] ? { value, len } : null;
+}
+
+function isCurrencySym(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'sym' && SYM_CURRENCY[t.low] !== undefined;
+}
+
+function usableNumber(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'num' && !t.ordinal && Number.isFinite(t.value) && t.value > 0 && t.value < 1e7;
+}
+
+/** Read an amount starting at `i` (currency prefix, number, currency suffix). */
+function readAmount(tokens: Token[], i: number): { from: number; to: number; amount: number; currency: string | null } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  let currency: string | null = null;
+  let from = i;
+  let numIdx = -1;
+  if (isCurrencySym(t)) {
+    currency = SYM_CURRENCY[t.low]!;
+    const prev = tokens[i - 1];
+    if (t.low === '$' && prev && !t.space && prev.kind === 'word' && DOLLAR_PREFIX[prev.low]) {
+      currency = DOLLAR_PREFIX[prev.low]!;
+      from = i - 1;
+    }
+    if (usableNumber(tokens[i + 1])) numIdx = i + 1;
+  } else if ((t.flags & F.CURRENCY) !== 0 && PREFIX_WORD[t.low] && usableNumber(tokens[i + 1])) {
+    currency = PREFIX_WORD[t.low]!;
+    numIdx = i + 1;
+  } else if (usableNumber(t)) {
+    const prev = tokens[i - 1];
+    if (prev && (prev.low === '#' || prev.low === 'task' || prev.low === 'step' || prev.low === 't')) return null;
+    numIdx = i;
+  } else if (t.kind === 'word') {
+    const w = wordAmount(tokens, i);
+    if (w) return { from: i, to: i + w.len + 1, amount: w.value, currency: SUFFIX_WORD[tokens[i + w.len]!.low]! };
+  }
+  if (numIdx < 0) return null;
+  const num = tokens[numIdx]!;
+  let to = numIdx + 1;
+  const nx = tokens[to];
+  if (nx?.low === '%') return null;
+  if (currency === null && nx) {
+    if (isCurrencySym(nx) && !nx.space) {
+      currency = SYM_CURRENCY[nx.low]!;
+      to++;
+    } else if ((nx.flags & F.CURRENCY) !== 0 && SUFFIX_WORD[nx.low]) {
+      currency = SUFFIX_WORD[nx.low]!;
+      to++;
+    }
+  }
+  return { from, to, amount: num.value, currency };
+}
+
+/** The billing period written after an amount ("/mo", "per month", "a year", "monthly", "one-off"). */
+function periodAfter(tokens: Token[], end: number): { period: Period; to: number } | null {
+  let k = end;
+  for (let step = 0; step < 3; step++) {
+    const t = tokens[k];
+    if (!t) return null;
+    const next = tokens[k + 1]?.low ?? '';
+    if (t.low === '/') {
+      const p = SLASH_PERIOD[next.replace(/\.$/, '')];
+      return p ? { period: p, to: k + 2 } : null;
+    }
+    if (t.low === 'per' || t.low === 'a' || t.low === 'an' || t.low === 'each' || t.low === 'every') {
+      const p = PERIOD_NOUN[next];
+      if (p) return { period: p, to: k + 2 };
+      if (t.low === 'per' && PER_WHO.has(next)) {
+        k += 2;
+        continue;
+      }
+      return null;
+    }
+    const adj = PERIOD_ADJ[t.low];
+    if (adj) return { period: adj, to: k + 1 };
+    if ((t.low === 'pm' || t.low === 'pa') && k === end) return { period: t.low === 'pm' ? 'month' : 'year', to: k + 1 };
+    if (t.low === 'one' && next === 'time') return { period: 'one-time', to: k + 2 };
+    if (t.low === 'for') {
+      if (next === 'life' || next === 'lifetime') return { period: 'one-time', to: k + 2 };
+      const n2 = tokens[k + 2]?.low;
+      if ((next === 'the' || next === 'a') && n2 === 'year') return { period: 'year', to: k + 3 };
+      return null;
+    }
+    if (t.low === 'flat' || t.low === 'only') {
+      k++;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+function periodBefore(tokens: Token[], from: number): Period {
+  for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
+    const t = tokens[k]!;
+    if (t.low === ',' || t.kind === 'num' || isCurrencySym(t)) return null;
+    const adj = PERIOD_ADJ[t.low];
+    if (adj && t.low !== 'once') return adj;
+    if (t.low === 'one' && tokens[k + 1]?.low === 'time') return 'one-time';
+  }
+  return null;
+}
+
+/** At most this many amounts are read per sentence; a sentence with more is not a human one. */
+export const MAX_AMOUNTS = 16;
+
+/** Every amount in the sentence with its currency, range and period (no judgement yet). */
+export function findPrices(tokens: Token[]): PriceMention[] {
+  const out: PriceMention[] = [];
+  for (let i = 0; i < tokens.length && out.length < MAX_AMOUNTS; i++) {
+    const a = readAmount(tokens, i);
+    if (!a) continue;
+    let { to, currency } = a;
+    let amount2: number | null = null;
+    const sep = tokens[to];
+    const between = tokens[a.from - 1]?.low === 'between';
+    if (sep && (sep.low === '-' || sep.low === '–' || sep.low === '—' || sep.low === 'to' || (between && sep.low === 'and'))) {
+      const b = readAmount(tokens, to + 1);
+      if (b && b.amount > a.amount) {
+        amount2 = b.amount;
+        currency = currency ?? b.currency;
+        to = b.to;
+      }
+    }
+    const after = periodAfter(tokens, to);
+    const period = after ? after.period : periodBefore(tokens, a.from);
+    out.push({ from: a.from, to: after ? after.to : to, amount: a.amount, amount2, currency, period, periodFirst: !after && period !== null });
+    i = (after ? after.to : to) - 1;
+  }
+  return out;
+}
+
+function money(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** `29 USD/month`, `290 USD/year`, `199 USD one-time`, `19-29 USD/month`, `29 USD`. */
+export function formatPrice(p: Pick<PriceMention, 'amount' | 'amount2' | 'currency' | 'period'>): string {
+  const amt = p.amount2 !== null ? `${money(p.amount)}-${money(p.amount2)}` : money(p.amount);
+  const base = `${amt} ${p.currency ?? 'USD'}`;
+  if (p.period === null) return base;
+  if (p.period === 'one-time') return `${base} one-time`;
+  return `${base}/${p.period}`;
+}
+
+function hasOwnWord(tokens: Token[], lo: number, hi: number): number {
+  for (let k = lo; k < hi; k++) if (OWN_WORDS.has(tokens[k]!.low)) return k;
+  return -1;
+}
+
+/** Money that is not the creator's price: income, goals, spending, a platform's fee. */
+function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean {
+  const { tokens } = a;
+  const lo = Math.max(a.segStart[p.from]!, p.from - 10);
+  const hi = Math.min(a.clauseEnd[p.from]!, p.to + 6);
+  let nearestNot = Infinity;
+  let nearestOwn = Infinity;
+  for (let k = lo; k < hi; k++) {
+    if (k >= p.from && k < p.to) continue;
+    if (a.rationale && k >= a.rationale.from && k < a.rationale.to) continue;
+    const t = tokens[k]!;
+    const d = k < p.from ? p.from - k : k - p.to + 1;
+    let isNot = NOT_PRICE.has(t.low);
+    if ((t.low === 'make' || t.low === 'making') && tokens[k + 1]?.low === 'it') isNot = false;
+    if ((t.low === 'paid' || t.low === 'pays' || t.low === 'pay') && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
+    if (t.low === 'pay' || t.low === 'paying' || t.low === 'paid' || t.low === 'pays') {
+      for (let j = Math.max(lo, k - 2); j < k; j++) if (FIRST_PERSON_PAYER.has(tokens[j]!.low)) isNot = true;
+    }
+    if (isNot) nearestNot = Math.min(nearestNot, d);
+    if (OWN_WORDS.has(t.low)) nearestOwn = Math.min(nearestOwn, d);
+  }
+  if (nearestNot < nearestOwn) return true;
+  // a platform's own fee: "Skool costs $99", "paying $89/month for Kajabi", "Circle's plan is $219"
+  const plo = Math.max(a.clauseStart[p.from]!, p.from - 6);
+  const phi = Math.min(a.clauseEnd[p.from]!, p.to + 4);
+  for (let k = plo; k < phi; k++) {
+    if (!platformAt[k]) continue;
+    const [x, y] = k < p.from ? [k + 1, p.from] : [p.to, k];
+    let linked = y - x <= 0 || tokens[k]!.low.endsWith("'s");
+    for (let j = x; j < y && !linked; j++) if (PLATFORM_COST_LINK.has(tokens[j]!.low)) linked = true;
+    if (!linked) continue;
+    const own = hasOwnWord(tokens, plo, phi);
+    const productAt = tokens[p.from - 1]?.low === 'at' && PRODUCT_NOUNS.has(tokens[p.from - 2]?.low ?? '');
+    if (own < 0 && !productAt) return true;
+    if (own >= 0 && tokens[own]!.low === 'costs') return true;
+  }
+  return false;
+}
+
+function frameOf(a: Analysed, p: PriceMention, hadPeriodBefore: boolean): Frame {
+  const { tokens } = a;
+  const lo = Math.max(a.segStart[p.from]!, p.from - 8);
+  for (let k = lo; k < p.from; k++) {
+    const low = tokens[k]!.low;
+    if (OWN_WORDS.has(low) && low !== 'costs') return 'strong';
+    if ((low === "it's" || low === 'its') && p.from - k <= 3) return 'strong';
+    if (low === 'at' && k === p.from - 1 && PRODUCT_NOUNS.has(tokens[k - 1]?.low ?? '')) return 'strong';
+    if (low === 'be' && tokens[k - 1]?.low === 'will') return 'strong';
+  }
+  const end = Math.min(a.clauseEnd[p.from]!, p.to + 3);
+  for (let k = p.to; k < end; k++) {
+    const low = tokens[k]!.low;
+    if (low === 'tier' || low === 'membership' || low === 'plan' || low === 'access') return 'strong';
+    if (low === 'for' && (tokens[k + 1]?.low === 'the' || tokens[k + 1]?.low === 'my' || tokens[k + 1]?.low === 'lifetime')) return 'strong';
+  }
+  if (hadPeriodBefore) return 'strong';
+  for (let k = Math.max(0, p.from - 3); k < p.from; k++) {
+    const adj = PERIOD_ADJ[tokens[k]!.low];
+    if (adj && adj !== 'one-time' && tokens[k]!.low !== 'once' && tokens.slice(k + 1, p.from).some((t) => t.low === ':')) return 'strong';
+  }
+  return p.period !== null ? 'weak' : 'none';
+}
+
+/** Pricing candidates of one sentence. `platformAt[i]` marks tokens that name a platform. */
+export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate[] {
+  const { tokens } = a;
+  if ((a.anyFlags & (F.NUMBER | F.CURRENCY)) === 0) return [];
+  const mentions = findPrices(tokens);
+  if (mentions.length === 0) return [];
+  const explicit = mentions.some((m) => m.currency !== null);
+  const currencies = new Set(mentions.map((m) => m.currency).filter((c): c is string => c !== null));
+  const kept: PriceMention[] = [];
+  for (const m of mentions) {
+    if (m.currency === null) {
+      // a bare number is a price only right next to a period and in a pricing sentence
+      const direct = m.period !== null && !m.periodFirst && m.to - m.from <= 3 + (m.amount2 !== null ? 2 : 0);
+      const ownNear = hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0;
+      const before1 = tokens[m.from - 1]?.low ?? '';
+      const before2 = tokens[m.from - 2]?.low ?? '';
+      const chargeBefore =
+        (['charge', 'charging', 'price'].includes(before1) || (before1 === 'at' && ['priced', 'price', 'set', 'pricing'].includes(before2))) &&
+        !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
+      if (!((direct && (explicit || ownNear)) || chargeBefore)) continue;
+      if (m.amount2 === null && m.amount < 1) continue;
+    }
+    if (notAPrice(a, m, platformAt) || isRate(tokens, m.to)) continue;
+    kept.push(m);
+  }
+  const periods = new Set(kept.map((k) => k.period).filter((p) => p !== null && p !== 'one-time'));
+  const onlyCurrency = currencies.size === 1 ? [...currencies][0]! : null;
+  let listFrame: Frame | null = null;
+  let prevTo = -1;
+  return kept.map((m) => {
+    const period = m.period ?? (periods.size === 1 ? [...periods][0]! : null);
+    const currency = m.currency ?? onlyCurrency;
+    let frame = frameOf(a, { ...m, period }, m.periodFirst);
+    // "$15/month for the community and $79/month with coaching": a list shares its frame
+    if (listFrame === 'strong' && frame !== 'strong' && prevTo >= 0 && a.segStart[m.from] === a.segStart[prevTo]) {
+      let linked = false;
+      for (let k = prevTo; k < m.from; k++) if (['and', 'or', ',', 'then', 'plus', '+', '&'].includes(tokens[k]!.low)) linked = true;
+      if (linked) frame = 'strong';
+    }
+    listFrame = frame;
+    prevTo = m.to;
+    return {
+      category: 'pricing' as const,
+      value: formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }),
+      from: m.from,
+      to: m.to,
+      frame,
+      cap: m.amount2 !== null ? ('medium' as const) : undefined,
+    };
+  });
+}

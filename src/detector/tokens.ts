@@ -1,0 +1,286 @@
+// Hand-written tokenizer and light stemmer. One left-to-right pass, no regular expressions over
+// the input (the only regex tests a single character), so the cost is linear in the text.
+
+import { flagsOf } from './vocab.js';
+
+export type TokenKind = 'word' | 'num' | 'sym';
+
+export interface Token {
+  /** The text as written. */
+  raw: string;
+  /** Lower case, curly apostrophes straightened. */
+  low: string;
+  kind: TokenKind;
+  /** Offsets into the tokenized string. */
+  start: number;
+  end: number;
+  /** Whitespace directly before the token. */
+  space: boolean;
+  /** Numbers: the value (with a k/m suffix applied); NaN when the digit run is absurdly long. */
+  value: number;
+  /** Numbers: 1st, 2nd, 3rd, 15th. */
+  ordinal: boolean;
+  /** Numbers: written with a k or m suffix ("5k"). */
+  suffix: '' | 'k' | 'm';
+  /** Words: the first letter is upper case. */
+  cap: boolean;
+  /** Which lexicons know the word (bits of `F` in vocab.ts). */
+  flags: number;
+}
+
+/** Longest digit run still read as a number; longer runs are not amounts anyone writes. */
+const MAX_DIGITS = 12;
+
+const LETTER_RE = /[\p{L}\p{M}]/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+export function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and friends, never letters here
+  return LETTER_RE.test(s[i]!);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x2009 || c === 0x202f || c === 12;
+}
+
+function makeToken(s: string, kind: TokenKind, start: number, end: number, space: boolean): Token {
+  const raw = s.slice(start, end);
+  let low = kind === 'word' ? raw.toLowerCase() : raw;
+  if (kind === 'word' && low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
+  return {
+    raw,
+    low,
+    kind,
+    start,
+    end,
+    space,
+    value: NaN,
+    ordinal: false,
+    suffix: '',
+    cap: kind === 'word' && raw[0] !== low[0],
+    flags: flagsOf(low),
+  };
+}
+
+/** Split a sentence into words, numbers and single-character symbols. Linear. */
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  const n = s.length;
+  let i = 0;
+  let space = true;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    if (isDigit(c)) {
+      const start = i;
+      let intPart = 0;
+      let intDigits = 0;
+      let frac = 0;
+      let fracScale = 0; // 0: no decimal point yet
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if (isDigit(d)) {
+          if (fracScale === 0) {
+            intDigits++;
+            if (intDigits <= MAX_DIGITS) intPart = intPart * 10 + (d - 48);
+          } else if (fracScale < 1e6) {
+            fracScale *= 10;
+            frac = frac * 10 + (d - 48);
+          }
+          i++;
+        } else if ((d === 44 || d === 46) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
+          // 2,000 (thousands) · 29.99 (decimal) · 29,99 (decimal, European style)
+          let run = 0;
+          while (i + 1 + run < n && isDigit(s.charCodeAt(i + 1 + run)) && run < 4) run++;
+          if (d === 44 && run === 3 && fracScale === 0) {
+            i++;
+          } else if (fracScale === 0) {
+            fracScale = 1;
+            i++;
+          } else {
+            break;
+          }
+        } else break;
+      }
+      const tok = makeToken(s, 'num', start, i, space);
+      tok.value = intDigits > MAX_DIGITS ? NaN : intPart + (fracScale > 1 ? frac / fracScale : 0);
+      // suffixes glued to the number: 5k, 1.2m, 3rd, 15th
+      if (i < n) {
+        const a = s[i]!.toLowerCase();
+        const nextIsLetter = i + 1 < n && isLetterAt(s, i + 1);
+        if ((a === 'k' || a === 'm') && !nextIsLetter) {
+          tok.suffix = a;
+          tok.value = tok.value * (a === 'k' ? 1_000 : 1_000_000);
+          i++;
+          tok.end = i;
+          tok.raw = s.slice(start, i);
+          tok.low = tok.raw.toLowerCase();
+        } else if (i + 1 < n) {
+          const two = s.slice(i, i + 2).toLowerCase();
+          const after = i + 2 < n && isLetterAt(s, i + 2);
+          if (!after && (two === 'st' || two === 'nd' || two === 'rd' || two === 'th')) {
+            tok.ordinal = true;
+            i += 2;
+            tok.end = i;
+            tok.raw = s.slice(start, i);
+            tok.low = tok.raw.toLowerCase();
+          }
+        }
+      }
+      out.push(tok);
+      space = false;
+      continue;
+    }
+    if (isLetterAt(s, i)) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = s.charCodeAt(i);
+        if (isDigit(d) || isLetterAt(s, i)) {
+          i++;
+          continue;
+        }
+        // glue: it's, I’m, ko-fi, one-time, circle.so, q&a — only between letters
+        const joiner = d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38;
+        if (joiner && i + 1 < n && isLetterAt(s, i + 1) && isLetterAt(s, i - 1)) {
+          if (d === 38 && i - start > 2) break; // & only inside short forms: q&a, r&d
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      out.push(makeToken(s, 'word', start, i, space));
+      space = false;
+      continue;
+    }
+    // one symbol (a whole code point, so emoji stay in one piece); a run of the same symbol
+    // ("!!!!", "$$$", "🙄🙄🙄") is one token that reads as a single one
+    const start = i;
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    i += width;
+    while (i + width <= n && s.charCodeAt(i) === c && (width === 1 || s.charCodeAt(i + 1) === s.charCodeAt(start + 1))) i += width;
+    const tok = makeToken(s, 'sym', start, i, space);
+    if (i - start > width) {
+      tok.low = s.slice(start, start + width);
+      tok.flags = flagsOf(tok.low);
+    }
+    out.push(tok);
+    space = false;
+  }
+  return out;
+}
+
+/** A lookup table without a prototype: a word such as "constructor" or "__proto__" is just a miss. */
+export function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const IRREGULAR: Record<string, string> = table({
+  wrote: 'writ',
+  written: 'writ',
+  built: 'build',
+  sent: 'send',
+  ran: 'run',
+  made: 'mak',
+  did: 'do',
+  done: 'do',
+  got: 'get',
+  gotten: 'get',
+  held: 'hold',
+  shot: 'shoot',
+  took: 'tak',
+  taken: 'tak',
+  began: 'begin',
+  begun: 'begin',
+  setup: 'set',
+  organized: 'organis',
+  organised: 'organis',
+  organize: 'organis',
+  organise: 'organis',
+  organizing: 'organis',
+  organising: 'organis',
+  emails: 'email',
+  'e-mail': 'email',
+  'e-mails': 'email',
+  signups: 'signup',
+  'sign-ups': 'signup',
+  'sign-up': 'signup',
+  waitlists: 'waitlist',
+  'wait-list': 'waitlist',
+  'on-boarding': 'onboard',
+  onboarding: 'onboard',
+  'check-out': 'checkout',
+  'check-in': 'checkin',
+  'check-ins': 'checkin',
+  'co-working': 'cowork',
+  coworking: 'cowork',
+});
+
+/** Irregular forms map straight to the stem their base form gets ("wrote" → stem("write")). */
+/** Light stemmer: plural, -ing, -ed, final e, doubled consonant, -ize/-ise. Good enough to
+ * make "pricing" meet "price" and "recorded" meet "record"; not a linguistic tool. */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  const irr = IRREGULAR[w];
+  if (irr !== undefined) return irr;
+  if (w.length === 3 && w.endsWith('s') && !'aeiouy'.includes(w[0]!) && !'aeiouy'.includes(w[1]!)) return w.slice(0, 2); // dms, cms
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('es') && (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes'))) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith('iz')) w = w.slice(0, -2) + 'is';
+  const last = w.charCodeAt(w.length - 1);
+  if (w.length > 3 && last >= 98 && last <= 122 && last === w.charCodeAt(w.length - 2) && last !== 108 && last !== 115) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+const NUMBER_WORDS: Record<string, number> = table({
+  a: 1,
+  an: 1,
+  one: 1,
+  single: 1,
+  two: 2,
+  couple: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
+});
+
+/** "6" or "six" (and "a"/"an" as one) → number; anything else → NaN. */
+export function numberOf(t: Token | undefined): number {
+  if (!t) return NaN;
+  if (t.kind === 'num') return t.ordinal ? NaN : t.value;
+  const v = NUMBER_WORDS[t.low];
+  return v === undefined ? NaN : v;
+}

@@ -1,0 +1,36 @@
+// One shared vocabulary: every lexicon registers its words with a bit, and the tokenizer looks
+// each token up once. Later passes test a bit instead of hashing the word again, so a word that
+// no lexicon knows costs a single lookup however many detectors run.
+
+export const F = {
+  /** First word of a decision cue phrase (cues.ts). */
+  DECISION_CUE: 1 << 0,
+  /** First word of a completion cue phrase (completions.ts). */
+  COMPLETION_CUE: 1 << 1,
+  /** First word of a platform alias (platforms.ts). */
+  PLATFORM: 1 << 2,
+  /** A currency word or code (pricing.ts). */
+  CURRENCY: 1 << 3,
+  /** A structure trigger: tiers, cohort, evergreen … (commitments.ts). */
+  STRUCTURE: 1 << 4,
+  /** A launch anchor: launch, live, doors … (commitments.ts). */
+  TIMELINE: 1 << 5,
+  /** First word of a content item (commitments.ts). */
+  CONTENT: 1 << 6,
+  /** May open a date expression (dates.ts). */
+  DATE: 1 << 7,
+  /** Set on a sentence (not a word) that contains a number. */
+  NUMBER: 1 << 8,
+  /** A completion signal that needs no neighbour (done, finished, ✅ …; completions.ts). */
+  DONE: 1 << 9,
+} as const;
+
+const VOCAB = new Map<string, number>();
+
+export function register(words: Iterable<string>, flag: number): void {
+  for (const w of words) VOCAB.set(w, (VOCAB.get(w) ?? 0) | flag);
+}
+
+export function flagsOf(low: string): number {
+  return VOCAB.get(low) ?? 0;
+}
