@@ -288,7 +288,19 @@ function detectQuestion(s: Sentence, tokens: Token[]): boolean {
   return false;
 }
 
+/** A long stretch with hardly any letters ("$1$1$1…", "9999…", "🙄🙄…") carries no decision. */
+function hardlyLetters(text: string): boolean {
+  if (text.length <= 120) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return letters * 8 < text.length;
+}
+
 export function analyse(sentence: Sentence): Analysed {
+  if (hardlyLetters(sentence.text)) return junkSentence(sentence, []);
   const tokens = tokenize(sentence.text);
   if (tokens.length > 40) {
     let words = 0;
@@ -297,11 +309,11 @@ export function analyse(sentence: Sentence): Analysed {
   }
   const n = tokens.length;
   const cues = matchCues(tokens, DECISION_LEXICON);
-  const clauseStart: number[] = new Array(n);
-  const clauseEnd: number[] = new Array(n);
-  const segStart: number[] = new Array(n);
-  const segEnd: number[] = new Array(n);
-  const isClauseSym: number[] = new Array(n);
+  const clauseStart: number[] = [];
+  const clauseEnd: number[] = [];
+  const segStart: number[] = [];
+  const segEnd: number[] = [];
+  const isClauseSym: number[] = [];
 
   let cs = 0;
   let ss = 0;
@@ -309,7 +321,7 @@ export function analyse(sentence: Sentence): Analysed {
     const t = tokens[i]!;
     const dash = t.low === '-' && t.space && (tokens[i + 1]?.space ?? true);
     const sym = t.kind === 'sym' && (CLAUSE_SYMS.has(t.low) || dash);
-    isClauseSym[i] = sym ? 1 : 0;
+    isClauseSym.push(sym ? 1 : 0);
     const contrastWord =
       t.kind === 'word' &&
       (CONTRAST_WORDS.has(t.low) ||
@@ -321,12 +333,16 @@ export function analyse(sentence: Sentence): Analysed {
     } else if (newClauseWord) {
       cs = i;
     }
-    clauseStart[i] = cs;
-    segStart[i] = ss;
+    clauseStart.push(cs);
+    segStart.push(ss);
     if (sym) {
       cs = i + 1;
       if (SEGMENT_SYMS.has(t.low)) ss = i + 1;
     }
+  }
+  for (let i = 0; i < n; i++) {
+    clauseEnd.push(n);
+    segEnd.push(n);
   }
   let ce = n;
   let se = n;

@@ -254,21 +254,58 @@ interface Match {
   score: number;
 }
 
+/** Stems of recent words (bounded, so hostile input cannot grow it without limit). */
+const stemCache = new Map<string, string>();
+
+function cachedStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size > 4096) stemCache.clear();
+    s = stem(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+const SYNONYM_SEQS = SYNONYMS.map(([a, b]) => [a.split(' '), b.split(' ')] as const);
+
 function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
-  let text = '';
-  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'sym') text += ' ' + tokens[k]!.low;
-  for (const [a, b] of SYNONYMS) if (text.includes(a)) text = text.split(a).join(b);
+  // the chunk's words (hyphenated and dotted words in parts), with the synonym phrases swapped in
+  const raw: string[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'sym') continue;
+    if (t.kind === 'word' && (t.low.includes('-') || t.low.includes('.'))) {
+      for (const part of t.low.split(/[^a-z0-9'&]+/)) if (part) raw.push(part);
+    } else raw.push(t.low);
+  }
+  const words: string[] = [];
+  for (let i = 0; i < raw.length; ) {
+    let swapped = false;
+    for (const [a, b] of SYNONYM_SEQS) {
+      if (raw[i] !== a[0] || i + a.length > raw.length) continue;
+      let hit = true;
+      for (let j = 1; j < a.length && hit; j++) if (raw[i + j] !== a[j]) hit = false;
+      if (hit) {
+        words.push(...b);
+        i += a.length;
+        swapped = true;
+        break;
+      }
+    }
+    if (!swapped) words.push(raw[i++]!);
+  }
   const out: string[] = [];
   const prev: string[] = [];
   const positions = new Map<string, number[]>();
   let last = '';
-  for (const part of text.split(/[^a-z0-9'&]+/)) {
-    if (!part) continue;
-    if (STOP.has(part) || /^\d+$/.test(part)) {
+  for (const part of words) {
+    const c = part.charCodeAt(0);
+    if (STOP.has(part) || (c >= 48 && c <= 57 && /^\d+$/.test(part))) {
       last = part;
       continue;
     }
-    const s = stem(part);
+    const s = cachedStem(part);
     let list = positions.get(s);
     if (!list) positions.set(s, (list = []));
     if (list.length < 8) list.push(out.length);
@@ -432,6 +469,10 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
   return { positive, decisionVerbOnly, blocked: blocked || hypoBefore, partial, verbish };
 }
 
+const NO_REFS: boolean[] = [];
+const NO_IDS: string[] = [];
+register(['task', 'tasks', 'step', '#', ...Array.from({ length: 99 }, (_, i) => `t${i + 1}`)], F.TASK_REF);
+
 /** Cheap pre-check: a sentence with no done-word, past verb, "is … done" or task reference is skipped. */
 function mayReportWork(tokens: Token[]): boolean {
   for (let k = 0; k < tokens.length; k++) {
@@ -473,8 +514,9 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
     }
     const signals = chunks.map(([f, t]) => signalOf(a, cues, f, t));
     // numbers in a task list ("tasks 9 and 10") are marked left to right across chunks
-    const listed: boolean[] = new Array(tokens.length).fill(false);
-    taskRefs(tokens, 0, tokens.length, index.ids, listed);
+    const hasRefs = (a.anyFlags & F.TASK_REF) !== 0;
+    const listed: boolean[] = hasRefs ? new Array(tokens.length).fill(false) : NO_REFS;
+    if (hasRefs) taskRefs(tokens, 0, tokens.length, index.ids, listed);
     const sentencePositive = signals.some((s) => s.positive && !s.blocked && !s.partial && !s.decisionVerbOnly);
     const sentenceBlocked = signals.some((s) => s.blocked);
     // a verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy"
@@ -493,7 +535,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
       else if (sentencePositive && !sentenceBlocked && !sig.verbish && !sig.partial && joined(i)) confidence = 'high';
       else if (sig.partial && sentencePositive) confidence = 'low';
       if (!confidence) return;
-      const refs = taskRefs(tokens, f, t, index.ids, listed);
+      const refs = hasRefs ? taskRefs(tokens, f, t, index.ids, listed) : NO_IDS;
       const evidence = a.sentence.text.length > 300 ? a.sentence.text.slice(0, 300) + '…' : a.sentence.text;
       const record = (taskId: string, c: Confidence): void => {
         const prev = found.get(taskId);

@@ -206,15 +206,20 @@ function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedP
   const platformAt: boolean[] = mentions.length === 0 ? NO_PLATFORMS : new Array(a.tokens.length).fill(false);
   for (const m of mentions) for (let k = m.from; k < m.to; k++) platformAt[k] = true;
   // no human sentence names more than a handful of prices or platforms: cap the work on junk
-  const cap = <T>(xs: T[]): T[] => (xs.length > MAX_PER_SENTENCE ? xs.slice(0, MAX_PER_SENTENCE) : xs);
-  const all = [
-    ...cap(pricingCandidates(a, platformAt)),
-    ...cap(platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions)),
-    ...cap(structureCandidates(a)),
-    ...cap(timelineCandidates(a)),
-    ...cap(contentCandidates(a)),
-  ];
-  return { candidates: all.sort((x, y) => x.from - y.from), negatedPlatform };
+  const all: Candidate[] = [];
+  let groups = 0;
+  const take = (xs: Candidate[]): void => {
+    if (xs.length === 0) return;
+    groups++;
+    for (let i = 0; i < xs.length && i < MAX_PER_SENTENCE; i++) all.push(xs[i]!);
+  };
+  take(pricingCandidates(a, platformAt));
+  if (mentions.length > 0) take(platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
+  take(structureCandidates(a));
+  take(timelineCandidates(a));
+  take(contentCandidates(a));
+  if (groups > 1) all.sort((x, y) => x.from - y.from);
+  return { candidates: all, negatedPlatform };
 }
 
 interface Found {
@@ -284,16 +289,18 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
   // merge the same category and confidence within a sentence: "Skool, Stripe", "29 USD/month, 290 USD/year"
   type Group = { category: Candidate['category']; values: string[]; confidence: Confidence; sentence: number };
   const merged: Group[] = [];
-  const groupOf = new Map<string, Group>();
+  let sentenceFrom = 0; // first group of the current sentence: groups only merge within one
   for (const f of found) {
-    const key = `${f.sentence}|${f.c.category}|${f.confidence}`;
-    const last = groupOf.get(key);
+    if (merged.length > 0 && merged[merged.length - 1]!.sentence !== f.sentence) sentenceFrom = merged.length;
+    let last: Group | undefined;
+    for (let g = sentenceFrom; g < merged.length; g++) {
+      const m = merged[g]!;
+      if (m.category === f.c.category && m.confidence === f.confidence) last = m;
+    }
     if (last) {
       if (!last.values.includes(f.c.value) && last.values.length < 20) last.values.push(f.c.value);
     } else {
-      const g = { category: f.c.category, values: [f.c.value], confidence: f.confidence, sentence: f.sentence };
-      groupOf.set(key, g);
-      merged.push(g);
+      merged.push({ category: f.c.category, values: [f.c.value], confidence: f.confidence, sentence: f.sentence });
     }
   }
   const out: DetectedDecision[] = [];

@@ -235,11 +235,22 @@ const UNITS_WORDS = table<number>({
 });
 const TENS_WORDS = table<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 
+register(
+  [
+    ...Object.keys(UNITS_WORDS),
+    ...Object.keys(TENS_WORDS),
+    ...Object.keys(TENS_WORDS).flatMap((t) => ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((u) => `${t}-${u}`)),
+    'hundred',
+  ],
+  F.NUMBER_WORD,
+);
+
 /** "twenty nine", "twenty-nine", "fifteen", "a hundred" → value and token count, when a currency
  * word follows ("twenty nine dollars"); written-out amounts only count with their currency. */
 function wordAmount(tokens: Token[], i: number): { value: number; len: number } | null {
   const t = tokens[i];
   if (!t || t.kind !== 'word') return null;
+  if ((t.flags & F.NUMBER_WORD) === 0 && !((t.low === 'a' || t.low === 'one') && tokens[i + 1]?.low === 'hundred')) return null;
   let value = 0;
   let len = 1;
   const [head, tail] = t.low.split('-') as [string, string | undefined];

@@ -149,7 +149,7 @@ export function tokenize(s: string): Token[] {
       i++;
       while (i < n) {
         const d = s.charCodeAt(i);
-        if (isDigit(d) || isLetterAt(s, i)) {
+        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || isDigit(d) || (d >= 128 && isLetterAt(s, i))) {
           i++;
           continue;
         }

@@ -23,6 +23,10 @@ export const F = {
   NUMBER: 1 << 8,
   /** A completion signal that needs no neighbour (done, finished, ✅ …; completions.ts). */
   DONE: 1 << 9,
+  /** A number written as a word: twenty, nine, twenty-nine, hundred (pricing.ts). */
+  NUMBER_WORD: 1 << 10,
+  /** A task reference: task, tasks, step, #, t1 … t99 (completions.ts). */
+  TASK_REF: 1 << 11,
 } as const;
 
 const VOCAB = new Map<string, number>();

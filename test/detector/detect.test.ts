@@ -51,6 +51,13 @@ describe('detect: shape', () => {
     expect(d?.relatedTaskId).toBeNull();
   });
 
+  it('works with an empty plan', () => {
+    const r = detect("I've decided to charge $29/month. Finished the sales page.", { tasks: [], decisionPoints: [] });
+    expect(r.decisions).toMatchObject([{ value: '29 USD/month', relatedTaskId: null }]);
+    expect(r.taskCompletions).toEqual([]);
+    expect(r.nextSteps).toEqual([]);
+  });
+
   it('is safe with words that are Object.prototype keys', () => {
     const r = detect('constructor 5 toString __proto__ hasOwnProperty valueOf Skool. I will use constructor Skool.', plan);
     expect(r.decisions.map((d) => d.value)).toEqual(['Skool']);
