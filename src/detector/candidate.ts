@@ -23,6 +23,18 @@ export interface Candidate {
   bare?: boolean;
 }
 
+/** Every candidate has the same fields (one object shape keeps the judge's property reads fast). */
+export function candidate(
+  category: DecisionCategory,
+  value: string,
+  from: number,
+  to: number,
+  frame: Frame,
+  extra: { ownCommit?: boolean; cap?: Confidence; bare?: boolean } = {},
+): Candidate {
+  return { category, value, from, to, frame, ownCommit: extra.ownCommit ?? false, cap: extra.cap, bare: extra.bare ?? false };
+}
+
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 export function minConfidence(a: Confidence, b: Confidence | undefined): Confidence {

@@ -2,7 +2,7 @@
 // calls, a course library …). These become decisions through commitment phrases ("I'll",
 // "we decided", "launching on …"), judged in decisions.ts; here we find the items and their frame.
 import type { Analysed } from './analyse.js';
-import type { Candidate, Frame } from './candidate.js';
+import { candidate, type Candidate, type Frame } from './candidate.js';
 import { mayStartDate, parseDateAt } from './dates.js';
 import { numberOf, table, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
@@ -85,7 +85,7 @@ export function structureCandidates(a: Analysed): Candidate[] {
   }
   const push = (value: string, from: number, to: number): void => {
     if (out.some((c) => c.value === value)) return;
-    out.push({ category: 'structure', value, from, to, frame: declaredFrame(a, from, to) });
+    out.push(candidate('structure', value, from, to, declaredFrame(a, from, to)));
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -300,14 +300,11 @@ export function timelineCandidates(a: Analysed): Candidate[] {
     if (!anchor || anchor.form === 'past') continue;
     const from = Math.min(anchor.at, d.from);
     const text = d.text;
-    out.push({
-      category: 'timeline',
-      value: `${anchor.event} ${text}`,
-      from: d.from,
-      to: d.to,
-      frame: anchor.form === 'noun' ? 'strong' : anchor.form === 'present' ? 'strong' : opensSentence(tokens, from) ? 'strong' : 'weak',
-      ownCommit: anchor.form === 'present',
-    });
+    out.push(
+      candidate('timeline', `${anchor.event} ${text}`, d.from, d.to, anchor.form === 'noun' || anchor.form === 'present' || opensSentence(tokens, from) ? 'strong' : 'weak', {
+        ownCommit: anchor.form === 'present',
+      }),
+    );
     i = d.to - 1;
   }
   return out;
@@ -495,7 +492,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
       listClause = clause;
       listFrame = frame;
     }
-    out.push({ category: 'content', value: f.value, from: f.from, to: f.to, frame });
+    out.push(candidate('content', f.value, f.from, f.to, frame));
   }
   return out;
 }

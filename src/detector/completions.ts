@@ -191,6 +191,10 @@ interface TaskIndex {
   keywords: string[][];
   /** Distinct title stems with their weight (1 / how many tasks use the stem). */
   titleWeights: [string, number][];
+  /** Keywords that name a decision ("decided on pricing", "picked a platform"). */
+  decisionKeywords: string[][];
+  /** Scratch mark while collecting candidate tasks for one chunk. */
+  seen: number;
   titleTotal: number;
 }
 
@@ -214,6 +218,8 @@ function stems(text: string): string[] {
   return out;
 }
 
+const NO_TASKS: TaskIndex[] = [];
+const DECISION_STEMS = new Set(['lock', 'decid', 'settl', 'pick', 'chose', 'set']);
 const indexCache = new WeakMap<object, PlanIndex>();
 
 function indexPlan(plan: Pick<DetectorPlan, 'tasks'>): PlanIndex {
@@ -226,7 +232,8 @@ function indexPlan(plan: Pick<DetectorPlan, 'tasks'>): PlanIndex {
     const keywords = t.keywords.map(stems).filter((k) => k.length > 0);
     for (const s of new Set([...title, ...keywords.flat()])) df.set(s, (df.get(s) ?? 0) + 1);
     for (const s of new Set(title)) titleDf.set(s, (titleDf.get(s) ?? 0) + 1);
-    return { id: t.id, title, keywords, titleWeights: [] as [string, number][], titleTotal: 0 };
+    const decisionKeywords = keywords.filter((k) => k.some((s) => DECISION_STEMS.has(s)));
+    return { id: t.id, title, keywords, decisionKeywords, titleWeights: [] as [string, number][], titleTotal: 0, seen: 0 };
   });
   const byStem = new Map<string, TaskIndex[]>();
   for (const task of tasks) {
@@ -272,14 +279,39 @@ const SYNONYM_SEQS = SYNONYMS.map(([a, b]) => [a.split(' '), b.split(' ')] as co
 function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
   // the chunk's words (hyphenated and dotted words in parts), with the synonym phrases swapped in
   const raw: string[] = [];
+  const rawTokens: (Token | null)[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'sym') continue;
     if (t.kind === 'word' && (t.low.includes('-') || t.low.includes('.'))) {
-      for (const part of t.low.split(/[^a-z0-9'&]+/)) if (part) raw.push(part);
-    } else raw.push(t.low);
+      for (const part of t.low.split(/[^a-z0-9'&]+/)) {
+        if (!part) continue;
+        raw.push(part);
+        rawTokens.push(null);
+      }
+    } else {
+      raw.push(t.low);
+      rawTokens.push(t);
+    }
   }
-  const words: string[] = [];
+  const stems: string[] = [];
+  const prev: string[] = [];
+  let last = '';
+  const emit = (word: string, t: Token | null): void => {
+    const c = word.charCodeAt(0);
+    if (STOP.has(word) || (c >= 48 && c <= 57 && /^\d+$/.test(word))) {
+      last = word;
+      return;
+    }
+    let s: string;
+    if (t !== null) {
+      if (t.stem === '') t.stem = cachedStem(word);
+      s = t.stem;
+    } else s = cachedStem(word);
+    stems.push(s);
+    prev.push(last);
+    last = word;
+  };
   for (let i = 0; i < raw.length; ) {
     let swapped = false;
     for (const [a, b] of SYNONYM_SEQS) {
@@ -287,79 +319,75 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
       let hit = true;
       for (let j = 1; j < a.length && hit; j++) if (raw[i + j] !== a[j]) hit = false;
       if (hit) {
-        words.push(...b);
+        for (const w of b) emit(w, null);
         i += a.length;
         swapped = true;
         break;
       }
     }
-    if (!swapped) words.push(raw[i++]!);
-  }
-  const out: string[] = [];
-  const prev: string[] = [];
-  const positions = new Map<string, number[]>();
-  let last = '';
-  for (const part of words) {
-    const c = part.charCodeAt(0);
-    if (STOP.has(part) || (c >= 48 && c <= 57 && /^\d+$/.test(part))) {
-      last = part;
-      continue;
+    if (!swapped) {
+      emit(raw[i]!, rawTokens[i]!);
+      i++;
     }
-    const s = cachedStem(part);
-    let list = positions.get(s);
-    if (!list) positions.set(s, (list = []));
-    if (list.length < 8) list.push(out.length);
-    out.push(s);
-    prev.push(last);
-    last = part;
   }
-  return { stems: out, prev, positions };
+  return { stems, prev };
 }
 
-function seqAt(hay: string[], at: number, needle: string[]): boolean {
-  for (let k = 0; k < needle.length; k++) if (hay[at + k] !== needle[k]) return false;
-  return true;
-}
-
-/** First position of `needle` in the chunk, using the stem → positions map (no full scans). */
+/** First position of `needle` in the chunk (chunks are a clause at most: a short scan). */
 function find(chunk: ChunkStems, needle: string[]): number {
-  const starts = chunk.positions.get(needle[0]!);
-  if (!starts) return -1;
-  for (const at of starts) if (seqAt(chunk.stems, at, needle)) return at;
+  const { stems } = chunk;
+  const first = needle[0]!;
+  outer: for (let at = 0; at + needle.length <= stems.length; at++) {
+    if (stems[at] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (stems[at + k] !== needle[k]) continue outer;
+    return at;
+  }
   return -1;
 }
 
 interface ChunkStems {
   stems: string[];
   prev: string[];
-  positions: Map<string, number[]>;
 }
 
+let epoch = 0;
+
 function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean): Match | null {
-  const present = chunk.positions;
+  const present = chunk.stems;
   let best: Match | null = null;
-  const candidates = new Set<TaskIndex>();
-  for (const s of present.keys()) for (const task of index.byStem.get(s) ?? []) candidates.add(task);
+  const candidates: TaskIndex[] = [];
+  const stamp = ++epoch;
+  for (const s of present) {
+    for (const task of index.byStem.get(s) ?? NO_TASKS) {
+      if (task.seen === stamp) continue;
+      task.seen = stamp;
+      candidates.push(task);
+    }
+  }
   for (const task of candidates) {
     let kw = 0;
-    for (const k of task.keywords) {
+    // a decision verb alone ("I've decided …") completes only a task whose keyword says so ("decided on pricing")
+    for (const k of decisionVerbOnly ? task.decisionKeywords : task.keywords) {
       const at = find(chunk, k);
       if (at < 0) continue;
       if (k.length === 1 && FOREIGN.has(chunk.prev[at] ?? '')) continue;
-      if (decisionVerbOnly && !k.some((s) => ['lock', 'decid', 'settl', 'pick', 'chose', 'set'].includes(s))) continue;
       kw = Math.max(kw, k.length);
+    }
+    if (decisionVerbOnly) {
+      if (kw > 0 && (!best || kw * 2 > best.score)) best = { taskId: task.id, strength: 'strong', score: kw * 2 };
+      continue;
     }
     let num = 0;
     let hits = 0;
     for (const [s, w] of task.titleWeights) {
-      if (present.has(s)) {
+      if (present.includes(s)) {
         num += w;
         hits++;
       }
     }
     const title = task.titleTotal > 0 ? num / task.titleTotal : 0;
     let bigram = false;
-    for (let i = 0; i + 1 < task.title.length && !bigram; i++) {
+    for (let i = 0; hits >= 2 && i + 1 < task.title.length && !bigram; i++) {
       if (find(chunk, [task.title[i]!, task.title[i + 1]!]) >= 0) bigram = true;
     }
     let strength: Match['strength'] | null = null;
@@ -373,7 +401,7 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
   if (best || decisionVerbOnly) return best;
   // one title word that only one task uses ("the survey is done"): that task, if nothing else fits
   let unique: string | null = null;
-  for (const s of present.keys()) {
+  for (const s of present) {
     if (index.titleDf.get(s) === 1 && (index.df.get(s) ?? 0) <= 3 && s.length > 4 && !GENERIC_VERBS.has(s)) {
       const task = index.tasks.find((t) => t.title.includes(s))!;
       if (unique && unique !== task.id) return null;
@@ -382,7 +410,7 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
   }
   if (!unique) return null;
   const lead = index.tasks.find((t) => t.id === unique)!.title[0];
-  return { taskId: unique, strength: lead !== undefined && present.has(lead) ? 'strong' : 'weak', score: 0 };
+  return { taskId: unique, strength: lead !== undefined && present.includes(lead) ? 'strong' : 'weak', score: 0 };
 }
 
 /** "t7", "task 7", "task #7", "#7", "step 7" → "t7". */

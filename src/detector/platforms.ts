@@ -2,7 +2,7 @@
 // the frame that turns a mention into a choice ("going with Skool", "Stripe for payments") as
 // opposed to a mention in passing ("my audience is on Instagram", "a video about Circle").
 import type { Analysed } from './analyse.js';
-import type { Candidate, Frame } from './candidate.js';
+import { candidate, type Candidate, type Frame } from './candidate.js';
 import { table, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -403,16 +403,14 @@ export function platformCandidates(a: Analysed, mentions: PlatformMention[]): Ca
   for (const m of mentions) {
     const f = frameOf(a, m, mentionAt);
     if (!f) continue;
-    const c: Candidate = { category: 'platform', value: m.info.name, from: m.from, to: m.to, frame: f.frame };
-    if (f.ownCommit) c.ownCommit = true;
-    if (f.setup) c.cap = 'medium';
+    const c: Candidate = candidate('platform', m.info.name, m.from, m.to, f.frame, { ownCommit: f.ownCommit, cap: f.setup ? 'medium' : undefined });
     // "Skool or Circle", "Skool/Circle": still choosing
     const prev = tokens[m.from - 1]?.low;
     const next = tokens[m.to]?.low;
     const undecided = (w: string | undefined): boolean => w === 'or' || w === '/' || w === 'vs' || w === 'versus';
     const neighbour = mentionAt[m.from - 2] !== undefined || mentionAt[m.to + 1] !== undefined;
     if (neighbour && (undecided(prev) || undecided(next))) c.cap = 'low';
-    if (f.bare) c.bare = true;
+    c.bare = f.bare === true;
     out.push(c);
   }
   return out;

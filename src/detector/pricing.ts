@@ -2,7 +2,7 @@
 // difference between the creator's own price and money that is not a price (income, goals,
 // tool costs, what competitors charge). Token scanning only; every look-around is bounded.
 import type { Analysed } from './analyse.js';
-import type { Candidate, Frame } from './candidate.js';
+import { candidate, type Candidate, type Frame } from './candidate.js';
 import { table, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -528,13 +528,8 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
     }
     listFrame = frame;
     prevTo = m.to;
-    return {
-      category: 'pricing' as const,
-      value: formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }),
-      from: m.from,
-      to: m.to,
-      frame,
-      cap: m.amount2 !== null ? ('medium' as const) : undefined,
-    };
+    return candidate('pricing', formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }), m.from, m.to, frame, {
+      cap: m.amount2 !== null ? 'medium' : undefined,
+    });
   });
 }

@@ -26,6 +26,8 @@ export interface Token {
   cap: boolean;
   /** Which lexicons know the word (bits of `F` in vocab.ts). */
   flags: number;
+  /** Words: the stem, filled in when first needed ('' until then). */
+  stem: string;
 }
 
 /** Longest digit run still read as a number; longer runs are not amounts anyone writes. */
@@ -68,6 +70,7 @@ function makeToken(s: string, kind: TokenKind, start: number, end: number, space
     suffix: '',
     cap: kind === 'word' && raw[0] !== low[0],
     flags: flagsOf(low),
+    stem: '',
   };
 }
 
