@@ -45,7 +45,7 @@ describe('concurrency', () => {
     const chat = usage(home).filter((u) => u.kind === 'chat');
     expect(chat.filter((u) => u.status === 'ok')).toHaveLength(10);
     expect(chat.filter((u) => u.status === 'refused')).toHaveLength(10);
-    expect(new Set(chat.map((u) => u.request_key)).size).toBe(20);
+    expect(new Set(chat.map((u) => (u as unknown as { request_key: string }).request_key)).size).toBe(20);
     const users = messages(home).filter((m) => m.role === 'user');
     expect(users).toHaveLength(10);
     expect(new Set(users.map((m) => m.content)).size).toBe(10);
