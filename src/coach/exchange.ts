@@ -153,8 +153,13 @@ export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) 
   const { db, sqlite } = ctx.store();
   const settings = ctx.settings.all();
   const started = Date.now();
-  const assistant = insertMessage(db, { projectId: i.projectId, role: 'assistant', content: '', status: 'streaming', model: i.model }, ctx.now());
-  linkMessage(sqlite, i.usageId, assistant.id);
+  // One transaction: another process's recovery must never see a `streaming` message that is not
+  // yet linked to its (live) pending usage row, or it would mark a live reply interrupted.
+  const assistant = sqlite.transaction(() => {
+    const m = insertMessage(db, { projectId: i.projectId, role: 'assistant', content: '', status: 'streaming', model: i.model }, ctx.now());
+    linkMessage(sqlite, i.usageId, m.id);
+    return m;
+  }).immediate();
   // Write the partial reply at most twice a second, so a killed process loses at most that much.
   let partial = '';
   let lastFlush = 0;
