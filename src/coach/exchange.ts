@@ -14,7 +14,6 @@ import { doneTaskIds } from '../store/tasks.js';
 import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
 import { estimateTokens } from '../util/text.js';
 import { profileForPlan } from '../app/projects.js';
-import { StreamFailure, streamReply } from './claude.js';
 import { OFFLINE_MODEL, offlineReply } from './offline.js';
 import { ZERO_USAGE, type TokenUsage } from './pricing.js';
 import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
@@ -152,6 +151,8 @@ export interface StreamToMessageInput {
 export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) {
   const { db, sqlite } = ctx.store();
   const settings = ctx.settings.all();
+  // The SDK loads only when a request is made: the offline coach never pays for it.
+  const { StreamFailure, streamReply } = await import('./claude.js');
   const started = Date.now();
   // One transaction: another process's recovery must never see a `streaming` message that is not
   // yet linked to its (live) pending usage row, or it would mark a live reply interrupted.
