@@ -143,8 +143,10 @@ export const aiUsageLogs = sqliteTable('ai_usage_logs', {
   check('ai_usage_logs_kind_check', sql`${t.kind} IN ('chat','welcome')`),
   check('ai_usage_logs_status_check', sql`${t.status} IN ('ok','interrupted','error','refused','pending')`),
   check('ai_usage_logs_tokens_check', sql`${t.inputTokens} >= 0 AND ${t.outputTokens} >= 0 AND ${t.cacheCreationTokens} >= 0 AND ${t.cacheReadTokens} >= 0`),
-  index('ai_usage_logs_created_idx').on(t.createdAt),
-  index('ai_usage_logs_profile_created_idx').on(t.profileId, t.createdAt),
+  // Covering indexes for the reports, the daily limit and the status bar: every column those
+  // aggregates read is in the index, so a day's rows are summed without touching the table.
+  index('ai_usage_logs_report_idx').on(t.createdAt, t.profileId, t.status, t.kind, t.counted, t.model, t.inputTokens, t.outputTokens, t.cacheCreationTokens, t.cacheReadTokens, t.costMicros),
+  index('ai_usage_logs_profile_report_idx').on(t.profileId, t.createdAt, t.status, t.kind, t.counted, t.model, t.inputTokens, t.outputTokens, t.cacheCreationTokens, t.cacheReadTokens, t.costMicros),
   index('ai_usage_logs_pending_idx').on(t.status).where(sql`status = 'pending'`),
 ]);
 

@@ -42,26 +42,53 @@ describe('openStore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('upgrades a database of the first schema version with a backup, keeping its data', () => {
+    const dir = home();
+    const file = join(dir, 'coach.db');
+    // The first shipped schema (migration 0000 only), as a user of the first release has it.
+    const v1 = join(dir, 'migrations-v1');
+    cpSync(MIGRATIONS_DIR, v1, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(v1, 'meta', '_journal.json'), 'utf8'));
+    journal.entries = journal.entries.slice(0, 1);
+    writeFileSync(join(v1, 'meta', '_journal.json'), JSON.stringify(journal));
+    const old = openStore({ file, migrationsDir: v1 });
+    const { profile } = upsertProfile(old.db, 'default', { displayName: 'Jane' }, 1);
+    old.sqlite.prepare("INSERT INTO ai_usage_logs (request_key, profile_id, kind, model, status, created_at) VALUES ('r1', ?, 'chat', 'claude-sonnet-4-6', 'ok', 5)").run(profile.id);
+    expect(old.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    old.close();
+
+    const store = openStore({ file });
+    expect(store.backupFile).toMatch(/coach\.db\.backup-v1-\d{14}$/);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(readMigrations().length);
+    const indexes = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ai_usage_logs'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['ai_usage_logs_report_idx', 'ai_usage_logs_profile_report_idx']));
+    expect(indexes).not.toContain('ai_usage_logs_created_idx');
+    expect(store.sqlite.prepare('SELECT request_key FROM ai_usage_logs').pluck().all()).toEqual(['r1']);
+    expect(store.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(readMigrations().length);
+    store.close();
+  });
+
   it('backs up an existing database before migrating it', () => {
     const dir = home();
     const file = join(dir, 'coach.db');
-    // A database at schema version 1 of a fake two-migration history: the second one must run.
+    // A database at the current version, and a history with one more migration: it must run.
+    const current = readMigrations().length;
     seeded(file).store.close();
     const migrations = join(dir, 'migrations');
     mkdirSync(join(migrations, 'meta'), { recursive: true });
     cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
     const journal = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8'));
-    journal.entries.push({ idx: 1, version: '6', when: Date.now(), tag: '0001_test', breakpoints: true });
+    journal.entries.push({ idx: current, version: '6', when: Date.now(), tag: '9999_test', breakpoints: true });
     writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(journal));
-    writeFileSync(join(migrations, '0001_test.sql'), 'ALTER TABLE creator_profiles ADD `timezone` text;');
+    writeFileSync(join(migrations, '9999_test.sql'), 'ALTER TABLE creator_profiles ADD `timezone` text;');
     const store = openStore({ file, migrationsDir: migrations });
-    expect(store.backupFile).toMatch(/coach\.db\.backup-v1-\d{14}$/);
+    expect(store.backupFile).toMatch(new RegExp(`coach\\.db\\.backup-v${current}-\\d{14}$`));
     expect(statSync(store.backupFile!).mode & 0o777).toBe(0o600);
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(current + 1);
     expect(store.sqlite.prepare('SELECT display_name FROM creator_profiles').pluck().get()).toBe('Jane');
     store.close();
     const backup = new Database(store.backupFile!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(current);
     expect(backup.prepare('SELECT count(*) FROM creator_profiles').pluck().get()).toBe(1);
     backup.close();
   });
@@ -73,12 +100,12 @@ describe('openStore', () => {
     const migrations = join(dir, 'migrations');
     cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
     const journal = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8'));
-    journal.entries.push({ idx: 1, version: '6', when: Date.now(), tag: '0001_bad', breakpoints: true });
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag: '9999_bad', breakpoints: true });
     writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(journal));
-    writeFileSync(join(migrations, '0001_bad.sql'), 'ALTER TABLE creator_profiles ADD `x` text;\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    writeFileSync(join(migrations, '9999_bad.sql'), 'ALTER TABLE creator_profiles ADD `x` text;\n--> statement-breakpoint\nTHIS IS NOT SQL;');
     expect(() => openStore({ file, migrationsDir: migrations })).toThrow(StoreError);
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(readMigrations().length);
     const cols = db.prepare('PRAGMA table_info(creator_profiles)').all().map((c) => (c as { name: string }).name);
     expect(cols).not.toContain('x');
     db.close();
