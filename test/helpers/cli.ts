@@ -20,6 +20,11 @@ export interface RunOptions {
   input?: string | Buffer;
   timeoutMs?: number;
   cwd?: string;
+  /** Run as this uid/gid (only possible as root). */
+  uid?: number;
+  gid?: number;
+  /** Run under this umask (through /bin/sh), e.g. 0 to check modes do not depend on the caller's. */
+  umask?: number;
 }
 
 /** A clean environment: no key, no colour, UTC, the given home. */
@@ -35,10 +40,14 @@ export function cliEnv(home: string, extra: Record<string, string | undefined> =
 
 export function runCli(args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [cmd, argv] = opts.umask === undefined
+      ? [process.execPath, [BIN, ...args]]
+      : ['/bin/sh', ['-c', `umask ${opts.umask.toString(8).padStart(3, '0')} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
+    const child = spawn(cmd, argv, {
       cwd: opts.cwd ?? ROOT,
       env: cliEnv(opts.home, opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid ?? opts.uid }),
     });
     let stdout = '';
     let stderr = '';

@@ -5,7 +5,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, cliEnv, type RunResult } from '../helpers/cli.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic/server.js';
+import { BIN, ROOT, cliEnv, runCli, setupProject, tempHome, type RunOptions, type RunResult } from '../helpers/cli.js';
 
 /** A recognisable fake key: every file of the suite scans its outputs and files for it. */
 export const KEY = 'sk-ant-api03-RELIABILITYSUITE-0123456789abcdef-wxyz';
@@ -54,41 +56,8 @@ export function startCli(args: string[], opts: { home: string; env?: Record<stri
   return r;
 }
 
-export interface RunAsOptions {
-  home: string;
-  env?: Record<string, string | undefined>;
-  input?: string | Buffer;
-  /** Run as this uid/gid (only possible as root). */
-  uid?: number;
-  gid?: number;
-  /** Run under this umask (through /bin/sh), e.g. 0 to check modes do not depend on the caller's. */
-  umask?: number;
-  timeoutMs?: number;
-}
-
-/** Like runCli, plus uid/gid and umask. */
-export function runAs(args: string[], opts: RunAsOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const [cmd, argv] = opts.umask === undefined
-      ? [process.execPath, [BIN, ...args]]
-      : ['/bin/sh', ['-c', `umask ${opts.umask.toString(8).padStart(3, '0')} && exec "$0" "$@"`, process.execPath, BIN, ...args]];
-    const child = spawn(cmd, argv, {
-      cwd: ROOT, env: cliEnv(opts.home, opts.env), stdio: ['pipe', 'pipe', 'pipe'],
-      ...(opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid ?? opts.uid }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    child.stdin.end(opts.input ?? '');
-  });
-}
+/** runCli with uid/gid and umask (kept as a name the suite reads well with). */
+export const runAs = (args: string[], opts: RunOptions): Promise<RunResult> => runCli(args, opts);
 
 /** What the suite needs to test permission bits: as root, an unprivileged uid that can run the CLI. */
 export function unprivileged(): { uid?: number; gid?: number; skip: string | null } {
@@ -151,4 +120,38 @@ export class Transcript {
       if (t.includes(key) || t.includes(core)) throw new Error(`the key leaked into an output:\n${t.slice(0, 2000)}`);
     }
   }
+}
+
+/**
+ * The fixture every reliability file shares: one fake Anthropic server for the file, and a fresh
+ * data home for each test, with a profile and a started project unless `project: false`. Outputs
+ * seen go to `seen`, which must never contain the key.
+ */
+export function useProjectWithFakeApi(prefix: string, opts: { project?: boolean } = {}): { readonly fake: FakeAnthropic; readonly home: string; seen: Transcript } {
+  let fake: FakeAnthropic;
+  let home: string;
+  let cleanup: () => void;
+  const seen = new Transcript();
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+  });
+  afterAll(async () => {
+    await fake.close();
+    seen.assertNoKey();
+  });
+  beforeEach(async () => {
+    ({ home, cleanup } = tempHome(prefix));
+    fake.reset();
+    if (opts.project !== false) await setupProject(home);
+  });
+  afterEach(() => cleanup());
+  return {
+    get fake() {
+      return fake;
+    },
+    get home() {
+      return home;
+    },
+    seen,
+  };
 }
