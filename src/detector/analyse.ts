@@ -189,6 +189,8 @@ const FILLERS = new Set([
   'just',
 ]);
 const MAX_RATIONALE_CHARS = 300;
+const SO_SUBJECTS = new Set(['i', 'we', 'they', 'people', 'members', 'everyone', 'folks', 'you', 'it']);
+const SO_MODALS = new Set(['can', 'could', "don't", "won't", 'get', 'know', 'have']);
 
 function isRationaleStart(tokens: Token[], i: number): number {
   const t = tokens[i]!;
@@ -211,8 +213,8 @@ function isRationaleStart(tokens: Token[], i: number): number {
       if (next?.low === 'that') return 1;
       const modal = tokens[i + 2]?.low;
       const subj = next?.low ?? '';
-      if (['i', 'we', 'they', 'people', 'members', 'everyone', 'folks', 'you', 'it'].includes(subj)) {
-        if (modal && ['can', 'could', "don't", "won't", 'get', 'know', 'have'].includes(modal)) return 1;
+      if (SO_SUBJECTS.has(subj)) {
+        if (modal && SO_MODALS.has(modal)) return 1;
       }
       return 0;
     }
@@ -309,11 +311,11 @@ export function analyse(sentence: Sentence): Analysed {
   }
   const n = tokens.length;
   const cues = matchCues(tokens, DECISION_LEXICON);
-  const clauseStart: number[] = [];
-  const clauseEnd: number[] = [];
-  const segStart: number[] = [];
-  const segEnd: number[] = [];
-  const isClauseSym: number[] = [];
+  const clauseStart: number[] = new Array<number>(n);
+  const clauseEnd: number[] = new Array<number>(n);
+  const segStart: number[] = new Array<number>(n);
+  const segEnd: number[] = new Array<number>(n);
+  const isClauseSym: number[] = new Array<number>(n);
 
   let cs = 0;
   let ss = 0;
@@ -321,7 +323,7 @@ export function analyse(sentence: Sentence): Analysed {
     const t = tokens[i]!;
     const dash = t.low === '-' && t.space && (tokens[i + 1]?.space ?? true);
     const sym = t.kind === 'sym' && (CLAUSE_SYMS.has(t.low) || dash);
-    isClauseSym.push(sym ? 1 : 0);
+    isClauseSym[i] = sym ? 1 : 0;
     const contrastWord =
       t.kind === 'word' &&
       (CONTRAST_WORDS.has(t.low) ||
@@ -333,16 +335,12 @@ export function analyse(sentence: Sentence): Analysed {
     } else if (newClauseWord) {
       cs = i;
     }
-    clauseStart.push(cs);
-    segStart.push(ss);
+    clauseStart[i] = cs;
+    segStart[i] = ss;
     if (sym) {
       cs = i + 1;
       if (SEGMENT_SYMS.has(t.low)) ss = i + 1;
     }
-  }
-  for (let i = 0; i < n; i++) {
-    clauseEnd.push(n);
-    segEnd.push(n);
   }
   let ce = n;
   let se = n;
@@ -362,7 +360,8 @@ export function analyse(sentence: Sentence): Analysed {
   }
 
   const rationale = findRationale(sentence, tokens, isClauseSym);
-  const outside = (k: number): boolean => rationale === null || k < rationale.from || k >= rationale.to;
+  const rFrom = rationale === null ? n : rationale.from;
+  const rTo = rationale === null ? n : rationale.to;
   let lastConfirm = -1;
   let committedColon = -1;
   let anyFlags = 0;
@@ -372,9 +371,11 @@ export function analyse(sentence: Sentence): Analysed {
     anyFlags |= tokens[k]!.flags;
     if (tokens[k]!.kind === 'num') anyFlags |= F.NUMBER;
     else if (tokens[k]!.kind === 'word') words++;
-    if (cues[k] && outside(k)) cueTypes |= cueBit(cues[k]!.type);
     const cue = cues[k];
-    if (cue?.type === 'confirm' && outside(k)) lastConfirm = k;
+    if (cue !== undefined && (k < rFrom || k >= rTo)) {
+      cueTypes |= CUE_BITS[cue.type];
+      if (cue.type === 'confirm') lastConfirm = k;
+    }
     if (committedColon < 0 && tokens[k]!.low === ':' && k > 0) {
       const before = cues[k - 1] ?? (k > 1 ? cues[k - 2] : undefined);
       if (before && (before.type === 'commit' || before.type === 'confirm')) committedColon = k;

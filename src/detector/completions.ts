@@ -413,13 +413,24 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
   return { taskId: unique, strength: lead !== undefined && present.includes(lead) ? 'strong' : 'weak', score: 0 };
 }
 
+/** "t7" … "t999" (what /^t\d{1,3}$/ matches), without a regex. */
+export function isTaskId(low: string): boolean {
+  const n = low.length;
+  if (n < 2 || n > 4 || low.charCodeAt(0) !== 116) return false;
+  for (let k = 1; k < n; k++) {
+    const c = low.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** "t7", "task 7", "task #7", "#7", "step 7" → "t7". */
 function taskRefs(tokens: Token[], from: number, to: number, ids: Set<string>, listed: boolean[]): string[] {
   const out: string[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     let id: string | null = null;
-    if (t.kind === 'word' && /^t\d{1,3}$/.test(t.low)) id = t.low;
+    if (t.kind === 'word' && isTaskId(t.low)) id = t.low;
     else if (t.kind === 'num' && Number.isInteger(t.value) && !t.ordinal) {
       const p = tokens[k - 1]?.low;
       const pp = tokens[k - 2]?.low;
@@ -448,6 +459,16 @@ function isPastWord(t: Token): boolean {
   return t.low.length > 4 && t.low.endsWith('ed') && !NOT_PAST.has(t.low) && !DECISION_VERBS.has(t.low);
 }
 
+/** The cue at `k` is "i've", "ive", "i have", "we've" or "we have" (token words never hold a space). */
+function isPerfectAux(tokens: Token[], k: number, len: number): boolean {
+  const w = tokens[k]!.low;
+  if (len === 1) return w === "i've" || w === 'ive' || w === "we've";
+  if (len === 2) return (w === 'i' || w === 'we') && tokens[k + 1]!.low === 'have';
+  return false;
+}
+
+const PAST_LEADS = new Set(['i', 'we', 'just', 'finally', 'already', 'also', 'and', 'then', 'today', 'yesterday', 'ive', "i've", "we've"]);
+
 function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number, to: number): ChunkSignal {
   const { tokens } = a;
   let positive = false;
@@ -466,7 +487,7 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
       else if (cue.type === 'low') partial = true;
       else if (cue.type === 'commit') {
         const after = tokens[k + cue.len]?.low ?? '';
-        const aux = ["i've", 'ive', 'i have', "we've", 'we have'].includes(tokens.slice(k, k + cue.len).map((x) => x.low).join(' '));
+        const aux = isPerfectAux(tokens, k, cue.len);
         if (aux && (DECISION_VERBS.has(after) || after === 'been' || after === 'got' || after === 'always')) {
           if (DECISION_VERBS.has(after)) decisionVerbOnly = true;
         } else positive = true;
@@ -485,7 +506,7 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
     if (isPastWord(t)) {
       // a past verb reports work when it leads its chunk or follows a subject ("I wrote", "just published")
       const p = tokens[k - 1]?.low ?? '';
-      if (k === from || ['i', 'we', 'just', 'finally', 'already', 'also', 'and', 'then', 'today', 'yesterday', 'ive', "i've", "we've"].includes(p) || k - from <= 1) {
+      if (k === from || PAST_LEADS.has(p) || k - from <= 1) {
         positive = true;
       }
       continue;
@@ -520,63 +541,80 @@ function mayReportWork(tokens: Token[]): boolean {
   return false;
 }
 
+function rankOf(c: Confidence): number {
+  return c === 'high' ? 2 : c === 'medium' ? 1 : 0;
+}
+
+function record(found: Map<string, DetectedCompletion>, taskId: string, c: Confidence, evidence: string): void {
+  const prev = found.get(taskId);
+  if (!prev || rankOf(c) > rankOf(prev.confidence)) found.set(taskId, { taskId, confidence: c, evidence });
+}
+
 /** Completions in the analysed sentences of one message. */
 export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
   const index = indexPlan(plan);
   const found = new Map<string, DetectedCompletion>();
-  const rank = (c: Confidence): number => (c === 'high' ? 2 : c === 'medium' ? 1 : 0);
   for (const a of analysed) {
     if (a.question || a.sarcasm || a.junk || a.tokens.length === 0) continue;
     const { tokens } = a;
     if (!mayReportWork(tokens)) continue;
     const cues = matchCues(tokens, LEX);
-    // chunks: clauses, further split at "and", "plus", "+" …
-    const chunks: [number, number][] = [];
+    // chunks: clauses, further split at "and", "plus", "+" … (chunk i is [bounds[i], bounds[i + 1]))
+    const bounds: number[] = [];
     let start = 0;
     for (let k = 0; k <= tokens.length; k++) {
       const boundary = k === tokens.length || (k > start && (a.clauseStart[k] !== a.clauseStart[k - 1] || CHUNK_WORDS.has(tokens[k]!.low)));
       if (boundary) {
-        if (k > start) chunks.push([start, k]);
+        if (k > start) {
+          if (bounds.length === 0) bounds.push(start);
+          bounds.push(k);
+        }
         start = k;
       }
     }
-    const signals = chunks.map(([f, t]) => signalOf(a, cues, f, t));
+    const chunkCount = bounds.length === 0 ? 0 : bounds.length - 1;
+    const signals: ChunkSignal[] = new Array(chunkCount);
+    let sentencePositive = false;
+    let sentenceBlocked = false;
+    for (let i = 0; i < chunkCount; i++) {
+      const sig = signalOf(a, cues, bounds[i]!, bounds[i + 1]!);
+      signals[i] = sig;
+      if (sig.positive && !sig.blocked && !sig.partial && !sig.decisionVerbOnly) sentencePositive = true;
+      if (sig.blocked) sentenceBlocked = true;
+    }
     // numbers in a task list ("tasks 9 and 10") are marked left to right across chunks
     const hasRefs = (a.anyFlags & F.TASK_REF) !== 0;
     const listed: boolean[] = hasRefs ? new Array(tokens.length).fill(false) : NO_REFS;
     if (hasRefs) taskRefs(tokens, 0, tokens.length, index.ids, listed);
-    const sentencePositive = signals.some((s) => s.positive && !s.blocked && !s.partial && !s.decisionVerbOnly);
-    const sentenceBlocked = signals.some((s) => s.blocked);
-    // a verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy"
-    const joined = (i: number): boolean => {
-      const here = CHUNK_WORDS.has(tokens[chunks[i]![0]]!.low);
-      const next = chunks[i + 1];
-      const label = tokens[chunks[i]![1] - 1]?.low === ':';
-      return here || label || (next !== undefined && CHUNK_WORDS.has(tokens[next[0]]!.low));
-    };
-    chunks.forEach(([f, t], i) => {
-      if (inRationale(a, f)) return;
+    let evidence: string | null = null;
+    for (let i = 0; i < chunkCount; i++) {
+      const f = bounds[i]!;
+      const t = bounds[i + 1]!;
+      if (inRationale(a, f)) continue;
       const sig = signals[i]!;
-      if (sig.blocked) return;
+      if (sig.blocked) continue;
       let confidence: Confidence | null = null;
       if (sig.positive) confidence = sig.partial ? 'low' : 'high';
-      else if (sentencePositive && !sentenceBlocked && !sig.verbish && !sig.partial && joined(i)) confidence = 'high';
+      else if (sentencePositive && !sentenceBlocked && !sig.verbish && !sig.partial && joined(tokens, bounds, i, chunkCount)) confidence = 'high';
       else if (sig.partial && sentencePositive) confidence = 'low';
-      if (!confidence) return;
+      if (!confidence) continue;
       const refs = hasRefs ? taskRefs(tokens, f, t, index.ids, listed) : NO_IDS;
-      const evidence = a.sentence.text.length > 300 ? a.sentence.text.slice(0, 300) + '…' : a.sentence.text;
-      const record = (taskId: string, c: Confidence): void => {
-        const prev = found.get(taskId);
-        if (!prev || rank(c) > rank(prev.confidence)) found.set(taskId, { taskId, confidence: c, evidence });
-      };
+      evidence ??= a.sentence.text.length > 300 ? a.sentence.text.slice(0, 300) + '…' : a.sentence.text;
       if (refs.length > 0) {
-        for (const id of refs) record(id, confidence);
-        return;
+        for (const id of refs) record(found, id, confidence, evidence);
+        continue;
       }
       const m = bestTask(index, chunkStems(tokens, f, t), sig.decisionVerbOnly);
-      if (!m) return;
-      record(m.taskId, m.strength === 'weak' && confidence === 'high' ? 'medium' : confidence);
-    });
+      if (!m) continue;
+      record(found, m.taskId, m.strength === 'weak' && confidence === 'high' ? 'medium' : confidence, evidence);
+    }
   }
   return [...found.values()];
+}
+
+/** A verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy". */
+function joined(tokens: Token[], bounds: number[], i: number, chunkCount: number): boolean {
+  const here = CHUNK_WORDS.has(tokens[bounds[i]!]!.low);
+  const label = tokens[bounds[i + 1]! - 1]?.low === ':';
+  return here || label || (i + 1 < chunkCount && CHUNK_WORDS.has(tokens[bounds[i + 1]!]!.low));
 }

@@ -106,8 +106,14 @@ function progressiveCommit(a: Analysed, k: number): boolean {
   return true;
 }
 
+const NONE: Judgement = { confidence: null, hedged: true, negated: false };
+const NONE_NEGATED: Judgement = { confidence: null, hedged: true, negated: true };
+
+function none(negated = false): Judgement {
+  return negated ? NONE_NEGATED : NONE;
+}
+
 export function judge(a: Analysed, c: Candidate): Judgement {
-  const none = (negated = false): Judgement => ({ confidence: null, hedged: true, negated });
   if (a.sarcasm || inRationale(a, c.from)) return none();
   const { tokens, cues } = a;
   const cs = a.clauseStart[c.from]!;
@@ -179,10 +185,9 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   if (!commit && c.frame === 'strong') {
     for (let k = c.to; k < a.segEnd[c.from]!; k++) if (cues[k]?.type === 'past' && !inRationale(a, k)) past = true;
   }
-  const hedged = (conf: Confidence): Judgement => ({ confidence: minConfidence(conf, c.cap), hedged: true, negated: false });
-  if (a.question || hypo || past || low) return hedged('low');
+  if (a.question || hypo || past || low) return { confidence: minConfidence('low', c.cap), hedged: true, negated: false };
   if (confirmAfter) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
-  if (med) return hedged('medium');
+  if (med) return { confidence: minConfidence('medium', c.cap), hedged: true, negated: false };
   if (commit) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
   const base: Confidence = c.frame === 'strong' ? 'high' : c.frame === 'weak' ? 'medium' : 'low';
   return { confidence: minConfidence(base, c.cap), hedged: c.frame === 'none', negated: false };
@@ -207,19 +212,24 @@ function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedP
   for (const m of mentions) for (let k = m.from; k < m.to; k++) platformAt[k] = true;
   // no human sentence names more than a handful of prices or platforms: cap the work on junk
   const all: Candidate[] = [];
-  let groups = 0;
-  const take = (xs: Candidate[]): void => {
-    if (xs.length === 0) return;
-    groups++;
-    for (let i = 0; i < xs.length && i < MAX_PER_SENTENCE; i++) all.push(xs[i]!);
-  };
-  take(pricingCandidates(a, platformAt));
-  if (mentions.length > 0) take(platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
-  take(structureCandidates(a));
-  take(timelineCandidates(a));
-  take(contentCandidates(a));
-  if (groups > 1) all.sort((x, y) => x.from - y.from);
+  let groups = take(all, pricingCandidates(a, platformAt));
+  if (mentions.length > 0) groups += take(all, platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
+  groups += take(all, structureCandidates(a));
+  groups += take(all, timelineCandidates(a));
+  groups += take(all, contentCandidates(a));
+  if (groups > 1) all.sort(byFrom);
   return { candidates: all, negatedPlatform };
+}
+
+/** Append up to MAX_PER_SENTENCE of `xs` to `all`; 1 when `xs` had any (a group), else 0. */
+function take(all: Candidate[], xs: Candidate[]): number {
+  if (xs.length === 0) return 0;
+  for (let i = 0; i < xs.length && i < MAX_PER_SENTENCE; i++) all.push(xs[i]!);
+  return 1;
+}
+
+function byFrom(x: Candidate, y: Candidate): number {
+  return x.from - y.from;
 }
 
 interface Found {
@@ -237,16 +247,25 @@ const CATEGORY_WORDS: Record<string, Candidate['category']> = table({
   launch: 'timeline',
 });
 
-function hasCue(a: Analysed, types: CueType[]): boolean {
+function bitsOf(types: CueType[]): number {
   let bits = 0;
   for (const t of types) bits |= cueBit(t);
+  return bits;
+}
+
+const COMMIT_OR_CONFIRM = bitsOf(['commit', 'confirm']);
+const CONFIRM = bitsOf(['confirm']);
+const CONFIRMATION_BLOCKERS = bitsOf(['neg', 'low', 'med', 'hypo', 'past']);
+const CARRY_BLOCKERS = bitsOf(['neg', 'low', 'hypo']);
+
+function hasCue(a: Analysed, bits: number): boolean {
   return (a.cueTypes & bits) !== 0;
 }
 
 /** A short sentence that only confirms ("That's final.", "Decided.", "Done deciding."). */
 function isConfirmation(a: Analysed, candidates: Candidate[]): boolean {
   if (candidates.length > 0 || a.question || a.sarcasm || a.words > 7) return false;
-  return hasCue(a, ['commit', 'confirm']) && !hasCue(a, ['neg', 'low', 'med', 'hypo', 'past']);
+  return hasCue(a, COMMIT_OR_CONFIRM) && !hasCue(a, CONFIRMATION_BLOCKERS);
 }
 
 export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
@@ -254,9 +273,9 @@ export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, '
   const perSentence = found0.map((f) => f.candidates);
   const found: Found[] = [];
   let messageConfirmAt = -1;
-  analysed.forEach((a, s) => {
-    if (hasCue(a, ['confirm']) || isConfirmation(a, perSentence[s]!)) messageConfirmAt = s;
-  });
+  for (let s = 0; s < analysed.length; s++) {
+    if (hasCue(analysed[s]!, CONFIRM) || isConfirmation(analysed[s]!, perSentence[s]!)) messageConfirmAt = s;
+  }
   for (let s = 0; s < analysed.length; s++) {
     const a = analysed[s]!;
     const cands = perSentence[s]!;
@@ -266,7 +285,7 @@ export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, '
     // "Price is set. $35/month, $350/year." — a committed sentence that names the category
     const prev = analysed[s - 1];
     let carried: Candidate['category'] | null = null;
-    if (prev && perSentence[s - 1]!.length === 0 && hasCue(prev, ['commit', 'confirm']) && !prev.question && !hasCue(prev, ['neg', 'low', 'hypo'])) {
+    if (prev && perSentence[s - 1]!.length === 0 && hasCue(prev, COMMIT_OR_CONFIRM) && !prev.question && !hasCue(prev, CARRY_BLOCKERS)) {
       for (const t of prev.tokens) carried = carried ?? CATEGORY_WORDS[t.low] ?? null;
     }
     let negatedPlatform = found0[s]!.negatedPlatform;
@@ -307,7 +326,8 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
   const byValue = new Map<string, DetectedDecision>();
   for (const m of merged) {
     const value = m.values.join(', ');
-    const dup = byValue.get(`${m.category}|${value}`);
+    const key = `${m.category}|${value}`;
+    const dup = byValue.get(key);
     if (dup) {
       dup.confidence = maxConfidence(dup.confidence, m.confidence);
       continue;
@@ -324,7 +344,7 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
       rationale: rationale ?? null,
       relatedTaskId: point?.taskIds[0] ?? null,
     };
-    byValue.set(`${m.category}|${value}`, decision);
+    byValue.set(key, decision);
     out.push(decision);
   }
   return out;

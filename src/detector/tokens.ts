@@ -56,22 +56,21 @@ function isSpace(c: number): boolean {
 
 function makeToken(s: string, kind: TokenKind, start: number, end: number, space: boolean): Token {
   const raw = s.slice(start, end);
-  let low = kind === 'word' ? raw.toLowerCase() : raw;
-  if (kind === 'word' && low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
-  return {
-    raw,
-    low,
-    kind,
-    start,
-    end,
-    space,
-    value: NaN,
-    ordinal: false,
-    suffix: '',
-    cap: kind === 'word' && raw[0] !== low[0],
-    flags: flagsOf(low),
-    stem: '',
-  };
+  return tokenOf(raw, raw, kind, start, end, space, false);
+}
+
+function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean): Token {
+  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags: flagsOf(low), stem: '' };
+}
+
+/** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case (no
+ * toLowerCase call, no apostrophe rewrite: the common case costs one slice and one lookup). */
+function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean): Token {
+  const raw = s.slice(start, end);
+  if (plain) return tokenOf(raw, raw, 'word', start, end, space, false);
+  let low = raw.toLowerCase();
+  if (low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
+  return tokenOf(raw, low, 'word', start, end, space, raw.charCodeAt(0) !== low.charCodeAt(0));
 }
 
 /** Split a sentence into words, numbers and single-character symbols. Linear. */
@@ -149,10 +148,16 @@ export function tokenize(s: string): Token[] {
     }
     if (isLetterAt(s, i)) {
       const start = i;
+      let plain = c >= 97 && c <= 122;
       i++;
       while (i < n) {
         const d = s.charCodeAt(i);
-        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || isDigit(d) || (d >= 128 && isLetterAt(s, i))) {
+        if ((d >= 97 && d <= 122) || isDigit(d)) {
+          i++;
+          continue;
+        }
+        if ((d >= 65 && d <= 90) || (d >= 128 && isLetterAt(s, i))) {
+          plain = false;
           i++;
           continue;
         }
@@ -160,12 +165,14 @@ export function tokenize(s: string): Token[] {
         const joiner = d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38;
         if (joiner && i + 1 < n && isLetterAt(s, i + 1) && isLetterAt(s, i - 1)) {
           if (d === 38 && i - start > 2) break; // & only inside short forms: q&a, r&d
+          const e = s.charCodeAt(i + 1);
+          if (d === 0x2019 || !(e >= 97 && e <= 122)) plain = false;
           i += 2;
           continue;
         }
         break;
       }
-      out.push(makeToken(s, 'word', start, i, space));
+      out.push(wordToken(s, start, i, space, plain));
       space = false;
       continue;
     }
