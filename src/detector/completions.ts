@@ -553,7 +553,7 @@ function record(found: Map<string, DetectedCompletion>, taskId: string, c: Confi
 /** Completions in the analysed sentences of one message. */
 export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
   const index = indexPlan(plan);
-  const found = new Map<string, DetectedCompletion>();
+  let found: Map<string, DetectedCompletion> | null = null;
   for (const a of analysed) {
     if (a.question || a.sarcasm || a.junk || a.tokens.length === 0) continue;
     const { tokens } = a;
@@ -600,6 +600,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
       if (!confidence) continue;
       const refs = hasRefs ? taskRefs(tokens, f, t, index.ids, listed) : NO_IDS;
       evidence ??= a.sentence.text.length > 300 ? a.sentence.text.slice(0, 300) + '…' : a.sentence.text;
+      found ??= new Map<string, DetectedCompletion>();
       if (refs.length > 0) {
         for (const id of refs) record(found, id, confidence, evidence);
         continue;
@@ -609,7 +610,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
       record(found, m.taskId, m.strength === 'weak' && confidence === 'high' ? 'medium' : confidence, evidence);
     }
   }
-  return [...found.values()];
+  return found === null ? [] : [...found.values()];
 }
 
 /** A verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy". */

@@ -305,6 +305,7 @@ export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, '
 }
 
 function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
+  if (found.length === 0) return [];
   // merge the same category and confidence within a sentence: "Skool, Stripe", "29 USD/month, 290 USD/year"
   type Group = { category: Candidate['category']; values: string[]; confidence: Confidence; sentence: number };
   const merged: Group[] = [];

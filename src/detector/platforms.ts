@@ -283,6 +283,7 @@ const POST_COMMIT: string[][] = [
   ['wins'],
   ['is', 'the', 'winner'],
 ];
+const SETUP_STATES = new Set(['connected', 'set', 'live', 'ready', 'up']);
 const POST_SETUP = new Set(['server', 'group', 'community', 'account', 'space', 'channel', 'workspace']);
 
 function matchSeq(tokens: Token[], at: number, seq: string[]): boolean {
@@ -309,7 +310,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | 
   for (const seq of POST_COMMIT) if (matchSeq(tokens, m.to, seq)) return { frame: 'strong', ownCommit: true, setup: false };
   const next = tokens[m.to]?.low ?? '';
   const setupAfter =
-    POST_SETUP.has(next) || (next === 'is' && ['connected', 'set', 'live', 'ready', 'up'].includes(tokens[m.to + 1]?.low ?? ''));
+    POST_SETUP.has(next) || (next === 'is' && SETUP_STATES.has(tokens[m.to + 1]?.low ?? ''));
   // a contrast in the clause ("… instead of Patreon") makes even a set-up report a choice
   let contrast = false;
   for (let k = cs; k < ce; k++) {

@@ -335,7 +335,7 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
     if (!t) return null;
     const next = tokens[k + 1]?.low ?? '';
     if (t.low === '/') {
-      const p = SLASH_PERIOD[next.replace(/\.$/, '')];
+      const p = SLASH_PERIOD[next.endsWith('.') ? next.slice(0, -1) : next];
       return p ? { period: p, to: k + 2 } : null;
     }
     if (t.low === 'per' || t.low === 'a' || t.low === 'an' || t.low === 'each' || t.low === 'every') {
@@ -463,7 +463,7 @@ function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean
   return false;
 }
 
-function frameOf(a: Analysed, p: PriceMention, hadPeriodBefore: boolean): Frame {
+function frameOf(a: Analysed, p: PriceMention, period: Period, hadPeriodBefore: boolean): Frame {
   const { tokens } = a;
   const lo = Math.max(a.segStart[p.from]!, p.from - 8);
   for (let k = lo; k < p.from; k++) {
@@ -482,10 +482,19 @@ function frameOf(a: Analysed, p: PriceMention, hadPeriodBefore: boolean): Frame 
   if (hadPeriodBefore) return 'strong';
   for (let k = Math.max(0, p.from - 3); k < p.from; k++) {
     const adj = PERIOD_ADJ[tokens[k]!.low];
-    if (adj && adj !== 'one-time' && tokens[k]!.low !== 'once' && tokens.slice(k + 1, p.from).some((t) => t.low === ':')) return 'strong';
+    if (adj && adj !== 'one-time' && tokens[k]!.low !== 'once' && hasColon(tokens, k + 1, p.from)) return 'strong';
   }
-  return p.period !== null ? 'weak' : 'none';
+  return period !== null ? 'weak' : 'none';
 }
+
+function hasColon(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (tokens[j]!.low === ':') return true;
+  return false;
+}
+
+const CHARGE_WORDS = new Set(['charge', 'charging', 'price']);
+const PRICED_AT = new Set(['priced', 'price', 'set', 'pricing']);
+const PRICE_LIST_LINKS = new Set(['and', 'or', ',', 'then', 'plus', '+', '&']);
 
 /** Pricing candidates of one sentence. `platformAt[i]` marks tokens that name a platform. */
 export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate[] {
@@ -494,7 +503,15 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
   const mentions = findPrices(tokens);
   if (mentions.length === 0) return [];
   const explicit = mentions.some((m) => m.currency !== null);
-  const currencies = new Set(mentions.map((m) => m.currency).filter((c): c is string => c !== null));
+  // the one currency (or period) the sentence names, when it names exactly one
+  let onlyCurrency: string | null = null;
+  let currencyCount = 0;
+  for (const m of mentions) {
+    if (m.currency === null || m.currency === onlyCurrency) continue;
+    currencyCount++;
+    onlyCurrency = m.currency;
+  }
+  if (currencyCount !== 1) onlyCurrency = null;
   const kept: PriceMention[] = [];
   for (const m of mentions) {
     if (m.currency === null) {
@@ -504,7 +521,7 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
       const before1 = tokens[m.from - 1]?.low ?? '';
       const before2 = tokens[m.from - 2]?.low ?? '';
       const chargeBefore =
-        (['charge', 'charging', 'price'].includes(before1) || (before1 === 'at' && ['priced', 'price', 'set', 'pricing'].includes(before2))) &&
+        (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(before2))) &&
         !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
       if (!((direct && (explicit || ownNear)) || chargeBefore)) continue;
       if (m.amount2 === null && m.amount < 1) continue;
@@ -512,18 +529,24 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
     if (notAPrice(a, m, platformAt) || isRate(tokens, m.to)) continue;
     kept.push(m);
   }
-  const periods = new Set(kept.map((k) => k.period).filter((p) => p !== null && p !== 'one-time'));
-  const onlyCurrency = currencies.size === 1 ? [...currencies][0]! : null;
+  let onlyPeriod: Period = null;
+  let periodCount = 0;
+  for (const k of kept) {
+    if (k.period === null || k.period === 'one-time' || k.period === onlyPeriod) continue;
+    periodCount++;
+    onlyPeriod = k.period;
+  }
+  if (periodCount !== 1) onlyPeriod = null;
   let listFrame: Frame | null = null;
   let prevTo = -1;
   return kept.map((m) => {
-    const period = m.period ?? (periods.size === 1 ? [...periods][0]! : null);
+    const period = m.period ?? onlyPeriod;
     const currency = m.currency ?? onlyCurrency;
-    let frame = frameOf(a, { ...m, period }, m.periodFirst);
+    let frame = frameOf(a, m, period, m.periodFirst);
     // "$15/month for the community and $79/month with coaching": a list shares its frame
     if (listFrame === 'strong' && frame !== 'strong' && prevTo >= 0 && a.segStart[m.from] === a.segStart[prevTo]) {
       let linked = false;
-      for (let k = prevTo; k < m.from; k++) if (['and', 'or', ',', 'then', 'plus', '+', '&'].includes(tokens[k]!.low)) linked = true;
+      for (let k = prevTo; k < m.from; k++) if (PRICE_LIST_LINKS.has(tokens[k]!.low)) linked = true;
       if (linked) frame = 'strong';
     }
     listFrame = frame;
