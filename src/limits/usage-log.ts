@@ -1,4 +1,5 @@
-// The daily message limit, the cost cap and the usage log of every API request.
+// The daily message limit, the cost cap and the usage log of every API request (the rules; the
+// SQL is in store/usage-log.ts and store/usage.ts).
 // A request first *reserves* a row (status `pending`) inside one IMMEDIATE transaction that also
 // counts the day's rows, so concurrent processes can never exceed the limit; the same row is then
 // finished with tokens and cost. One row per request (unique request key): never counted twice.
@@ -7,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { LimitError } from '../errors.js';
 import { costMicros, formatUSD, type TokenUsage } from '../coach/pricing.js';
 import { dayStatus } from '../store/usage.js';
+import { finishUsageRow, insertUsageRow, linkUsageMessage } from '../store/usage-log.js';
 
 export interface DayBounds {
   start: number;
@@ -61,15 +63,12 @@ function untilMidnight(now: number): string {
 
 export function reserve(sqlite: Database.Database, input: ReserveInput): Reservation {
   const requestKey = randomUUID();
-  const insert = sqlite.prepare(
-    `INSERT INTO ai_usage_logs (request_key, profile_id, project_id, kind, model, status, counted, pid, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const counted = input.kind === 'chat';
+  const row = { requestKey, profileId: input.profileId, projectId: input.projectId, kind: input.kind, model: input.model, createdAt: input.now };
   const tx = sqlite.transaction((): Reservation | LimitError => {
     const today = todayUsage(sqlite, input.profileId, input.now);
     const refuse = (message: string, hint: string) => {
-      insert.run(requestKey, input.profileId, input.projectId, input.kind, input.model, 'refused', 0, null, input.now);
+      insertUsageRow(sqlite, { ...row, status: 'refused', counted: false, pid: null });
       return new LimitError(message, { hint });
     };
     if (input.capMicros !== null && today.costMicros >= input.capMicros) {
@@ -80,8 +79,8 @@ export function reserve(sqlite: Database.Database, input: ReserveInput): Reserva
       return refuse(`daily message limit reached (${today.messagesUsed}/${input.limit})`,
         `it resets at local midnight, in ${untilMidnight(input.now)}; the offline coach (--offline) still answers`);
     }
-    const info = insert.run(requestKey, input.profileId, input.projectId, input.kind, input.model, 'pending', counted ? 1 : 0, process.pid, input.now);
-    return { usageId: Number(info.lastInsertRowid), requestKey, used: today.messagesUsed + (counted ? 1 : 0), limit: input.limit };
+    const usageId = insertUsageRow(sqlite, { ...row, status: 'pending', counted, pid: process.pid });
+    return { usageId, requestKey, used: today.messagesUsed + (counted ? 1 : 0), limit: input.limit };
   });
   // IMMEDIATE takes the write lock before counting: two processes cannot both see "one left".
   const result = tx.immediate();
@@ -90,7 +89,7 @@ export function reserve(sqlite: Database.Database, input: ReserveInput): Reserva
 }
 
 export function linkMessage(sqlite: Database.Database, usageId: number, messageId: number): void {
-  sqlite.prepare('UPDATE ai_usage_logs SET message_id = ? WHERE id = ?').run(messageId, usageId);
+  linkUsageMessage(sqlite, usageId, messageId);
 }
 
 export interface FinishInput {
@@ -106,12 +105,8 @@ export interface FinishInput {
 /** Completes a reservation exactly once; returns the cost in µ$ (null = unpriced). */
 export function finish(sqlite: Database.Database, usageId: number, f: FinishInput): number | null {
   const cost = costMicros(f.model, f.usage);
-  sqlite.prepare(
-    `UPDATE ai_usage_logs SET status = ?, model = ?, input_tokens = ?, output_tokens = ?, cache_creation_tokens = ?,
-       cache_read_tokens = ?, cost_micros = ?, latency_ms = ?, error = ?, pid = NULL,
-       counted = CASE WHEN ? = 0 THEN 0 ELSE counted END
-     WHERE id = ? AND status = 'pending'`,
-  ).run(f.status, f.model, f.usage.inputTokens, f.usage.outputTokens, f.usage.cacheCreationTokens, f.usage.cacheReadTokens,
-    cost, Math.round(f.latencyMs), f.error ?? null, f.counted === false ? 0 : 1, usageId);
+  finishUsageRow(sqlite, usageId, {
+    status: f.status, model: f.model, ...f.usage, costMicros: cost, latencyMs: f.latencyMs, error: f.error ?? null, counted: f.counted !== false,
+  });
   return cost;
 }
