@@ -8,6 +8,7 @@ import { maxConfidence, minConfidence, rank, type Candidate } from './candidate.
 import { contentCandidates, structureCandidates, timelineCandidates } from './commitments.js';
 import { findPlatforms, platformCandidates } from './platforms.js';
 import { pricingCandidates } from './pricing.js';
+import { F, register } from './vocab.js';
 import type { Confidence, DetectedDecision, DetectorPlan } from './types.js';
 
 const NO_PLATFORMS: boolean[] = [];
@@ -85,6 +86,7 @@ const COMMIT_ING = new Set([
   'introducing',
   'including',
 ]);
+register(COMMIT_ING, F.COMMIT_ING);
 const PROGRESSIVE_SUBJECT = new Set(["i'm", 'im', "we're", 'am', 'are']);
 const ADVERBS = new Set(['also', 'definitely', 'just', 'now', 'still', 'actually', 'officially', 'really', 'totally', 'def', 'honestly']);
 const LEAD_FILLERS = new Set(['ok', 'okay', 'so', 'and', 'also', 'oh', 'then', 'right', 'yes', 'yep', 'well', 'now']);
@@ -92,7 +94,7 @@ const LEAD_FILLERS = new Set(['ok', 'okay', 'so', 'and', 'also', 'oh', 'then', '
 /** "I'm charging", "we're adding", or a sentence that opens with "Charging …" / "Launching …". */
 function progressiveCommit(a: Analysed, k: number): boolean {
   const t = a.tokens[k]!;
-  if (!COMMIT_ING.has(t.low)) return false;
+  if ((t.flags & F.COMMIT_ING) === 0 || !COMMIT_ING.has(t.low)) return false;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     const low = a.tokens[j]!.low;
     if (PROGRESSIVE_SUBJECT.has(low)) return true;
@@ -217,7 +219,7 @@ function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedP
   groups += take(all, structureCandidates(a));
   groups += take(all, timelineCandidates(a));
   groups += take(all, contentCandidates(a));
-  if (groups > 1) all.sort(byFrom);
+  if (groups > 1) sortByFrom(all);
   return { candidates: all, negatedPlatform };
 }
 
@@ -228,8 +230,18 @@ function take(all: Candidate[], xs: Candidate[]): number {
   return 1;
 }
 
-function byFrom(x: Candidate, y: Candidate): number {
-  return x.from - y.from;
+/** Stable sort by position, like `all.sort((x, y) => x.from - y.from)`; a sentence has at most
+ * 5 × MAX_PER_SENTENCE candidates, so an insertion sort is cheaper than the general sort. */
+export function sortByFrom(all: Candidate[]): void {
+  for (let i = 1; i < all.length; i++) {
+    const c = all[i]!;
+    let j = i - 1;
+    while (j >= 0 && all[j]!.from > c.from) {
+      all[j + 1] = all[j]!;
+      j--;
+    }
+    all[j + 1] = c;
+  }
 }
 
 interface Found {
@@ -324,11 +336,19 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
     }
   }
   const out: DetectedDecision[] = [];
-  const byValue = new Map<string, DetectedDecision>();
+  // decisions by category and value: a scan while there are few, a map once there are many
+  let byValue: Map<string, DetectedDecision> | null = null;
   for (const m of merged) {
     const value = m.values.join(', ');
-    const key = `${m.category}|${value}`;
-    const dup = byValue.get(key);
+    let dup: DetectedDecision | undefined;
+    if (byValue === null) {
+      for (const d of out) {
+        if (d.category === m.category && d.value === value) {
+          dup = d;
+          break;
+        }
+      }
+    } else dup = byValue.get(`${m.category}|${value}`);
     if (dup) {
       dup.confidence = maxConfidence(dup.confidence, m.confidence);
       continue;
@@ -345,8 +365,12 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
       rationale: rationale ?? null,
       relatedTaskId: point?.taskIds[0] ?? null,
     };
-    byValue.set(key, decision);
     out.push(decision);
+    if (byValue !== null) byValue.set(`${m.category}|${value}`, decision);
+    else if (out.length > 8) {
+      byValue = new Map();
+      for (const d of out) byValue.set(`${d.category}|${d.value}`, d);
+    }
   }
   return out;
 }

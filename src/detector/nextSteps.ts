@@ -27,18 +27,26 @@ export function suggestNextSteps(
   for (const c of completions) if (c.confidence === 'high') done.add(c.taskId);
   const { order, byId } = planOrder(plan);
   const out: NextStep[] = [];
-  const offer = (taskId: string, reason: string): void => {
+  // the task to offer, or undefined when it is unknown, done, already offered or there is no room
+  const open = (taskId: string): PlanTask | undefined => {
     const task = byId.get(taskId);
-    if (!task || done.has(taskId) || out.some((s) => s.taskId === taskId) || out.length >= max) return;
-    out.push({ taskId, title: task.title, reason });
+    if (!task || done.has(taskId) || out.some((s) => s.taskId === taskId) || out.length >= max) return undefined;
+    return task;
+  };
+  const offer = (taskId: string, reason: string): void => {
+    const task = open(taskId);
+    if (task) out.push({ taskId, title: task.title, reason });
   };
 
   for (const d of decisions) {
+    if (out.length >= max) break;
     for (const point of plan.decisionPoints) {
       if (point.category !== d.category) continue;
       for (const id of point.taskIds) {
+        const task = open(id);
+        if (!task) continue;
         const verb = d.confidence === 'high' ? 'You decided' : 'You are considering';
-        offer(id, `${verb} ${d.category}: ${d.value}`);
+        out.push({ taskId: id, title: task.title, reason: `${verb} ${d.category}: ${d.value}` });
       }
     }
   }

@@ -302,6 +302,8 @@ const PREPOSITIONS = new Set(['on', 'via', 'through', 'with', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'our', 'it', 'everything', 'them', 'people']);
 const LIST_JOINERS = new Set(['+', '&', 'and', ',', 'plus']);
 const OPENERS = new Set(['and', 'the', 'a', 'an', 'then', 'just', 'plus', 'also']);
+// a word with none of these roles cannot change the frame: the look-back skips it with a bit test
+register([...Object.keys(COMMIT_VERBS), ...CHOICE_WORDS, ...SETUP_WORDS, ...NOT_FRAME, ...PREPOSITIONS, ...LIST_JOINERS], F.PLATFORM_FRAME);
 
 function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | undefined)[]): FrameInfo | null {
   const { tokens } = a;
@@ -343,6 +345,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | 
       if (!found) break;
       continue;
     }
+    if ((tokens[k]!.flags & F.PLATFORM_FRAME) === 0) continue;
     const low = tokens[k]!.low;
     const follows = COMMIT_VERBS[low];
     if (follows !== undefined) {

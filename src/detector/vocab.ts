@@ -27,6 +27,11 @@ export const F = {
   NUMBER_WORD: 1 << 10,
   /** A task reference: task, tasks, step, #, t1 … t99 (completions.ts). */
   TASK_REF: 1 << 11,
+  /** A progressive commitment verb: using, charging, launching … (decisions.ts). */
+  COMMIT_ING: 1 << 12,
+  /** A word the platform frame looks for before a name: a choice or set-up verb, a
+   * preposition, a list joiner, a word that rules the frame out (platforms.ts). */
+  PLATFORM_FRAME: 1 << 13,
 } as const;
 
 const VOCAB = new Map<string, number>();
