@@ -67,7 +67,8 @@ export class Output {
   table(head: string[], rows: (string | number)[][], opts: { align?: ('left' | 'right' | 'center')[] } = {}): string {
     const table = new Table({
       head: head.map((h) => this.bold(h)),
-      style: { head: [], border: this.color ? ['grey'] : [], compact: false },
+      // compact: no rule between rows, so a 22-task list fits on a screen.
+      style: { head: [], border: this.color ? ['grey'] : [], compact: true },
       // cli-table3 merges with Object.assign: an explicit undefined would replace its default [] and crash.
       ...(opts.align ? { colAligns: opts.align } : {}),
       wordWrap: true,

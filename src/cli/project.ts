@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { parsePlan, requireProfile, requireProject } from '../app/context.js';
 import { moveProject, startProject, type ProjectAction } from '../app/projects.js';
-import { allTasks, projectView } from '../app/views.js';
+import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
 import { listProjects } from '../store/projects.js';
 import { doneTaskIds } from '../store/tasks.js';
@@ -20,7 +20,7 @@ export function registerProject(program: Command): void {
       .option('--offline', 'use the offline coach for the welcome message, even with an API key')
       .addOption(jsonOption()),
     ['coach project start', 'coach project start --title "Sourdough Circle" --offline', 'coach project start --template my-course'],
-  ).action(act(async ({ ctx, out, io, json }, opts: { template: string; title?: string; offline?: boolean }) => {
+  ).action(act(async ({ ctx, out, json }, opts: { template: string; title?: string; offline?: boolean }) => {
     const profile = requireProfile(ctx);
     const row = startProject(ctx, profile, { templateId: opts.template, title: opts.title });
     const plan = parsePlan(row);
@@ -33,7 +33,6 @@ export function registerProject(program: Command): void {
     out.line(`Timeline: ${plan.personalisation.timelineWeeks} weeks at ${plan.personalisation.hoursPerWeek} h/week`);
     out.line('');
     out.line(welcome.label ? `${out.cyan(welcome.label)}\n${welcome.text}` : welcome.text);
-    void io;
   }));
 
   examples(project.command('show').description('the current project with progress').addOption(jsonOption()), ['coach project show', 'coach project show --json'])
@@ -86,7 +85,7 @@ export function registerProject(program: Command): void {
       const done = doneTaskIds(ctx.store().db, row.id);
       const progress = planProgress(plan, done);
       if (json) return out.json({ project: projectView(row), progress: { done: progress.done, total: progress.total, percent: progress.percent, currentPhase: progress.currentPhase.id, phases: progress.phases }, plan });
-      out.line(`${out.bold(plan.opportunity.title)} — ${row.title}`);
+      out.line(row.title === plan.opportunity.title ? out.bold(row.title) : `${out.bold(plan.opportunity.title)} — ${row.title}`);
       out.line(`${bar(progress.percent / 100, 20)} ${progress.done}/${progress.total} tasks (${progress.percent}%) · launch target ${row.targetLaunchDate ?? '—'}`);
       for (const phase of plan.phases) {
         const p = progress.phases.find((x) => x.phaseId === phase.id)!;
@@ -95,6 +94,5 @@ export function registerProject(program: Command): void {
         out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${bar(p.percent / 100)} ${p.done}/${p.total}  ${out.dim(`weeks ${phase.startWeek}–${phase.endWeek}`)}`);
         for (const t of phase.tasks) out.line(`    ${done.has(t.id) ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)}`);
       }
-      void allTasks;
     }));
 }
