@@ -2,7 +2,7 @@
 // boundaries, the rationale clause, and whether the sentence is a question or sarcastic.
 import { DECISION_LEXICON, matchCues, type Cue, type CueType } from './cues.js';
 import type { Sentence } from './sentences.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenize, tokenAt, type Token } from './tokens.js';
 import { F } from './vocab.js';
 
 export interface Analysed {
@@ -205,7 +205,7 @@ function isRationaleStart(tokens: Token[], i: number): number {
     case 'since':
       return next && next.kind === 'word' && SUBJECT_START.has(next.low) && !SINCE_TIME.has(next.low) ? 1 : 0;
     case 'as': {
-      const prev = tokens[i - 1];
+      const prev = tokenAt(tokens, i - 1);
       if (prev && AS_BLOCKERS.has(prev.low)) return 0;
       return next && next.kind === 'word' && SUBJECT_START.has(next.low) && next.low !== 'a' && next.low !== 'the' ? 1 : 0;
     }

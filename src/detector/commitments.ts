@@ -4,7 +4,7 @@
 import type { Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
 import { mayStartDate, parseDateAt } from './dates.js';
-import { numberOf, table, type Token } from './tokens.js';
+import { numberOf, table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 const OPENING_FILLERS = new Set(['ok', 'okay', 'so', 'and', 'also', 'plus', 'oh', 'then', 'just', 'a', 'an', 'the', 'right', 'yes', 'yep']);
@@ -42,7 +42,7 @@ function tierCount(tokens: Token[], i: number): number {
     return digits ? Number(head) : numberOf({ ...t, low: head });
   }
   if (!TIER_WORDS.has(t.low)) return NaN;
-  if (tokens[i - 1]?.low === '-' && tokens[i - 2]?.kind === 'num') return tokens[i - 2]!.value;
+  if (tokenAt(tokens, i - 1)?.low === '-' && tokenAt(tokens, i - 2)?.kind === 'num') return tokenAt(tokens, i - 2)!.value;
   for (let back = 1; back <= 2; back++) {
     const p = tokens[i - back];
     if (!p) break;
@@ -107,7 +107,7 @@ export function structureCandidates(a: Analysed): Candidate[] {
       push('free + paid tiers', i, i + 1);
       continue;
     }
-    if (t.low === 'cohort-based' || ((t.low === 'cohort' || t.low === 'cohorts') && !['founding', 'beta', 'first', 'pilot'].includes(tokens[i - 1]?.low ?? ''))) {
+    if (t.low === 'cohort-based' || ((t.low === 'cohort' || t.low === 'cohorts') && !['founding', 'beta', 'first', 'pilot'].includes(tokenAt(tokens, i - 1)?.low ?? ''))) {
       let to = i + 1;
       if (tokens[i + 1]?.low === '-' && tokens[i + 2]?.low === 'based') to = i + 3;
       else if (tokens[i + 1]?.low === 'based') to = i + 2;
@@ -184,9 +184,9 @@ interface Anchor {
 function anchorAt(tokens: Token[], i: number): Anchor | null {
   const t = tokens[i]!;
   const low = t.low;
-  const prev = tokens[i - 1]?.low ?? '';
+  const prev = tokenAt(tokens, i - 1)?.low ?? '';
   const next = tokens[i + 1]?.low ?? '';
-  const betaNear = prev === 'beta' || prev === 'founding' || prev === 'soft' || tokens[i - 2]?.low === 'founding';
+  const betaNear = prev === 'beta' || prev === 'founding' || prev === 'soft' || tokenAt(tokens, i - 2)?.low === 'founding';
   let event = betaNear ? 'beta launch' : 'launch';
   if (low === 'launch' || low === 'launching' || low === 'launches' || low === 'launched' || low === 'release' || low === 'releasing') {
     if (ANCHOR_SKIP_AFTER.has(next) && !(next === 'week' && false)) return null;
@@ -280,7 +280,7 @@ export function timelineCandidates(a: Analysed): Candidate[] {
         anchor = null;
         break;
       }
-      const labelColon = tokens[a.clauseStart[i]! - 1]?.low === ':' && a.clauseStart[i]! - 1 > k;
+      const labelColon = tokenAt(tokens, a.clauseStart[i]! - 1)?.low === ':' && a.clauseStart[i]! - 1 > k;
       if (a.clauseStart[k] !== a.clauseStart[i] && !(labelColon && a.clauseStart[a.clauseStart[i]! - 1] === a.clauseStart[k])) {
         let ownInClause = false;
         for (let j = a.clauseStart[i]!; j < i; j++) if (OWN_OBJECTS.has(tokens[j]!.low)) ownInClause = true;
@@ -443,7 +443,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
     if (!LIBRARY.has(hit.value)) {
       // nearest frequency before (skipping a couple of adjectives) or after, within the clause
       let cs = a.clauseStart[i]!;
-      if (tokens[cs - 1]?.low === ':') cs = a.clauseStart[cs - 1]!;
+      if (tokenAt(tokens, cs - 1)?.low === ':') cs = a.clauseStart[cs - 1]!;
       const ce = a.clauseEnd[i]!;
       let before: { freq: string; at: number } | null = null;
       for (let k = i - 1; k >= Math.max(cs, i - 6); k--) {
@@ -470,8 +470,8 @@ export function contentCandidates(a: Analysed): Candidate[] {
       } else if (after) freq = after.freq;
       // a bare "call" is content only with a frequency ("weekly calls")
       if (NEEDS_FREQ.has(hit.words[0]!) && !freq) continue;
-      if ((hit.words[0] === 'call' || hit.words[0] === 'calls') && ['discovery', 'sales', 'strategy', 'the', 'a'].includes(tokens[i - 1]?.low ?? '')) {
-        if (tokens[i - 1]?.low === 'discovery' || tokens[i - 1]?.low === 'sales' || tokens[i - 1]?.low === 'strategy') continue;
+      if ((hit.words[0] === 'call' || hit.words[0] === 'calls') && ['discovery', 'sales', 'strategy', 'the', 'a'].includes(tokenAt(tokens, i - 1)?.low ?? '')) {
+        if (tokenAt(tokens, i - 1)?.low === 'discovery' || tokenAt(tokens, i - 1)?.low === 'sales' || tokenAt(tokens, i - 1)?.low === 'strategy') continue;
       }
     }
     found.push({ value: freq ? `${freq} ${hit.value}` : hit.value, thing: hit.value, from, to });

@@ -4,7 +4,7 @@
 // Future tense, negation, questions, conditionals and "almost/halfway/started" are not completions.
 import { inRationale, type Analysed } from './analyse.js';
 import { buildLexicon, matchCues, type CueType } from './cues.js';
-import { stem, type Token } from './tokens.js';
+import { stem, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 import type { Confidence, DetectedCompletion, DetectorPlan } from './types.js';
 
@@ -432,10 +432,10 @@ function taskRefs(tokens: Token[], from: number, to: number, ids: Set<string>, l
     let id: string | null = null;
     if (t.kind === 'word' && isTaskId(t.low)) id = t.low;
     else if (t.kind === 'num' && Number.isInteger(t.value) && !t.ordinal) {
-      const p = tokens[k - 1]?.low;
-      const pp = tokens[k - 2]?.low;
+      const p = tokenAt(tokens, k - 1)?.low;
+      const pp = tokenAt(tokens, k - 2)?.low;
       if (p === 'task' || p === 'tasks' || p === 'step' || p === '#' || (p === '#' && pp === 'task')) id = `t${t.value}`;
-      else if ((p === 'and' || p === ',' || p === '&') && listed[k - 2]) id = `t${t.value}`;
+      else if ((p === 'and' || p === ',' || p === '&') && k >= 2 && listed[k - 2]) id = `t${t.value}`;
     }
     if (id) listed[k] = true;
     if (id && ids.has(id) && !out.includes(id)) out.push(id);
@@ -505,7 +505,7 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
     }
     if (isPastWord(t)) {
       // a past verb reports work when it leads its chunk or follows a subject ("I wrote", "just published")
-      const p = tokens[k - 1]?.low ?? '';
+      const p = tokenAt(tokens, k - 1)?.low ?? '';
       if (k === from || PAST_LEADS.has(p) || k - from <= 1) {
         positive = true;
       }

@@ -1,7 +1,7 @@
 // Date expressions for launch timelines: "March 3", "3rd of March 2027", "2027-03-03",
 // "in 6 weeks", "next Monday", "by the end of May", "mid-April", "in the fall", "Q2".
 // Each parse looks at a handful of tokens from one position.
-import { numberOf, table, type Token } from './tokens.js';
+import { numberOf, table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 export interface DateExpr {
@@ -151,7 +151,7 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
     }
   }
   // March 3, March 3rd 2027
-  const m = monthAt(t, tokens[k - 1]);
+  const m = monthAt(t, tokenAt(tokens, k - 1));
   if (m) {
     let j = k + 1;
     if (tokens[j]?.low === 'the') j++;

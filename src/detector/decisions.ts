@@ -295,7 +295,7 @@ export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, '
     const next = analysed[s + 1];
     const nextConfirms = next !== undefined && isConfirmation(next, perSentence[s + 1]!);
     // "Price is set. $35/month, $350/year." — a committed sentence that names the category
-    const prev = analysed[s - 1];
+    const prev = s > 0 ? analysed[s - 1] : undefined;
     let carried: Candidate['category'] | null = null;
     if (prev && perSentence[s - 1]!.length === 0 && hasCue(prev, COMMIT_OR_CONFIRM) && !prev.question && !hasCue(prev, CARRY_BLOCKERS)) {
       for (const t of prev.tokens) carried = carried ?? CATEGORY_WORDS[t.low] ?? null;

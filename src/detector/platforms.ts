@@ -3,7 +3,7 @@
 // opposed to a mention in passing ("my audience is on Instagram", "a video about Circle").
 import type { Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
-import { table, type Token } from './tokens.js';
+import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 export type PlatformKind = 'community' | 'course' | 'newsletter' | 'payments';
@@ -154,13 +154,13 @@ export function findPlatforms(tokens: Token[], anyFlags: number = F.PLATFORM): P
     if (!hit) continue;
     const end = i + hit.words.length;
     if (hit.info.ambiguous && hit.words.length === 1 && !t.low.includes('.')) {
-      const prev = tokens[i - 1]?.low ?? '';
+      const prev = tokenAt(tokens, i - 1)?.low ?? '';
       const next = tokens[end]?.low ?? '';
       if (NOT_PLATFORM_BEFORE.has(prev) && !(prev === 'the' && CONTEXT_AFTER.has(next))) continue;
       if (NOT_PLATFORM_AFTER.has(next)) continue;
       const capsMidSentence = t.cap && i > 0;
       const context = CONTEXT_BEFORE.has(prev) || CONTEXT_AFTER.has(next) || (t.cap && t.low.endsWith("'s"));
-      if (!context && !(capsMidSentence && tokens[i - 1]?.kind === 'word')) continue;
+      if (!context && !(capsMidSentence && tokenAt(tokens, i - 1)?.kind === 'word')) continue;
     }
     out.push({ from: i, to: end, info: hit.info });
     i = end - 1;
@@ -409,10 +409,10 @@ export function platformCandidates(a: Analysed, mentions: PlatformMention[]): Ca
     if (!f) continue;
     const c: Candidate = candidate('platform', m.info.name, m.from, m.to, f.frame, { ownCommit: f.ownCommit, cap: f.setup ? 'medium' : undefined });
     // "Skool or Circle", "Skool/Circle": still choosing
-    const prev = tokens[m.from - 1]?.low;
+    const prev = tokenAt(tokens, m.from - 1)?.low;
     const next = tokens[m.to]?.low;
     const undecided = (w: string | undefined): boolean => w === 'or' || w === '/' || w === 'vs' || w === 'versus';
-    const neighbour = mentionAt[m.from - 2] !== undefined || mentionAt[m.to + 1] !== undefined;
+    const neighbour = (m.from >= 2 && mentionAt[m.from - 2] !== undefined) || mentionAt[m.to + 1] !== undefined;
     if (neighbour && (undecided(prev) || undecided(next))) c.cap = 'low';
     c.bare = f.bare === true;
     out.push(c);

@@ -3,7 +3,7 @@
 // tool costs, what competitors charge). Token scanning only; every look-around is bounded.
 import type { Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
-import { table, type Token } from './tokens.js';
+import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 export type Period = 'month' | 'year' | 'week' | 'one-time' | null;
@@ -293,7 +293,7 @@ function readAmount(tokens: Token[], i: number): { from: number; to: number; amo
   let numIdx = -1;
   if (isCurrencySym(t)) {
     currency = SYM_CURRENCY[t.low]!;
-    const prev = tokens[i - 1];
+    const prev = tokenAt(tokens, i - 1);
     if (t.low === '$' && prev && !t.space && prev.kind === 'word' && DOLLAR_PREFIX[prev.low]) {
       currency = DOLLAR_PREFIX[prev.low]!;
       from = i - 1;
@@ -303,7 +303,7 @@ function readAmount(tokens: Token[], i: number): { from: number; to: number; amo
     currency = PREFIX_WORD[t.low]!;
     numIdx = i + 1;
   } else if (usableNumber(t)) {
-    const prev = tokens[i - 1];
+    const prev = tokenAt(tokens, i - 1);
     if (prev && (prev.low === '#' || prev.low === 'task' || prev.low === 'step' || prev.low === 't')) return null;
     numIdx = i;
   } else if (t.kind === 'word') {
@@ -389,7 +389,7 @@ export function findPrices(tokens: Token[]): PriceMention[] {
     let { to, currency } = a;
     let amount2: number | null = null;
     const sep = tokens[to];
-    const between = tokens[a.from - 1]?.low === 'between';
+    const between = tokenAt(tokens, a.from - 1)?.low === 'between';
     if (sep && (sep.low === '-' || sep.low === '–' || sep.low === '—' || sep.low === 'to' || (between && sep.low === 'and'))) {
       const b = readAmount(tokens, to + 1);
       if (b && b.amount > a.amount) {
@@ -456,7 +456,7 @@ function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean
     for (let j = x; j < y && !linked; j++) if (PLATFORM_COST_LINK.has(tokens[j]!.low)) linked = true;
     if (!linked) continue;
     const own = hasOwnWord(tokens, plo, phi);
-    const productAt = tokens[p.from - 1]?.low === 'at' && PRODUCT_NOUNS.has(tokens[p.from - 2]?.low ?? '');
+    const productAt = tokenAt(tokens, p.from - 1)?.low === 'at' && PRODUCT_NOUNS.has(tokenAt(tokens, p.from - 2)?.low ?? '');
     if (own < 0 && !productAt) return true;
     if (own >= 0 && tokens[own]!.low === 'costs') return true;
   }
@@ -470,8 +470,8 @@ function frameOf(a: Analysed, p: PriceMention, period: Period, hadPeriodBefore: 
     const low = tokens[k]!.low;
     if (OWN_WORDS.has(low) && low !== 'costs') return 'strong';
     if ((low === "it's" || low === 'its') && p.from - k <= 3) return 'strong';
-    if (low === 'at' && k === p.from - 1 && PRODUCT_NOUNS.has(tokens[k - 1]?.low ?? '')) return 'strong';
-    if (low === 'be' && tokens[k - 1]?.low === 'will') return 'strong';
+    if (low === 'at' && k === p.from - 1 && PRODUCT_NOUNS.has(tokenAt(tokens, k - 1)?.low ?? '')) return 'strong';
+    if (low === 'be' && tokenAt(tokens, k - 1)?.low === 'will') return 'strong';
   }
   const end = Math.min(a.clauseEnd[p.from]!, p.to + 3);
   for (let k = p.to; k < end; k++) {
@@ -518,8 +518,8 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
       // a bare number is a price only right next to a period and in a pricing sentence
       const direct = m.period !== null && !m.periodFirst && m.to - m.from <= 3 + (m.amount2 !== null ? 2 : 0);
       const ownNear = hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0;
-      const before1 = tokens[m.from - 1]?.low ?? '';
-      const before2 = tokens[m.from - 2]?.low ?? '';
+      const before1 = tokenAt(tokens, m.from - 1)?.low ?? '';
+      const before2 = tokenAt(tokens, m.from - 2)?.low ?? '';
       const chargeBefore =
         (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(before2))) &&
         !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');

@@ -1,7 +1,9 @@
 // The hand-written fast paths behind the detector's speed must agree with the slow forms they replace.
 import { describe, expect, it } from 'vitest';
 import { isTaskId } from '../../src/detector/completions.js';
-import { tokenize } from '../../src/detector/tokens.js';
+import { candidate } from '../../src/detector/candidate.js';
+import { sortByFrom } from '../../src/detector/decisions.js';
+import { tokenAt, tokenize } from '../../src/detector/tokens.js';
 
 describe('isTaskId', () => {
   it('matches exactly what /^t\\d{1,3}$/ matches', () => {
@@ -23,6 +25,31 @@ describe('tokenize: lower-case fast path', () => {
       const low = t.raw.toLowerCase().split('\u2019').join("'");
       expect(t.low, t.raw).toBe(low);
       expect(t.cap, t.raw).toBe(t.raw[0] !== low[0]);
+    }
+  });
+});
+
+describe('tokenAt', () => {
+  it('reads like tokens[i], undefined before the start and past the end', () => {
+    const tokens = tokenize('going with Skool');
+    expect(tokenAt(tokens, -1)).toBeUndefined();
+    expect(tokenAt(tokens, -2)).toBeUndefined();
+    expect(tokenAt(tokens, 0)).toBe(tokens[0]);
+    expect(tokenAt(tokens, 2)).toBe(tokens[2]);
+    expect(tokenAt(tokens, 3)).toBeUndefined();
+  });
+});
+
+describe('sortByFrom', () => {
+  it('sorts like a stable Array#sort on `from`', () => {
+    const rnd = (k: number): number => (k * 7919) % 13;
+    for (let n = 0; n < 40; n++) {
+      const xs = Array.from({ length: n }, (_, k) => candidate('pricing', `v${k}`, rnd(k + n), rnd(k + n) + 1, 'none'));
+      const expected = [...xs].sort((x, y) => x.from - y.from);
+      const got = [...xs];
+      sortByFrom(got);
+      expect(got).toEqual(expected);
+      expect(got.map((c) => c.value)).toEqual(expected.map((c) => c.value));
     }
   });
 });
