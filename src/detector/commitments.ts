@@ -35,7 +35,7 @@ const MEMBER_NOUNS = new Set(['members', 'people', 'spots', 'seats', 'folks', 's
 
 function tierCount(tokens: Token[], i: number): number {
   const t = tokens[i]!;
-  const dash = t.low.indexOf('-tier');
+  const dash = (t.flags & F.HYPHEN) === 0 ? -1 : t.low.indexOf('-tier');
   if (dash > 0 && /^-tier(ed|s)?$/.test(t.low.slice(dash))) {
     const head = t.low.slice(0, dash);
     const digits = /^\d{1,2}$/.test(head);
@@ -80,7 +80,9 @@ export function structureCandidates(a: Analysed): Candidate[] {
   const out: Candidate[] = [];
   if ((a.anyFlags & F.STRUCTURE) === 0) {
     let hyphenTier = false;
-    for (const t of tokens) if (t.kind === 'word' && t.low.length > 5 && t.low.includes('-tier')) hyphenTier = true;
+    if ((a.anyFlags & F.HYPHEN) !== 0) {
+      for (const t of tokens) if (t.kind === 'word' && t.low.length > 5 && t.low.includes('-tier')) hyphenTier = true;
+    }
     if (!hyphenTier) return out;
   }
   const push = (value: string, from: number, to: number): void => {

@@ -453,10 +453,18 @@ interface ChunkSignal {
   verbish: boolean;
 }
 
+/** `low.endsWith("'s")` without the builtin call (it runs on every word of a work report). */
+function endsWithApostropheS(low: string): boolean {
+  const n = low.length;
+  return n >= 2 && low.charCodeAt(n - 1) === 115 && low.charCodeAt(n - 2) === 39;
+}
+
 function isPastWord(t: Token): boolean {
   if (t.kind !== 'word') return false;
   if (IRREGULAR_PAST.has(t.low)) return true;
-  return t.low.length > 4 && t.low.endsWith('ed') && !NOT_PAST.has(t.low) && !DECISION_VERBS.has(t.low);
+  const w = t.low;
+  const n = w.length;
+  return n > 4 && w.charCodeAt(n - 1) === 100 && w.charCodeAt(n - 2) === 101 && !NOT_PAST.has(w) && !DECISION_VERBS.has(w); // …ed
 }
 
 /** The cue at `k` is "i've", "ive", "i have", "we've" or "we have" (token words never hold a space). */
@@ -495,7 +503,7 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
       k += cue.len - 1;
       continue;
     }
-    if (BE.has(t.low) || t.low.endsWith("'s")) {
+    if (BE.has(t.low) || endsWithApostropheS(t.low)) {
       const n1 = tokens[k + 1];
       const n2 = tokens[k + 2];
       if (n1 && (DONE_STATE.has(n1.low) || (n1.low === 'now' && n2 && DONE_STATE.has(n2.low)))) positive = true;
@@ -532,7 +540,7 @@ function mayReportWork(tokens: Token[]): boolean {
     }
     if (t.kind !== 'word') continue;
     if ((t.flags & F.DONE) !== 0 || isPastWord(t) || DECISION_VERBS.has(t.low)) return true;
-    if ((BE.has(t.low) || t.low.endsWith("'s")) && tokens[k + 1] !== undefined) {
+    if ((BE.has(t.low) || endsWithApostropheS(t.low)) && tokens[k + 1] !== undefined) {
       const next = tokens[k + 1]!.low;
       if (DONE_STATE.has(next) || next === 'in' || next === 'now') return true;
     }

@@ -1,7 +1,7 @@
 // Hand-written tokenizer and light stemmer. One left-to-right pass, no regular expressions over
 // the input (the only regex tests a single character), so the cost is linear in the text.
 
-import { flagsOf } from './vocab.js';
+import { F, flagsOf } from './vocab.js';
 
 export type TokenKind = 'word' | 'num' | 'sym';
 
@@ -65,12 +65,17 @@ function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: 
 
 /** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case (no
  * toLowerCase call, no apostrophe rewrite: the common case costs one slice and one lookup). */
-function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean): Token {
+function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean, hyphen: boolean): Token {
   const raw = s.slice(start, end);
-  if (plain) return tokenOf(raw, raw, 'word', start, end, space, false);
-  let low = raw.toLowerCase();
-  if (low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
-  return tokenOf(raw, low, 'word', start, end, space, raw.charCodeAt(0) !== low.charCodeAt(0));
+  let tok: Token;
+  if (plain) tok = tokenOf(raw, raw, 'word', start, end, space, false);
+  else {
+    let low = raw.toLowerCase();
+    if (low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
+    tok = tokenOf(raw, low, 'word', start, end, space, raw.charCodeAt(0) !== low.charCodeAt(0));
+  }
+  if (hyphen) tok.flags |= F.HYPHEN;
+  return tok;
 }
 
 /** Split a sentence into words, numbers and single-character symbols. Linear. */
@@ -149,6 +154,7 @@ export function tokenize(s: string): Token[] {
     if (isLetterAt(s, i)) {
       const start = i;
       let plain = c >= 97 && c <= 122;
+      let hyphen = false;
       i++;
       while (i < n) {
         const d = s.charCodeAt(i);
@@ -167,12 +173,13 @@ export function tokenize(s: string): Token[] {
           if (d === 38 && i - start > 2) break; // & only inside short forms: q&a, r&d
           const e = s.charCodeAt(i + 1);
           if (d === 0x2019 || !(e >= 97 && e <= 122)) plain = false;
+          if (d === 45) hyphen = true;
           i += 2;
           continue;
         }
         break;
       }
-      out.push(wordToken(s, start, i, space, plain));
+      out.push(wordToken(s, start, i, space, plain, hyphen));
       space = false;
       continue;
     }

@@ -32,6 +32,8 @@ export const F = {
   /** A word the platform frame looks for before a name: a choice or set-up verb, a
    * preposition, a list joiner, a word that rules the frame out (platforms.ts). */
   PLATFORM_FRAME: 1 << 13,
+  /** Set by the tokenizer (not a lexicon) on a word glued with a hyphen: ko-fi, 3-tier, one-time. */
+  HYPHEN: 1 << 14,
 } as const;
 
 const VOCAB = new Map<string, number>();
