@@ -5,6 +5,8 @@ import type { DetectedCompletion, DetectedDecision, DetectorPlan, NextStep } fro
 
 export const MAX_NEXT_STEPS = 3;
 
+const NO_IDS: ReadonlySet<string> = new Set<string>();
+
 type PlanTask = DetectorPlan['tasks'][number];
 const orderCache = new WeakMap<object, { order: string[]; byId: Map<string, PlanTask> }>();
 
@@ -23,8 +25,15 @@ export function suggestNextSteps(
   completions: readonly DetectedCompletion[],
   max: number = MAX_NEXT_STEPS,
 ): NextStep[] {
-  const done = new Set<string>(plan.doneTaskIds ?? []);
-  for (const c of completions) if (c.confidence === 'high') done.add(c.taskId);
+  // the plan's done set as given, copied only when this message completes something (never mutated)
+  const given = plan.doneTaskIds;
+  let done: ReadonlySet<string> = given === undefined ? NO_IDS : given instanceof Set ? given : new Set<string>(given);
+  let own: Set<string> | null = given !== undefined && !(given instanceof Set) ? (done as Set<string>) : null;
+  for (const c of completions) {
+    if (c.confidence !== 'high') continue;
+    if (own === null) done = own = new Set<string>(done);
+    own.add(c.taskId);
+  }
   const { order, byId } = planOrder(plan);
   const out: NextStep[] = [];
   // the task to offer, or undefined when it is unknown, done, already offered or there is no room

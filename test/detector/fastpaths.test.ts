@@ -1,9 +1,11 @@
 // The hand-written fast paths behind the detector's speed must agree with the slow forms they replace.
 import { describe, expect, it } from 'vitest';
 import { isTaskId } from '../../src/detector/completions.js';
+import { detect, suggestNextSteps } from '../../src/detector/index.js';
 import { candidate } from '../../src/detector/candidate.js';
 import { sortByFrom } from '../../src/detector/decisions.js';
 import { tokenAt, tokenize } from '../../src/detector/tokens.js';
+import { templatePlan } from './helpers.js';
 
 describe('isTaskId', () => {
   it('matches exactly what /^t\\d{1,3}$/ matches', () => {
@@ -51,5 +53,19 @@ describe('sortByFrom', () => {
       expect(got).toEqual(expected);
       expect(got.map((c) => c.value)).toEqual(expected.map((c) => c.value));
     }
+  });
+});
+
+describe('suggestNextSteps: the done set', () => {
+  it("treats the message's completions as done without touching the caller's set", () => {
+    const done = new Set(['t1', 't2']);
+    const plan = { ...templatePlan(), doneTaskIds: done };
+    const steps = detect('Finished the sales page!', plan).nextSteps;
+    expect(steps.map((s) => s.taskId)).toEqual(['t14']);
+    expect([...done]).toEqual(['t1', 't2']);
+    // the same with the ids in another iterable, and with none
+    const asArray = { ...templatePlan(), doneTaskIds: ['t1', 't2'] as unknown as ReadonlySet<string> };
+    expect(detect('Finished the sales page!', asArray).nextSteps.map((s) => s.taskId)).toEqual(['t14']);
+    expect(suggestNextSteps(templatePlan(), [], []).map((s) => s.taskId)).toEqual(['t1']);
   });
 });
