@@ -3,7 +3,7 @@
 import { DECISION_LEXICON, matchCues, type Cue, type CueType } from './cues.js';
 import type { Sentence } from './sentences.js';
 import { tokenize, tokenAt, type Token } from './tokens.js';
-import { F } from './vocab.js';
+import { F, register } from './vocab.js';
 
 export interface Analysed {
   sentence: Sentence;
@@ -189,6 +189,8 @@ const FILLERS = new Set([
   'just',
 ]);
 const MAX_RATIONALE_CHARS = 300;
+// the words the per-token passes below look at: any other word skips them with a bit test
+register([...CONTRAST_WORDS, 'so', 'and', 'because', 'cause', 'cuz', 'coz', "'cause", 'since', 'as', 'given', 'seeing'], F.CLAUSE);
 const SO_SUBJECTS = new Set(['i', 'we', 'they', 'people', 'members', 'everyone', 'folks', 'you', 'it']);
 const SO_MODALS = new Set(['can', 'could', "don't", "won't", 'get', 'know', 'have']);
 
@@ -240,7 +242,7 @@ function trimRationale(text: string): string {
 function findRationale(s: Sentence, tokens: Token[], isClauseSym: number[]): Analysed['rationale'] {
   let r = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.kind === 'word' && isRationaleStart(tokens, i)) {
+    if (tokens[i]!.kind === 'word' && (tokens[i]!.flags & F.CLAUSE) !== 0 && isRationaleStart(tokens, i)) {
       r = i;
       break;
     }
@@ -324,11 +326,12 @@ export function analyse(sentence: Sentence): Analysed {
     const dash = t.low === '-' && t.space && (tokens[i + 1]?.space ?? true);
     const sym = t.kind === 'sym' && (CLAUSE_SYMS.has(t.low) || dash);
     isClauseSym[i] = sym ? 1 : 0;
+    const clauseWord = t.kind === 'word' && (t.flags & F.CLAUSE) !== 0;
     const contrastWord =
-      t.kind === 'word' &&
+      clauseWord &&
       (CONTRAST_WORDS.has(t.low) ||
         (t.low === 'so' && i > 0 && (tokens[i - 1]!.low === ',' || FIRST_PERSON.has(tokens[i + 1]?.low ?? ''))));
-    const newClauseWord = t.low === 'and' && FIRST_PERSON.has(tokens[i + 1]?.low ?? '');
+    const newClauseWord = clauseWord && t.low === 'and' && FIRST_PERSON.has(tokens[i + 1]?.low ?? '');
     if (contrastWord) {
       ss = i;
       cs = i;

@@ -180,6 +180,7 @@ const BE = new Set(['is', 'are', "it's", "'s", 'was', 'were']);
 register([...BE, 'task', 'tasks'], F.COMPLETION_CUE);
 // words that report work on their own; the perfect auxiliaries count as such here
 register([...[...LEX.keys()].filter((w) => LEX.get(w)!.some((p) => p.type === 'commit')), 'task', 'tasks'], F.DONE);
+register([...IRREGULAR_PAST, ...DECISION_VERBS, ...BE], F.WORK);
 const CHUNK_WORDS = new Set(['and', 'plus', 'also', 'then', '&', '+']);
 const VERBISH = new Set(['is', 'are', 'was', 'were', 'i', 'we', "i'm", "we're", 'has', 'have', 'had', 'feels', 'looks']);
 
@@ -539,8 +540,9 @@ function mayReportWork(tokens: Token[]): boolean {
       continue;
     }
     if (t.kind !== 'word') continue;
-    if ((t.flags & F.DONE) !== 0 || isPastWord(t) || DECISION_VERBS.has(t.low)) return true;
-    if ((BE.has(t.low) || endsWithApostropheS(t.low)) && tokens[k + 1] !== undefined) {
+    const work = (t.flags & F.WORK) !== 0;
+    if ((t.flags & F.DONE) !== 0 || isPastWord(t) || (work && DECISION_VERBS.has(t.low))) return true;
+    if (((work && BE.has(t.low)) || endsWithApostropheS(t.low)) && tokens[k + 1] !== undefined) {
       const next = tokens[k + 1]!.low;
       if (DONE_STATE.has(next) || next === 'in' || next === 'now') return true;
     }

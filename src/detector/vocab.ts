@@ -34,6 +34,10 @@ export const F = {
   PLATFORM_FRAME: 1 << 13,
   /** Set by the tokenizer (not a lexicon) on a word glued with a hyphen: ko-fi, 3-tier, one-time. */
   HYPHEN: 1 << 14,
+  /** May open a "because …" clause, or start a new clause or contrast (analyse.ts). */
+  CLAUSE: 1 << 15,
+  /** An irregular past, a decision verb or a form of "be" (completions.ts). */
+  WORK: 1 << 16,
 } as const;
 
 const VOCAB = new Map<string, number>();
