@@ -346,6 +346,12 @@ function find(chunk: ChunkStems, needle: string[]): number {
   return -1;
 }
 
+/** `find(chunk, [a, b]) >= 0` without building the needle. */
+function hasPair(stems: string[], a: string, b: string): boolean {
+  for (let at = 0; at + 1 < stems.length; at++) if (stems[at] === a && stems[at + 1] === b) return true;
+  return false;
+}
+
 interface ChunkStems {
   stems: string[];
   prev: string[];
@@ -389,7 +395,7 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
     const title = task.titleTotal > 0 ? num / task.titleTotal : 0;
     let bigram = false;
     for (let i = 0; hits >= 2 && i + 1 < task.title.length && !bigram; i++) {
-      if (find(chunk, [task.title[i]!, task.title[i + 1]!]) >= 0) bigram = true;
+      if (hasPair(chunk.stems, task.title[i]!, task.title[i + 1]!)) bigram = true;
     }
     let strength: Match['strength'] | null = null;
     if (kw >= 1 || (bigram && !decisionVerbOnly)) strength = 'strong';
