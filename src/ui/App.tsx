@@ -14,6 +14,8 @@ export interface AppProps {
   /** Fixed size (tests); otherwise the terminal's, updated on resize. */
   size?: Partial<Size>;
   onWidthChange?: () => void;
+  /** The opening transcript, already printed above the UI by the runner (see MainScreen). */
+  printed?: TranscriptItem[];
   /** Filled by the app: how the runner asks it to quit (signals). */
   controls?: { quit?: () => void };
   /** Called once when the app has finished (before unmount). */
@@ -43,7 +45,7 @@ export function App(props: AppProps) {
   return (
     <MainScreen
       ctx={props.ctx} initialFocus={props.focus} offline={props.offline} size={props.size}
-      initialItems={carried} onQuit={quit} onWidthChange={props.onWidthChange} controls={props.controls}
+      initialItems={carried} printed={carried.length ? undefined : props.printed} onQuit={quit} onWidthChange={props.onWidthChange} controls={props.controls}
     />
   );
 }

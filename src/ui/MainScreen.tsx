@@ -1,7 +1,7 @@
 // The coach's main screen, inline: the transcript in <Static> (terminal scrollback), and a live
 // area of at most rows - 1 lines: streaming reply, suggestion, plan line, checklist (or a panel),
 // input, hints and the status bar. Keys are decoded once (paste-safe) and dispatched by focus.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
 import { listDecisions } from '../store/decisions.js';
@@ -24,8 +24,9 @@ import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import { KeyDecoder, type KeyEvent } from './keys.js';
 import { computeLayout } from './layout.js';
 import { decisionsPanel, helpPanel, taskPanel } from './panels.js';
-import { historyItems, loadSnapshot, nextKey, type SessionOptions, type Tone, type TranscriptItem } from './session.js';
+import { loadSnapshot, openingItems, type SessionOptions, type Tone, type TranscriptItem } from './session.js';
 import { markdownRows } from './text/markdown.js';
+import { transcriptText } from './text/entries.js';
 import { NEWLINE_KEYS } from './help.js';
 import { strayLines } from './stray.js';
 
@@ -37,6 +38,12 @@ export interface MainScreenProps {
   offline: boolean;
   size?: Partial<Size>;
   initialItems?: TranscriptItem[];
+  /**
+   * The opening transcript (openingItems), already written above the UI by the runner before the
+   * first frame, at the terminal's width: <Static> shows only what follows, and a width change
+   * prints these again (after onWidthChange has cleared the screen).
+   */
+  printed?: TranscriptItem[];
   onQuit: () => void;
   /** Called (debounced) when the width changes, before the transcript is printed again. */
   onWidthChange?: () => void;
@@ -70,17 +77,12 @@ export function MainScreen(props: MainScreenProps) {
   const [initialItems] = useState<TranscriptItem[]>(() => {
     const snap = getSnapshot();
     if (!snap) return props.initialItems ?? [];
-    const history = historyItems(ctx, snap.project.row.id);
-    sent.current = history.flatMap((i) => (i.kind === 'message' && i.role === 'user' ? [i.content] : [])).slice(-50);
-    const banner: TranscriptItem = {
-      kind: 'banner', key: nextKey('b'), title: `creator-coach · ${snap.project.row.title}`,
-      lines: [
-        `${snap.profile.displayName} · ${snap.project.plan.opportunity.title} · target launch ${snap.project.row.targetLaunchDate ?? 'open'}`,
-        'Tab switches chat ↔ checklist · /help lists keys and commands',
-      ],
-    };
-    return [banner, ...(props.initialItems ?? []), ...history];
+    const items = props.printed ?? openingItems(ctx, snap, props.initialItems);
+    sent.current = items.flatMap((i) => (i.kind === 'message' && i.role === 'user' ? [i.content] : [])).slice(-50);
+    return items;
   });
+  const [printed] = useState(() => (props.printed && getSnapshot() ? props.printed.length : 0));
+  const { write } = useStdout();
 
   const chat = useChat({
     ctx, snapshot: getSnapshot, session: getSession, refresh,
@@ -109,10 +111,12 @@ export function MainScreen(props: MainScreenProps) {
     const t = setTimeout(() => {
       lastWidth.current = width;
       props.onWidthChange?.();
+      // The items printed before the first frame are not in <Static>: print them again here.
+      if (printed > 0) write(transcriptText(initialItems.slice(0, printed), width));
       setEpoch((e) => e + 1);
     }, 200);
     return () => clearTimeout(t);
-  }, [width, props.onWidthChange]);
+  }, [width, props.onWidthChange, printed, initialItems, write]);
 
   const quit = useCallback(() => {
     if (quitting.current) return;
@@ -354,7 +358,7 @@ export function MainScreen(props: MainScreenProps) {
   if (exiting) {
     return (
       <>
-        <Transcript items={chat.items} width={width} epoch={epoch} />
+        <Transcript items={chat.items} width={width} epoch={epoch} printed={printed} />
         <Text color="gray">Bye — everything is saved. `coach` brings you back.</Text>
       </>
     );
@@ -374,7 +378,7 @@ export function MainScreen(props: MainScreenProps) {
     : chat.busy ? 'the coach is replying… (Esc cancels)' : 'message your coach — / for commands';
   return (
     <>
-      <Transcript items={chat.items} width={width} epoch={epoch} />
+      <Transcript items={chat.items} width={width} epoch={epoch} printed={printed} />
       <Box flexDirection="column" width={width}>
         {layout.stream > 0 && chat.streaming ? <StreamingReply rows={streamRows} label={chat.streaming.label} height={layout.stream} /> : null}
         {layout.suggestion > 0 && suggestion ? <SuggestionLine text={suggestionText(suggestion, snap)} index={0} count={chat.suggestions.length} /> : null}

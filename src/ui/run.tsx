@@ -7,6 +7,8 @@ import { App } from './App.js';
 import type { Focus } from './MainScreen.js';
 import { CLEAR_TERMINAL, startTerminalSession } from './terminal.js';
 import { strayLines } from './stray.js';
+import { loadSnapshot, openingItems } from './session.js';
+import { transcriptText } from './text/entries.js';
 
 export interface RunUiOptions {
   profile?: string;
@@ -21,6 +23,11 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
   const ctx = opts.ctx ?? createContext({ profile: opts.profile });
   // Open (and migrate) the store before the UI: a store problem is one line from the CLI handler.
   ctx.store();
+  // The opening transcript (banner and history) goes straight to the terminal, before Ink's first
+  // frame, rendered by the same code as <Static> entries: laying it out through Ink would cost
+  // most of the first paint. <Static> then holds only what is added during the session.
+  const snap = loadSnapshot(ctx, { model: null, offline: !!opts.offline });
+  const printed = snap ? openingItems(ctx, snap) : undefined;
   const stdout = process.stdout;
   const controls: { quit?: () => void } = {};
   let forced: NodeJS.Timeout | undefined;
@@ -40,9 +47,10 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
     },
   });
   try {
+    if (printed) stdout.write(transcriptText(printed, stdout.columns || 80));
     const instance = render(
       <App
-        ctx={ctx} focus={opts.focus} offline={!!opts.offline} controls={controls}
+        ctx={ctx} focus={opts.focus} offline={!!opts.offline} controls={controls} printed={printed}
         onWidthChange={() => stdout.write(CLEAR_TERMINAL)}
       />,
       { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },

@@ -119,3 +119,15 @@ export function historyItems(ctx: AppContext, projectId: number): TranscriptItem
   for (const m of rows) items.push(messageItem(m));
   return items;
 }
+
+/** What the main screen's transcript opens with: the banner, items carried over, then the history. */
+export function openingItems(ctx: AppContext, snap: Snapshot, carried: TranscriptItem[] = []): TranscriptItem[] {
+  const banner: TranscriptItem = {
+    kind: 'banner', key: nextKey('b'), title: `creator-coach · ${snap.project.row.title}`,
+    lines: [
+      `${snap.profile.displayName} · ${snap.project.plan.opportunity.title} · target launch ${snap.project.row.targetLaunchDate ?? 'open'}`,
+      'Tab switches chat ↔ checklist · /help lists keys and commands',
+    ],
+  };
+  return [banner, ...carried, ...historyItems(ctx, snap.project.row.id)];
+}

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Checklist } from '../../src/ui/components/Checklist.js';
 import { StatusBar, type StatusFigures } from '../../src/ui/components/StatusBar.js';
 import { Entry } from '../../src/ui/components/Transcript.js';
+import { transcriptText } from '../../src/ui/text/entries.js';
+import type { TranscriptItem } from '../../src/ui/session.js';
 import type { PlanPhase } from '../../src/plan/schema.js';
 import type { TaskCompletionRow } from '../../src/store/schema.js';
 
@@ -130,5 +132,22 @@ describe('transcript entries', () => {
     const user = render(<Entry item={{ kind: 'message', key: 'm3', role: 'user', content: 'I use **stars** literally', status: 'complete', label: null }} width={80} />);
     expect(user.lastFrame()).toContain('I use **stars** literally');
     user.unmount();
+  });
+
+  it('the history printed before the first frame is what <Static> would show', () => {
+    const items: TranscriptItem[] = [
+      { kind: 'banner', key: 'b1', title: `creator-coach · ${'A very long project title '.repeat(5)}`, lines: ['Jane · idea · target launch open', 'Tab switches chat ↔ checklist'] },
+      { kind: 'notice', key: 'n1', tone: 'info', text: 'Earlier messages are in `coach history`.' },
+      { kind: 'message', key: 'm1', role: 'user', content: 'What should I charge?\tA lot of words to wrap around the edge of the terminal window, twice over, maybe thrice.', status: 'complete', label: null },
+      { kind: 'message', key: 'm2', role: 'assistant', content: '**Start** with t1 — the promise:\n\n- Who it is for, and a long item that has to wrap onto a second row with a hanging indent\n- The result\n\nThen `t2`.', status: 'interrupted', label: 'claude-sonnet-4-6' },
+      { kind: 'message', key: 'm3', role: 'assistant', content: '', status: 'complete', label: 'offline coach' },
+      { kind: 'notice', key: 'n2', tone: 'error', text: 'the API key was rejected (401)' },
+    ];
+    for (const width of [40, 80]) {
+      const app = render(<Box flexDirection="column" width={width}>{items.map((item) => <Entry key={item.key} item={item} width={width} />)}</Box>);
+      const strip = (t: string) => t.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trimEnd()).join('\n');
+      expect(strip(transcriptText(items, width)).replace(/\n$/, '')).toBe(strip(app.lastFrame()!));
+      app.unmount();
+    }
   });
 });

@@ -10,12 +10,50 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 type Token = { sgr: string } | { ch: string; w: number };
 
+// string-width costs microseconds a character (a grapheme segmenter, a regex per character), which
+// added up to tens of milliseconds for the transcript at start-up. Printable ASCII is one cell a
+// character; other graphemes are measured by string-width once and remembered.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SGR_ALL = /\u001b\[[0-9;:]*m/g;
+const graphemeWidths = new Map<string, number>();
+
+function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = graphemeWidths.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (graphemeWidths.size >= 4096) graphemeWidths.clear();
+    graphemeWidths.set(g, w);
+  }
+  return w;
+}
+
+/** Terminal cells of `text` (SGR codes count for nothing): string-width's answer, faster. */
+export function cellWidth(text: string): number {
+  let plain = text;
+  if (text.includes('\u001b')) {
+    plain = text.replace(SGR_ALL, '');
+    if (plain.includes('\u001b')) return stringWidth(text);
+  }
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  let w = 0;
+  for (const { segment } of segmenter.segment(plain)) w += graphemeWidth(segment);
+  return w;
+}
+
 function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let text = '';
   const flush = () => {
-    for (const { segment } of segmenter.segment(text)) tokens.push({ ch: segment, w: stringWidth(segment) });
+    if (PRINTABLE_ASCII.test(text)) {
+      for (let k = 0; k < text.length; k++) tokens.push({ ch: text[k]!, w: 1 });
+    } else {
+      for (const { segment } of segmenter.segment(text)) tokens.push({ ch: segment, w: graphemeWidth(segment) });
+    }
     text = '';
   };
   while (i < line.length) {
@@ -40,7 +78,7 @@ const isSpace = (t: Token) => 'ch' in t && t.ch === ' ';
 
 function hangingIndent(plain: string, width: number): number {
   const m = /^(\s*(?:(?:[*\-•+]|\d+\.)\s+)?)/.exec(plain);
-  const w = m ? stringWidth(m[1]!) : 0;
+  const w = m ? cellWidth(m[1]!) : 0;
   return Math.min(w, Math.floor(width / 2));
 }
 
@@ -58,7 +96,7 @@ function activeCodes(tokens: Token[], upto: number, initial: string[]): string[]
 
 export function wrapAnsiLine(line: string, width: number): string[] {
   const w = Math.max(1, width);
-  if (stringWidth(line) <= w) return [line];
+  if (cellWidth(line) <= w) return [line];
   const tokens = tokenize(line);
   const plain = tokens.map((t) => ('ch' in t ? t.ch : '')).join('');
   const indent = hangingIndent(plain, w);
@@ -111,4 +149,24 @@ export function wrapLines(lines: string[], width: number): string[] {
   const out: string[] = [];
   for (const line of lines) out.push(...wrapAnsiLine(line, width));
   return out;
+}
+
+/** Cuts a row that may carry SGR codes to `width` cells, ending in "…" (like Ink's truncate-end). */
+export function truncateAnsi(line: string, width: number): string {
+  const w = Math.max(1, width);
+  if (cellWidth(line) <= w) return line;
+  let out = '';
+  let used = 0;
+  let coloured = false;
+  for (const t of tokenize(line)) {
+    if ('sgr' in t) {
+      out += t.sgr;
+      coloured = true;
+      continue;
+    }
+    if (used + t.w > w - 1) break;
+    out += t.ch;
+    used += t.w;
+  }
+  return `${out}…${coloured ? '\u001b[0m' : ''}`;
 }
