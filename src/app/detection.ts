@@ -8,7 +8,7 @@ import type { Db } from '../store/db.js';
 import { recordDecision } from '../store/decisions.js';
 import type { DecisionRow } from '../store/schema.js';
 import { doneTaskIds, upsertTask } from '../store/tasks.js';
-import { allTasks } from './views.js';
+import { detectorPlanOf } from './views.js';
 import { taskForCategory } from './tasks.js';
 
 export interface Applied {
@@ -20,11 +20,7 @@ export interface Applied {
 }
 
 export function detectFor(text: string, plan: CustomizedPlan, done: ReadonlySet<string>): Detection {
-  return detect(text, {
-    tasks: allTasks(plan).map((t) => ({ id: t.id, title: t.title, phaseId: t.phaseId, keywords: t.keywords })),
-    decisionPoints: plan.decisionPoints,
-    doneTaskIds: done,
-  });
+  return detect(text, detectorPlanOf(plan.phases, plan.decisionPoints, done));
 }
 
 export function applyDetection(db: Db, projectId: number, plan: CustomizedPlan, detection: Detection, sourceMessageId: number, now: number): Applied {

@@ -1,4 +1,5 @@
 // Rows → the stable camelCase shapes of --json (documented in the README; tests pin them).
+import type { DetectorPlan } from '../detector/types.js';
 import type { CustomizedPlan, PlanTask } from '../plan/schema.js';
 import type { DecisionRow, MessageRow, ProfileRow, ProjectRow, TaskCompletionRow } from '../store/schema.js';
 
@@ -7,6 +8,19 @@ const dollars = (cents: number | null): number | null => (cents == null ? null :
 
 export function allTasks(plan: CustomizedPlan): PlanTask[] {
   return plan.phases.flatMap((p) => p.tasks);
+}
+
+/** What the detector needs from a plan (or a template): its tasks, decision points and done ids. */
+export function detectorPlanOf(
+  phases: { id: string; tasks: { id: string; title: string; keywords: string[] }[] }[],
+  decisionPoints: CustomizedPlan['decisionPoints'],
+  doneTaskIds?: ReadonlySet<string>,
+): DetectorPlan {
+  return {
+    tasks: phases.flatMap((ph) => ph.tasks.map((t) => ({ id: t.id, title: t.title, phaseId: ph.id, keywords: t.keywords }))),
+    decisionPoints,
+    ...(doneTaskIds ? { doneTaskIds } : {}),
+  };
 }
 
 export interface TaskView {

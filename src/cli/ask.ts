@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
-import { UsageError } from '../errors.js';
 import { allMessages, lastMessages } from '../store/messages.js';
 import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { findProfile } from '../store/profiles.js';
 import { findCurrentProject } from '../store/projects.js';
 import { parsePlan } from '../app/context.js';
+import { detectorPlanOf } from '../app/views.js';
 import type { DetectorPlan } from '../detector/types.js';
 import { loadTemplate } from '../plan/templates.js';
 import { doneTaskIds } from '../store/tasks.js';
@@ -28,12 +29,12 @@ export function registerDetect(program: Command): void {
       const project = profile ? findCurrentProject(db, profile.id) : null;
       if (project) {
         const p = parsePlan(project);
-        plan = { tasks: p.phases.flatMap((ph) => ph.tasks.map((t) => ({ id: t.id, title: t.title, phaseId: ph.id, keywords: t.keywords }))), decisionPoints: p.decisionPoints, doneTaskIds: doneTaskIds(db, project.id) };
+        plan = detectorPlanOf(p.phases, p.decisionPoints, doneTaskIds(db, project.id));
       }
     }
     if (!plan) {
       const t = loadTemplate('premium-community', ctx.templatesDir);
-      plan = { tasks: t.phases.flatMap((ph) => ph.tasks.map((task) => ({ id: task.id, title: task.title, phaseId: ph.id, keywords: task.keywords }))), decisionPoints: t.decisionPoints };
+      plan = detectorPlanOf(t.phases, t.decisionPoints);
     }
     const { detect } = await import('../detector/index.js');
     const found = detect(text, plan);

@@ -1,7 +1,7 @@
 // The commander program: global flags, command groups (each file registers its own), and the one
 // top-level error handler that turns any failure into one line and the spec's exit code.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, UsageError, asStoreFailure, exitCodeOf, formatError } from '../errors.js';
+import { ExitCode, asStoreFailure, exitCodeOf, formatError } from '../errors.js';
 import { registerAll } from './commands.js';
 import { runDefaultAction } from './ui.js';
 import { VERSION } from './version.js';

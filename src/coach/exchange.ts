@@ -11,7 +11,7 @@ import { listDecisions } from '../store/decisions.js';
 import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
 import type { MessageRow, ProfileRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
+import { capMicrosOf, finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
 import { estimateTokens } from '../util/text.js';
 import { profileForPlan } from '../app/projects.js';
 import { OFFLINE_MODEL, offlineReply } from './offline.js';
@@ -86,8 +86,7 @@ export function resolveMode(ctx: AppContext, offline?: boolean): { offline: true
 export async function runExchange(ctx: AppContext, input: ExchangeInput): Promise<ExchangeResult> {
   const settings = ctx.settings.all();
   const text = cleanInput(input.text, settings.maxInputTokens);
-  const { store } = { store: ctx.store() };
-  const { db, sqlite } = store;
+  const { db, sqlite } = ctx.store();
   const emit = input.onEvent ?? (() => {});
   const projectId = input.project.row.id;
   const plan = input.project.plan;
@@ -98,7 +97,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
     ? null
     : reserve(sqlite, {
         profileId: input.profile.id, projectId, kind: 'chat', model: settings.model, limit: settings.dailyMessageLimit,
-        capMicros: settings.dailyCostCapUSD === null ? null : Math.round(settings.dailyCostCapUSD * 1_000_000), now: ctx.now(),
+        capMicros: capMicrosOf(settings.dailyCostCapUSD), now: ctx.now(),
       });
 
   const userMessage = insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());

@@ -5,7 +5,7 @@ import type { AppContext } from '../app/context.js';
 import { parsePlan } from '../app/context.js';
 import { insertMessage } from '../store/messages.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
-import { reserve } from '../limits/usage-log.js';
+import { capMicrosOf, reserve } from '../limits/usage-log.js';
 import { formatError } from '../errors.js';
 import { resolveMode, streamToMessage, systemPromptFor } from './exchange.js';
 import { OFFLINE_LABEL, OFFLINE_MODEL, offlineWelcome } from './offline.js';
@@ -36,7 +36,7 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
   try {
     reservation = reserve(ctx.store().sqlite, {
       profileId: profile.id, projectId: row.id, kind: 'welcome', model: settings.model, limit: settings.dailyMessageLimit,
-      capMicros: settings.dailyCostCapUSD === null ? null : Math.round(settings.dailyCostCapUSD * 1e6), now: ctx.now(),
+      capMicros: capMicrosOf(settings.dailyCostCapUSD), now: ctx.now(),
     });
   } catch (err) {
     // The cost cap must not stop a project from starting: the offline coach welcomes instead.

@@ -175,7 +175,6 @@ const ANCHOR_SKIP_AFTER = new Set([
 ]);
 const OTHER_OBJECTS = new Set(['waitlist', 'wait', 'channel', 'podcast', 'newsletter', 'ebook', 'book', 'youtube', 'video', 'product', 'shop', 'store', 'website', 'site', 'app', 'page', 'course', 'survey']);
 const OWN_OBJECTS = new Set(['community', 'membership', 'doors', 'group', 'it', 'club']);
-const PRESENT_FORMS = new Set(['launching', 'launches', 'opens', 'opening', 'going', 'goes', 'closes', 'closing', 'releasing', 'kicks']);
 
 interface Anchor {
   at: number;

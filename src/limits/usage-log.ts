@@ -36,6 +36,11 @@ export function todayUsage(sqlite: Database.Database, profileId: number, now: nu
   return { messagesUsed: day.messagesUsed, costMicros: day.costMicros, unpriced: day.unpricedRequests > 0 };
 }
 
+/** The dailyCostCapUSD setting as the µ$ `reserve` compares against (null: no cap). */
+export function capMicrosOf(capUSD: number | null): number | null {
+  return capUSD === null ? null : Math.round(capUSD * 1_000_000);
+}
+
 export interface ReserveInput {
   profileId: number;
   projectId: number | null;

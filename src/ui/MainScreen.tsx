@@ -57,7 +57,7 @@ export function MainScreen(props: MainScreenProps) {
   const { ctx } = props;
   const size = useTerminalSize(props.size);
   const width = size.columns;
-  const [session, getSession, setSession] = useRefState<SessionOptions>({ model: null, offline: props.offline });
+  const [, getSession, setSession] = useRefState<SessionOptions>({ model: null, offline: props.offline });
   const [snapshot, getSnapshot, setSnapshot] = useRefState(() => loadSnapshot(ctx, { model: null, offline: props.offline }));
   const refresh = useCallback(() => setSnapshot(loadSnapshot(ctx, getSession())), [ctx, getSession, setSnapshot]);
   const [ui, getUi, setUi] = useRefState<UiState>({ focus: props.initialFocus, overlay: null, scroll: 0, cursor: 0, viewPhase: null, noteFor: null });
