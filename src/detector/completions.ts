@@ -183,6 +183,13 @@ register([...[...LEX.keys()].filter((w) => LEX.get(w)!.some((p) => p.type === 'c
 register([...IRREGULAR_PAST, ...DECISION_VERBS, ...BE], F.WORK);
 const CHUNK_WORDS = new Set(['and', 'plus', 'also', 'then', '&', '+']);
 const VERBISH = new Set(['is', 'are', 'was', 'were', 'i', 'we', "i'm", "we're", 'has', 'have', 'had', 'feels', 'looks']);
+// The per-token tests below run on every token of a work report, so each set test is gated by
+// something cheaper that every member passes: a vocabulary bit (F.WORK covers BE, the irregular
+// pasts and the decision verbs) or the longest member's length.
+const isChunkWord = (low: string): boolean => low.length <= 4 && CHUNK_WORDS.has(low);
+const isVerbish = (low: string): boolean => low.length <= 5 && VERBISH.has(low);
+const isBe = (t: Token): boolean => (t.flags & F.WORK) !== 0 && BE.has(t.low);
+const isDecisionVerb = (t: Token | undefined): boolean => t !== undefined && (t.flags & F.WORK) !== 0 && DECISION_VERBS.has(t.low);
 
 // ---- the plan's tasks, prepared once per plan --------------------------------------------------
 
@@ -468,10 +475,11 @@ function endsWithApostropheS(low: string): boolean {
 
 function isPastWord(t: Token): boolean {
   if (t.kind !== 'word') return false;
-  if (IRREGULAR_PAST.has(t.low)) return true;
+  const work = (t.flags & F.WORK) !== 0;
+  if (work && IRREGULAR_PAST.has(t.low)) return true;
   const w = t.low;
   const n = w.length;
-  return n > 4 && w.charCodeAt(n - 1) === 100 && w.charCodeAt(n - 2) === 101 && !NOT_PAST.has(w) && !DECISION_VERBS.has(w); // …ed
+  return n > 4 && w.charCodeAt(n - 1) === 100 && w.charCodeAt(n - 2) === 101 && !NOT_PAST.has(w) && !(work && DECISION_VERBS.has(w)); // …ed
 }
 
 /** The cue at `k` is "i've", "ive", "i have", "we've" or "we have" (token words never hold a space). */
@@ -495,27 +503,30 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     const cue = cues[k];
-    if (VERBISH.has(t.low)) verbish = true;
+    if (isVerbish(t.low)) verbish = true;
     if (cue) {
       if (cue.type === 'neg') blocked = true;
       else if (cue.type === 'hypo' && !positive) hypoBefore = true;
       else if (cue.type === 'low') partial = true;
       else if (cue.type === 'commit') {
-        const after = tokens[k + cue.len]?.low ?? '';
+        const next = tokens[k + cue.len];
+        const after = next?.low ?? '';
         const aux = isPerfectAux(tokens, k, cue.len);
-        if (aux && (DECISION_VERBS.has(after) || after === 'been' || after === 'got' || after === 'always')) {
-          if (DECISION_VERBS.has(after)) decisionVerbOnly = true;
+        const decisionVerb = isDecisionVerb(next);
+        if (aux && (decisionVerb || after === 'been' || after === 'got' || after === 'always')) {
+          if (decisionVerb) decisionVerbOnly = true;
         } else positive = true;
       }
       k += cue.len - 1;
       continue;
     }
-    if (BE.has(t.low) || endsWithApostropheS(t.low)) {
+    const be = isBe(t);
+    if (be || endsWithApostropheS(t.low)) {
       const n1 = tokens[k + 1];
       const n2 = tokens[k + 2];
       if (n1 && (DONE_STATE.has(n1.low) || (n1.low === 'now' && n2 && DONE_STATE.has(n2.low)))) positive = true;
       if (n1?.low === 'in' && (n2 === undefined || n2.kind === 'sym')) positive = true; // "the results are in!"
-      if (BE.has(t.low)) verbish = true;
+      if (be) verbish = true;
       continue;
     }
     if (isPastWord(t)) {
@@ -526,7 +537,7 @@ function signalOf(a: Analysed, cues: ReturnType<typeof matchCues>, from: number,
       }
       continue;
     }
-    if (DECISION_VERBS.has(t.low)) decisionVerbOnly = true;
+    if (isDecisionVerb(t)) decisionVerbOnly = true;
   }
   if (!positive && decisionVerbOnly) positive = true;
   else decisionVerbOnly = false;
@@ -579,7 +590,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
     const bounds: number[] = [];
     let start = 0;
     for (let k = 0; k <= tokens.length; k++) {
-      const boundary = k === tokens.length || (k > start && (a.clauseStart[k] !== a.clauseStart[k - 1] || CHUNK_WORDS.has(tokens[k]!.low)));
+      const boundary = k === tokens.length || (k > start && (a.clauseStart[k] !== a.clauseStart[k - 1] || isChunkWord(tokens[k]!.low)));
       if (boundary) {
         if (k > start) {
           if (bounds.length === 0) bounds.push(start);
@@ -631,7 +642,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
 
 /** A verbless chunk borrows the verb only across "and", "plus", "+": "wrote the rules and the refund policy". */
 function joined(tokens: Token[], bounds: number[], i: number, chunkCount: number): boolean {
-  const here = CHUNK_WORDS.has(tokens[bounds[i]!]!.low);
+  const here = isChunkWord(tokens[bounds[i]!]!.low);
   const label = tokens[bounds[i + 1]! - 1]?.low === ':';
-  return here || label || (i + 1 < chunkCount && CHUNK_WORDS.has(tokens[bounds[i + 1]!]!.low));
+  return here || label || (i + 1 < chunkCount && isChunkWord(tokens[bounds[i + 1]!]!.low));
 }
