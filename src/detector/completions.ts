@@ -284,10 +284,36 @@ function cachedStem(word: string): string {
 
 const SYNONYM_SEQS = SYNONYMS.map(([a, b]) => [a.split(' '), b.split(' ')] as const);
 
+// Scratch space for chunkStems: a chunk's stems live only until bestTask has scored them, so
+// the arrays are reused instead of allocating four per chunk.
+const scratchRaw: string[] = [];
+const scratchRawTokens: (Token | null)[] = [];
+const scratch: ChunkStems = { stems: [], prev: [], last: '' };
+
+/** Adds one word to the chunk's stems (stop words and bare numbers only move `last`). */
+function emit(chunk: ChunkStems, word: string, t: Token | null): void {
+  const c = word.charCodeAt(0);
+  if (STOP.has(word) || (c >= 48 && c <= 57 && /^\d+$/.test(word))) {
+    chunk.last = word;
+    return;
+  }
+  let s: string;
+  if (t !== null) {
+    if (t.stem === '') t.stem = cachedStem(word);
+    s = t.stem;
+  } else s = cachedStem(word);
+  chunk.stems.push(s);
+  chunk.prev.push(chunk.last);
+  chunk.last = word;
+}
+
+/** The stems of tokens [from, to). The result is valid until the next call. */
 function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
   // the chunk's words (hyphenated and dotted words in parts), with the synonym phrases swapped in
-  const raw: string[] = [];
-  const rawTokens: (Token | null)[] = [];
+  const raw = scratchRaw;
+  const rawTokens = scratchRawTokens;
+  raw.length = 0;
+  rawTokens.length = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'sym') continue;
@@ -302,24 +328,10 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
       rawTokens.push(t);
     }
   }
-  const stems: string[] = [];
-  const prev: string[] = [];
-  let last = '';
-  const emit = (word: string, t: Token | null): void => {
-    const c = word.charCodeAt(0);
-    if (STOP.has(word) || (c >= 48 && c <= 57 && /^\d+$/.test(word))) {
-      last = word;
-      return;
-    }
-    let s: string;
-    if (t !== null) {
-      if (t.stem === '') t.stem = cachedStem(word);
-      s = t.stem;
-    } else s = cachedStem(word);
-    stems.push(s);
-    prev.push(last);
-    last = word;
-  };
+  const chunk = scratch;
+  chunk.stems.length = 0;
+  chunk.prev.length = 0;
+  chunk.last = '';
   for (let i = 0; i < raw.length; ) {
     let swapped = false;
     for (const [a, b] of SYNONYM_SEQS) {
@@ -327,18 +339,18 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
       let hit = true;
       for (let j = 1; j < a.length && hit; j++) if (raw[i + j] !== a[j]) hit = false;
       if (hit) {
-        for (const w of b) emit(w, null);
+        for (const w of b) emit(chunk, w, null);
         i += a.length;
         swapped = true;
         break;
       }
     }
     if (!swapped) {
-      emit(raw[i]!, rawTokens[i]!);
+      emit(chunk, raw[i]!, rawTokens[i]!);
       i++;
     }
   }
-  return { stems, prev };
+  return chunk;
 }
 
 /** First position of `needle` in the chunk (chunks are a clause at most: a short scan). */
@@ -361,15 +373,20 @@ function hasPair(stems: string[], a: string, b: string): boolean {
 
 interface ChunkStems {
   stems: string[];
+  /** The word before each stem (stop words included). */
   prev: string[];
+  /** Scratch while building: the last word seen. */
+  last: string;
 }
 
 let epoch = 0;
+const scratchCandidates: TaskIndex[] = [];
 
 function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean): Match | null {
   const present = chunk.stems;
   let best: Match | null = null;
-  const candidates: TaskIndex[] = [];
+  const candidates = scratchCandidates;
+  candidates.length = 0;
   const stamp = ++epoch;
   for (const s of present) {
     for (const task of index.byStem.get(s) ?? NO_TASKS) {
