@@ -3,6 +3,7 @@
 // tool costs, what competitors charge). Token scanning only; every look-around is bounded.
 import type { Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
+import type { PlatformMention } from './platforms.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -169,6 +170,18 @@ const NOT_PRICE = new Set([
   'tips',
   'donations',
 ]);
+/** The roles of the words `notAPrice` weighs, in one table: one lookup per word instead of one per set. */
+const ROLE_NOT = 1;
+const ROLE_OWN = 2;
+const ROLE_PAY = 4;
+const PRICE_ROLE = new Map<string, number>();
+for (const [words, role] of [
+  [NOT_PRICE, ROLE_NOT],
+  [OWN_WORDS, ROLE_OWN],
+  [['pay', 'paying', 'paid', 'pays'], ROLE_PAY],
+] as const) {
+  for (const w of words) PRICE_ROLE.set(w, (PRICE_ROLE.get(w) ?? 0) | role);
+}
 const PLATFORM_COST_LINK = new Set(['costs', 'cost', 'is', 'are', 'was', 'plan', 'plans', 'fee', 'fees', 'charges', 'subscription', 'for', 'pricing', 'takes']);
 const PRODUCT_NOUNS = new Set(['course', 'tier', 'community', 'membership', 'program', 'programme', 'bundle', 'it', 'plan', 'group', 'price']);
 /** Rates per hour or per session are coaching fees, not a membership price. */
@@ -384,6 +397,9 @@ export const MAX_AMOUNTS = 16;
 export function findPrices(tokens: Token[]): PriceMention[] {
   const out: PriceMention[] = [];
   for (let i = 0; i < tokens.length && out.length < MAX_AMOUNTS; i++) {
+    // only a number, a currency symbol or word, or a number word ("a hundred") opens an amount
+    const t = tokens[i]!;
+    if (t.kind === 'word' ? (t.flags & (F.CURRENCY | F.NUMBER_WORD)) === 0 && t.low !== 'a' : t.kind === 'sym' && SYM_CURRENCY[t.low] === undefined) continue;
     const a = readAmount(tokens, i);
     if (!a) continue;
     let { to, currency } = a;
@@ -424,8 +440,14 @@ function hasOwnWord(tokens: Token[], lo: number, hi: number): number {
   return -1;
 }
 
+/** Token `k` is part of a platform name. */
+function namesPlatform(platforms: PlatformMention[], k: number): boolean {
+  for (const m of platforms) if (k >= m.from && k < m.to) return true;
+  return false;
+}
+
 /** Money that is not the creator's price: income, goals, spending, a platform's fee. */
-function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean {
+function notAPrice(a: Analysed, p: PriceMention, platforms: PlatformMention[]): boolean {
   const { tokens } = a;
   const lo = Math.max(a.segStart[p.from]!, p.from - 10);
   const hi = Math.min(a.clauseEnd[p.from]!, p.to + 6);
@@ -435,22 +457,26 @@ function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean
     if (k >= p.from && k < p.to) continue;
     if (a.rationale && k >= a.rationale.from && k < a.rationale.to) continue;
     const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = PRICE_ROLE.get(t.low);
+    if (role === undefined) continue;
     const d = k < p.from ? p.from - k : k - p.to + 1;
-    let isNot = NOT_PRICE.has(t.low);
+    let isNot = (role & ROLE_NOT) !== 0;
     if ((t.low === 'make' || t.low === 'making') && tokens[k + 1]?.low === 'it') isNot = false;
-    if ((t.low === 'paid' || t.low === 'pays' || t.low === 'pay') && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
-    if (t.low === 'pay' || t.low === 'paying' || t.low === 'paid' || t.low === 'pays') {
+    if ((role & ROLE_PAY) !== 0) {
+      if (t.low !== 'paying' && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
       for (let j = Math.max(lo, k - 2); j < k; j++) if (FIRST_PERSON_PAYER.has(tokens[j]!.low)) isNot = true;
     }
     if (isNot) nearestNot = Math.min(nearestNot, d);
-    if (OWN_WORDS.has(t.low)) nearestOwn = Math.min(nearestOwn, d);
+    if ((role & ROLE_OWN) !== 0) nearestOwn = Math.min(nearestOwn, d);
   }
   if (nearestNot < nearestOwn) return true;
   // a platform's own fee: "Skool costs $99", "paying $89/month for Kajabi", "Circle's plan is $219"
+  if (platforms.length === 0) return false;
   const plo = Math.max(a.clauseStart[p.from]!, p.from - 6);
   const phi = Math.min(a.clauseEnd[p.from]!, p.to + 4);
   for (let k = plo; k < phi; k++) {
-    if (!platformAt[k]) continue;
+    if (!namesPlatform(platforms, k)) continue;
     const [x, y] = k < p.from ? [k + 1, p.from] : [p.to, k];
     let linked = y - x <= 0 || tokens[k]!.low.endsWith("'s");
     for (let j = x; j < y && !linked; j++) if (PLATFORM_COST_LINK.has(tokens[j]!.low)) linked = true;
@@ -496,18 +522,22 @@ const CHARGE_WORDS = new Set(['charge', 'charging', 'price']);
 const PRICED_AT = new Set(['priced', 'price', 'set', 'pricing']);
 const PRICE_LIST_LINKS = new Set(['and', 'or', ',', 'then', 'plus', '+', '&']);
 
-/** Pricing candidates of one sentence. `platformAt[i]` marks tokens that name a platform. */
-export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate[] {
+const NO_CANDIDATES: Candidate[] = [];
+
+/** Pricing candidates of one sentence, given the platform names in it. */
+export function pricingCandidates(a: Analysed, platforms: PlatformMention[]): Candidate[] {
   const { tokens } = a;
-  if ((a.anyFlags & (F.NUMBER | F.CURRENCY)) === 0) return [];
+  if ((a.anyFlags & (F.NUMBER | F.CURRENCY)) === 0) return NO_CANDIDATES;
   const mentions = findPrices(tokens);
-  if (mentions.length === 0) return [];
-  const explicit = mentions.some((m) => m.currency !== null);
+  if (mentions.length === 0) return NO_CANDIDATES;
   // the one currency (or period) the sentence names, when it names exactly one
+  let explicit = false;
   let onlyCurrency: string | null = null;
   let currencyCount = 0;
   for (const m of mentions) {
-    if (m.currency === null || m.currency === onlyCurrency) continue;
+    if (m.currency === null) continue;
+    explicit = true;
+    if (m.currency === onlyCurrency) continue;
     currencyCount++;
     onlyCurrency = m.currency;
   }
@@ -515,20 +545,21 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
   const kept: PriceMention[] = [];
   for (const m of mentions) {
     if (m.currency === null) {
+      if (m.amount2 === null && m.amount < 1) continue;
       // a bare number is a price only right next to a period and in a pricing sentence
       const direct = m.period !== null && !m.periodFirst && m.to - m.from <= 3 + (m.amount2 !== null ? 2 : 0);
-      const ownNear = hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0;
-      const before1 = tokenAt(tokens, m.from - 1)?.low ?? '';
-      const before2 = tokenAt(tokens, m.from - 2)?.low ?? '';
-      const chargeBefore =
-        (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(before2))) &&
-        !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
-      if (!((direct && (explicit || ownNear)) || chargeBefore)) continue;
-      if (m.amount2 === null && m.amount < 1) continue;
+      if (!(direct && (explicit || hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0))) {
+        const before1 = tokenAt(tokens, m.from - 1)?.low ?? '';
+        const chargeBefore =
+          (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(tokenAt(tokens, m.from - 2)?.low ?? ''))) &&
+          !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
+        if (!chargeBefore) continue;
+      }
     }
-    if (notAPrice(a, m, platformAt) || isRate(tokens, m.to)) continue;
+    if (notAPrice(a, m, platforms) || isRate(tokens, m.to)) continue;
     kept.push(m);
   }
+  if (kept.length === 0) return NO_CANDIDATES;
   let onlyPeriod: Period = null;
   let periodCount = 0;
   for (const k of kept) {
@@ -539,7 +570,8 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
   if (periodCount !== 1) onlyPeriod = null;
   let listFrame: Frame | null = null;
   let prevTo = -1;
-  return kept.map((m) => {
+  const out: Candidate[] = [];
+  for (const m of kept) {
     const period = m.period ?? onlyPeriod;
     const currency = m.currency ?? onlyCurrency;
     let frame = frameOf(a, m, period, m.periodFirst);
@@ -551,8 +583,11 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
     }
     listFrame = frame;
     prevTo = m.to;
-    return candidate('pricing', formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }), m.from, m.to, frame, {
-      cap: m.amount2 !== null ? 'medium' : undefined,
-    });
-  });
+    out.push(
+      candidate('pricing', formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }), m.from, m.to, frame, {
+        cap: m.amount2 !== null ? 'medium' : undefined,
+      }),
+    );
+  }
+  return out;
 }
