@@ -46,7 +46,8 @@ const SUFFIX_WORD: Record<string, string> = table({
   yen: 'JPY',
   ...Object.fromEntries(ISO_CODES.map((c) => [c, c.toUpperCase()])),
 });
-register([...Object.keys(PREFIX_WORD), ...Object.keys(SUFFIX_WORD)], F.CURRENCY);
+// the symbols too, so that a bit test tells which tokens may start or end an amount
+register([...Object.keys(PREFIX_WORD), ...Object.keys(SUFFIX_WORD), ...Object.keys(SYM_CURRENCY)], F.CURRENCY);
 
 const PERIOD_NOUN: Record<string, Period> = table({
   month: 'month',
@@ -170,17 +171,46 @@ const NOT_PRICE = new Set([
   'tips',
   'donations',
 ]);
-/** The roles of the words `notAPrice` weighs, in one table: one lookup per word instead of one per set. */
-const ROLE_NOT = 1;
-const ROLE_OWN = 2;
-const ROLE_PAY = 4;
+/** What a word can do around an amount, as bits in one table: the scans below do one lookup
+ * per word instead of a string compare or set lookup per role. */
+const R_NOT = 1 << 0; // NOT_PRICE
+const R_OWN = 1 << 1; // OWN_WORDS
+const R_PAY = 1 << 2; // pay, paying, paid, pays
+const R_ADJ = 1 << 3; // PERIOD_ADJ: monthly, one-off …
+const R_PER = 1 << 4; // per, a, an, each, every (+ a period noun)
+const R_SLASH = 1 << 5; // "/" (+ a period)
+const R_PM = 1 << 6; // pm, pa
+const R_ONE = 1 << 7; // one (+ time)
+const R_FOR = 1 << 8; // for (+ life, the year …)
+const R_SKIP = 1 << 9; // flat, only: skipped before a period
+const R_IT = 1 << 10; // it's, its
+const R_AT = 1 << 11; // at
+const R_BE = 1 << 12; // be
+const R_PLAN = 1 << 13; // tier, membership, plan, access (after an amount)
+/** Roles of the words a period after an amount is written with. */
+const R_PERIOD_AFTER = R_ADJ | R_PER | R_SLASH | R_PM | R_ONE | R_FOR | R_SKIP;
 const PRICE_ROLE = new Map<string, number>();
 for (const [words, role] of [
-  [NOT_PRICE, ROLE_NOT],
-  [OWN_WORDS, ROLE_OWN],
-  [['pay', 'paying', 'paid', 'pays'], ROLE_PAY],
+  [NOT_PRICE, R_NOT],
+  [OWN_WORDS, R_OWN],
+  [['pay', 'paying', 'paid', 'pays'], R_PAY],
+  [Object.keys(PERIOD_ADJ), R_ADJ],
+  [['per', 'a', 'an', 'each', 'every'], R_PER],
+  [['/'], R_SLASH],
+  [['pm', 'pa'], R_PM],
+  [['one'], R_ONE],
+  [['for'], R_FOR],
+  [['flat', 'only'], R_SKIP],
+  [["it's", 'its'], R_IT],
+  [['at'], R_AT],
+  [['be'], R_BE],
+  [['tier', 'membership', 'plan', 'access'], R_PLAN],
 ] as const) {
   for (const w of words) PRICE_ROLE.set(w, (PRICE_ROLE.get(w) ?? 0) | role);
+}
+
+function roleOf(t: Token): number {
+  return PRICE_ROLE.get(t.low) ?? 0;
 }
 const PLATFORM_COST_LINK = new Set(['costs', 'cost', 'is', 'are', 'was', 'plan', 'plans', 'fee', 'fees', 'charges', 'subscription', 'for', 'pricing', 'takes']);
 const PRODUCT_NOUNS = new Set(['course', 'tier', 'community', 'membership', 'program', 'programme', 'bundle', 'it', 'plan', 'group', 'price']);
@@ -290,7 +320,7 @@ function wordAmount(tokens: Token[], i: number): { value: number; len: number } 
 }
 
 function isCurrencySym(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'sym' && SYM_CURRENCY[t.low] !== undefined;
+  return t !== undefined && t.kind === 'sym' && (t.flags & F.CURRENCY) !== 0 && SYM_CURRENCY[t.low] !== undefined;
 }
 
 function usableNumber(t: Token | undefined): boolean {
@@ -346,12 +376,14 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
   for (let step = 0; step < 3; step++) {
     const t = tokens[k];
     if (!t) return null;
+    const role = roleOf(t);
+    if ((role & R_PERIOD_AFTER) === 0) return null;
     const next = tokens[k + 1]?.low ?? '';
-    if (t.low === '/') {
+    if ((role & R_SLASH) !== 0) {
       const p = SLASH_PERIOD[next.endsWith('.') ? next.slice(0, -1) : next];
       return p ? { period: p, to: k + 2 } : null;
     }
-    if (t.low === 'per' || t.low === 'a' || t.low === 'an' || t.low === 'each' || t.low === 'every') {
+    if ((role & R_PER) !== 0) {
       const p = PERIOD_NOUN[next];
       if (p) return { period: p, to: k + 2 };
       if (t.low === 'per' && PER_WHO.has(next)) {
@@ -360,21 +392,16 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
       }
       return null;
     }
-    const adj = PERIOD_ADJ[t.low];
-    if (adj) return { period: adj, to: k + 1 };
-    if ((t.low === 'pm' || t.low === 'pa') && k === end) return { period: t.low === 'pm' ? 'month' : 'year', to: k + 1 };
-    if (t.low === 'one' && next === 'time') return { period: 'one-time', to: k + 2 };
-    if (t.low === 'for') {
+    if ((role & R_ADJ) !== 0) return { period: PERIOD_ADJ[t.low]!, to: k + 1 };
+    if ((role & R_PM) !== 0) return k === end ? { period: t.low === 'pm' ? 'month' : 'year', to: k + 1 } : null;
+    if ((role & R_ONE) !== 0) return next === 'time' ? { period: 'one-time', to: k + 2 } : null;
+    if ((role & R_FOR) !== 0) {
       if (next === 'life' || next === 'lifetime') return { period: 'one-time', to: k + 2 };
       const n2 = tokens[k + 2]?.low;
       if ((next === 'the' || next === 'a') && n2 === 'year') return { period: 'year', to: k + 3 };
       return null;
     }
-    if (t.low === 'flat' || t.low === 'only') {
-      k++;
-      continue;
-    }
-    return null;
+    k++; // "flat", "only"
   }
   return null;
 }
@@ -382,10 +409,14 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
 function periodBefore(tokens: Token[], from: number): Period {
   for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
     const t = tokens[k]!;
-    if (t.low === ',' || t.kind === 'num' || isCurrencySym(t)) return null;
-    const adj = PERIOD_ADJ[t.low];
-    if (adj && t.low !== 'once') return adj;
-    if (t.low === 'one' && tokens[k + 1]?.low === 'time') return 'one-time';
+    if (t.kind === 'num') return null;
+    if (t.kind === 'sym') {
+      if (t.low === ',' || isCurrencySym(t)) return null;
+      continue;
+    }
+    const role = roleOf(t);
+    if ((role & R_ADJ) !== 0 && t.low !== 'once') return PERIOD_ADJ[t.low]!;
+    if ((role & R_ONE) !== 0 && tokens[k + 1]?.low === 'time') return 'one-time';
   }
   return null;
 }
@@ -397,16 +428,21 @@ export const MAX_AMOUNTS = 16;
 export function findPrices(tokens: Token[]): PriceMention[] {
   const out: PriceMention[] = [];
   for (let i = 0; i < tokens.length && out.length < MAX_AMOUNTS; i++) {
-    // only a number, a currency symbol or word, or a number word ("a hundred") opens an amount
+    // only a number, a currency symbol or word, or a number word opens an amount ("a" only
+    // before one: "a hundred"): a bit test skips every other token without a string compare
     const t = tokens[i]!;
-    if (t.kind === 'word' ? (t.flags & (F.CURRENCY | F.NUMBER_WORD)) === 0 && t.low !== 'a' : t.kind === 'sym' && SYM_CURRENCY[t.low] === undefined) continue;
+    if (t.kind !== 'num' && (t.flags & (F.CURRENCY | F.NUMBER_WORD)) === 0 && !(i + 1 < tokens.length && (tokens[i + 1]!.flags & F.NUMBER_WORD) !== 0)) continue;
     const a = readAmount(tokens, i);
     if (!a) continue;
     let { to, currency } = a;
     let amount2: number | null = null;
     const sep = tokens[to];
-    const between = tokenAt(tokens, a.from - 1)?.low === 'between';
-    if (sep && (sep.low === '-' || sep.low === '–' || sep.low === '—' || sep.low === 'to' || (between && sep.low === 'and'))) {
+    const isRange =
+      sep !== undefined &&
+      (sep.kind === 'sym'
+        ? sep.low === '-' || sep.low === '–' || sep.low === '—'
+        : sep.low === 'to' || (sep.low === 'and' && tokenAt(tokens, a.from - 1)?.low === 'between'));
+    if (isRange) {
       const b = readAmount(tokens, to + 1);
       if (b && b.amount > a.amount) {
         amount2 = b.amount;
@@ -436,7 +472,7 @@ export function formatPrice(p: Pick<PriceMention, 'amount' | 'amount2' | 'curren
 }
 
 function hasOwnWord(tokens: Token[], lo: number, hi: number): number {
-  for (let k = lo; k < hi; k++) if (OWN_WORDS.has(tokens[k]!.low)) return k;
+  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === 'word' && (roleOf(tokens[k]!) & R_OWN) !== 0) return k;
   return -1;
 }
 
@@ -458,17 +494,17 @@ function notAPrice(a: Analysed, p: PriceMention, platforms: PlatformMention[]): 
     if (a.rationale && k >= a.rationale.from && k < a.rationale.to) continue;
     const t = tokens[k]!;
     if (t.kind !== 'word') continue;
-    const role = PRICE_ROLE.get(t.low);
-    if (role === undefined) continue;
+    const role = roleOf(t);
+    if (role === 0) continue;
     const d = k < p.from ? p.from - k : k - p.to + 1;
-    let isNot = (role & ROLE_NOT) !== 0;
+    let isNot = (role & R_NOT) !== 0;
     if ((t.low === 'make' || t.low === 'making') && tokens[k + 1]?.low === 'it') isNot = false;
-    if ((role & ROLE_PAY) !== 0) {
+    if ((role & R_PAY) !== 0) {
       if (t.low !== 'paying' && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
       for (let j = Math.max(lo, k - 2); j < k; j++) if (FIRST_PERSON_PAYER.has(tokens[j]!.low)) isNot = true;
     }
     if (isNot) nearestNot = Math.min(nearestNot, d);
-    if ((role & ROLE_OWN) !== 0) nearestOwn = Math.min(nearestOwn, d);
+    if ((role & R_OWN) !== 0) nearestOwn = Math.min(nearestOwn, d);
   }
   if (nearestNot < nearestOwn) return true;
   // a platform's own fee: "Skool costs $99", "paying $89/month for Kajabi", "Circle's plan is $219"
@@ -493,22 +529,29 @@ function frameOf(a: Analysed, p: PriceMention, period: Period, hadPeriodBefore: 
   const { tokens } = a;
   const lo = Math.max(a.segStart[p.from]!, p.from - 8);
   for (let k = lo; k < p.from; k++) {
-    const low = tokens[k]!.low;
-    if (OWN_WORDS.has(low) && low !== 'costs') return 'strong';
-    if ((low === "it's" || low === 'its') && p.from - k <= 3) return 'strong';
-    if (low === 'at' && k === p.from - 1 && PRODUCT_NOUNS.has(tokenAt(tokens, k - 1)?.low ?? '')) return 'strong';
-    if (low === 'be' && tokenAt(tokens, k - 1)?.low === 'will') return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = roleOf(t);
+    if (role === 0) continue;
+    if ((role & R_OWN) !== 0 && t.low !== 'costs') return 'strong';
+    if ((role & R_IT) !== 0 && p.from - k <= 3) return 'strong';
+    if ((role & R_AT) !== 0 && k === p.from - 1 && PRODUCT_NOUNS.has(tokenAt(tokens, k - 1)?.low ?? '')) return 'strong';
+    if ((role & R_BE) !== 0 && tokenAt(tokens, k - 1)?.low === 'will') return 'strong';
   }
   const end = Math.min(a.clauseEnd[p.from]!, p.to + 3);
   for (let k = p.to; k < end; k++) {
-    const low = tokens[k]!.low;
-    if (low === 'tier' || low === 'membership' || low === 'plan' || low === 'access') return 'strong';
-    if (low === 'for' && (tokens[k + 1]?.low === 'the' || tokens[k + 1]?.low === 'my' || tokens[k + 1]?.low === 'lifetime')) return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = roleOf(t);
+    if ((role & R_PLAN) !== 0) return 'strong';
+    if ((role & R_FOR) !== 0 && (tokens[k + 1]?.low === 'the' || tokens[k + 1]?.low === 'my' || tokens[k + 1]?.low === 'lifetime')) return 'strong';
   }
   if (hadPeriodBefore) return 'strong';
   for (let k = Math.max(0, p.from - 3); k < p.from; k++) {
-    const adj = PERIOD_ADJ[tokens[k]!.low];
-    if (adj && adj !== 'one-time' && tokens[k]!.low !== 'once' && hasColon(tokens, k + 1, p.from)) return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || (roleOf(t) & R_ADJ) === 0) continue;
+    const adj = PERIOD_ADJ[t.low];
+    if (adj && adj !== 'one-time' && t.low !== 'once' && hasColon(tokens, k + 1, p.from)) return 'strong';
   }
   return period !== null ? 'weak' : 'none';
 }
