@@ -185,6 +185,8 @@ interface Anchor {
 
 function anchorAt(tokens: Token[], i: number): Anchor | null {
   const t = tokens[i]!;
+  // every anchor is a TIMELINE word, or "going"/"went" … before "live" (one)
+  if ((t.flags & F.TIMELINE) === 0 && !(i + 1 < tokens.length && (tokens[i + 1]!.flags & F.TIMELINE) !== 0)) return null;
   const low = t.low;
   const prev = tokenAt(tokens, i - 1)?.low ?? '';
   const next = tokens[i + 1]?.low ?? '';

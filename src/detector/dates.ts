@@ -65,7 +65,10 @@ const APPROX = new Set(['about', 'around', 'roughly', 'like', 'approx', 'approxi
 
 function monthAt(t: Token | undefined, prev: Token | undefined): number {
   if (!t || t.kind !== 'word') return 0;
-  const m = MONTHS[t.low.endsWith('.') ? t.low.slice(0, -1) : t.low];
+  // month names carry the DATE bit: no table lookup for any other word ("jan." aside)
+  const dot = t.low.endsWith('.');
+  if ((t.flags & F.DATE) === 0 && !dot) return 0;
+  const m = MONTHS[dot ? t.low.slice(0, -1) : t.low];
   if (!m) return 0;
   // "may" and "mar" are also ordinary words: take them only when they look like dates
   if ((t.low === 'may' || t.low === 'mar') && !t.cap && !(prev && PREPS.has(prev.low))) return 0;
@@ -130,7 +133,7 @@ export function mayStartDate(t: Token): boolean {
 export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr | null {
   let k = i;
   let prep = '';
-  if (tokens[k] && PREPS.has(tokens[k]!.low)) {
+  if (tokens[k] && (tokens[k]!.flags & F.DATE) !== 0 && PREPS.has(tokens[k]!.low)) {
     prep = tokens[k]!.low;
     k++;
   }
@@ -138,6 +141,11 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
   while (tokens[k] && APPROX.has(tokens[k]!.low) && k - i < 3) k++;
   const t = tokens[k];
   if (!t) return null;
+  // a date goes on with a number, a date word (month, weekday, season, "the", "next" …, all with
+  // the DATE bit), a number word ("in six weeks") or "mid-April": after anything else, nothing
+  // below can match, and most calls (a preposition before an ordinary word) end here
+  if (t.kind === 'sym') return null;
+  if (t.kind === 'word' && (t.flags & (F.DATE | F.HYPHEN)) === 0 && !t.low.endsWith('.') && !Number.isFinite(numberOf(t))) return null;
   const datePrep = prep === 'by' || prep === 'before' ? prep : 'on';
 
   // 2027-03-03
@@ -218,16 +226,21 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
       const unit = UNITS[tokens[q + 2]?.low ?? ''];
       if (unit && prep) return dateExpr(i, q + 3, `in a few ${unit}s`);
     }
-    let unit = UNITS[tokens[q + 1]?.low ?? ''];
-    // "public launch in 5" after "in 2 weeks": the unit carries over
-    if (!unit && unitHint && prep === 'in' && tokens[q]?.kind === 'num' && (tokens[q + 1] === undefined || tokens[q + 1]!.kind === 'sym')) {
-      unit = unitHint;
+    let unit: string | undefined;
+    if (Number.isFinite(n) && n > 0 && n < 400) {
+      unit = UNITS[tokens[q + 1]?.low ?? ''];
+      // "public launch in 5" after "in 2 weeks": the unit carries over
+      if (!unit && unitHint && prep === 'in' && tokens[q]?.kind === 'num' && (tokens[q + 1] === undefined || tokens[q + 1]!.kind === 'sym')) {
+        unit = unitHint;
+      }
     }
-    if (Number.isFinite(n) && n > 0 && n < 400 && unit) {
+    if (unit) {
       const fromNow = tokens[q + 2]?.low === 'from' && tokens[q + 3]?.low === 'now';
       if (prep || fromNow) return dateExpr(i, fromNow ? q + 4 : q + 2, `in ${n} ${unit}${n === 1 ? '' : 's'}`, Number.isInteger(n) ? unit : '');
     }
   }
+  // the rest opens with a date word
+  if ((t.flags & F.DATE) === 0) return null;
   // next Monday, next week, this Friday
   if ((t.low === 'next' || t.low === 'this') && !prep) {
     const w = tokens[k + 1]?.low ?? '';
@@ -240,8 +253,8 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
   {
     let q = k;
     if (tokens[q]?.low === 'the') q++;
-    const s = SEASONS[tokens[q]?.low ?? ''];
-    if (s && prep) return dateExpr(i, q + 1, `${prep === 'before' || prep === 'by' ? prep : 'in'} ${s}`);
+    const s = prep && tokens[q] && (tokens[q]!.flags & F.DATE) !== 0 ? SEASONS[tokens[q]!.low] : undefined;
+    if (s) return dateExpr(i, q + 1, `${prep === 'before' || prep === 'by' ? prep : 'in'} ${s}`);
   }
   // Q2
   if (/^q[1-4]$/.test(t.low) && prep) return dateExpr(i, k + 1, `in ${t.raw.toUpperCase()}`);
