@@ -6,7 +6,7 @@ import { cueBit, inRationale, leadingBecause, type Analysed } from './analyse.js
 import type { CueType } from './cues.js';
 import { maxConfidence, minConfidence, rank, type Candidate } from './candidate.js';
 import { contentCandidates, structureCandidates, timelineCandidates } from './commitments.js';
-import { findPlatforms, platformCandidates } from './platforms.js';
+import { findPlatforms, platformCandidates, type PlatformMention } from './platforms.js';
 import { pricingCandidates } from './pricing.js';
 import { F, register } from './vocab.js';
 import type { Confidence, DetectedDecision, DetectorPlan } from './types.js';
@@ -223,6 +223,8 @@ interface SentenceFindings {
   negatedPlatform: boolean;
 }
 
+const NO_MENTIONS: PlatformMention[] = [];
+
 /** Shared result for the many sentences with nothing to find (never mutated). */
 const NOTHING: SentenceFindings = { candidates: [], negatedPlatform: false };
 
@@ -231,8 +233,9 @@ const NOTHING: SentenceFindings = { candidates: [], negatedPlatform: false };
 const TRIGGERS = F.NUMBER | F.CURRENCY | F.PLATFORM | F.STRUCTURE | F.HYPHEN | F.TIMELINE | F.CONTENT;
 
 function candidatesAndMentions(a: Analysed): SentenceFindings {
-  if (a.junk || (a.anyFlags & TRIGGERS) === 0) return NOTHING;
-  const mentions = findPlatforms(a.tokens, a.anyFlags);
+  const flags = a.anyFlags;
+  if (a.junk || (flags & TRIGGERS) === 0) return NOTHING;
+  const mentions = (flags & F.PLATFORM) !== 0 ? findPlatforms(a.tokens, flags) : NO_MENTIONS;
   // "not Discord", "definitely not Skool": a platform named only to be ruled out
   let negatedPlatform = false;
   for (const m of mentions) {
@@ -242,11 +245,13 @@ function candidatesAndMentions(a: Analysed): SentenceFindings {
   }
   // no human sentence names more than a handful of prices or platforms: cap the work on junk
   const all: Candidate[] = [];
-  let groups = take(all, pricingCandidates(a, mentions));
+  // each pass runs only when the sentence has its trigger bits
+  let groups = 0;
+  if ((flags & (F.NUMBER | F.CURRENCY)) !== 0) groups += take(all, pricingCandidates(a, mentions));
   if (mentions.length > 0) groups += take(all, platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
-  groups += take(all, structureCandidates(a));
-  groups += take(all, timelineCandidates(a));
-  groups += take(all, contentCandidates(a));
+  if ((flags & (F.STRUCTURE | F.HYPHEN)) !== 0) groups += take(all, structureCandidates(a));
+  if ((flags & F.TIMELINE) !== 0) groups += take(all, timelineCandidates(a));
+  if ((flags & F.CONTENT) !== 0) groups += take(all, contentCandidates(a));
   if (groups > 1) sortByFrom(all);
   if (all.length === 0 && !negatedPlatform) return NOTHING;
   return { candidates: all, negatedPlatform };
