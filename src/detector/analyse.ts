@@ -2,7 +2,7 @@
 // boundaries, the rationale clause, and whether the sentence is a question or sarcastic.
 import { DECISION_LEXICON, matchCues, type Cue, type CueType } from './cues.js';
 import type { Sentence } from './sentences.js';
-import { tokenize, tokenAt, type Token } from './tokens.js';
+import { codeAt, tokenize, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 export interface Analysed {
@@ -34,7 +34,6 @@ export interface Analysed {
   committedColon: number;
 }
 
-const CLAUSE_SYMS = new Set([',', ';', ':', '(', ')', '—', '–', '|', '[', ']']);
 const SEGMENT_SYMS = new Set([';']);
 const CONTRAST_WORDS = new Set(['but', 'however', 'though', 'although', 'whereas', 'otherwise', 'tho']);
 const FIRST_PERSON = new Set([
@@ -239,7 +238,7 @@ function trimRationale(text: string): string {
   return t;
 }
 
-function findRationale(s: Sentence, tokens: Token[], isClauseSym: number[]): Analysed['rationale'] {
+function findRationale(s: Sentence, tokens: Token[]): Analysed['rationale'] {
   let r = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.kind === 'word' && (tokens[i]!.flags & F.CLAUSE) !== 0 && isRationaleStart(tokens, i)) {
@@ -267,7 +266,7 @@ function findRationale(s: Sentence, tokens: Token[], isClauseSym: number[]): Ana
       end = k;
       break;
     }
-    if ((isClauseSym[k] || t.low === 'and' || t.low === 'so') && FIRST_PERSON.has(tokens[k + 1]?.low ?? '')) {
+    if ((isClauseSymAt(tokens, k) || t.low === 'and' || t.low === 'so') && FIRST_PERSON.has(tokens[k + 1]?.low ?? '')) {
       end = k;
       break;
     }
@@ -294,13 +293,47 @@ function detectQuestion(s: Sentence, tokens: Token[]): boolean {
 
 /** A long stretch with hardly any letters ("$1$1$1…", "9999…", "🙄🙄…") carries no decision. */
 function hardlyLetters(text: string): boolean {
-  if (text.length <= 120) return false;
+  const n = text.length;
+  if (n <= 120) return false;
   let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 32;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(text, i) | 32;
     if (c >= 97 && c <= 122) letters++;
   }
-  return letters * 8 < text.length;
+  return letters * 8 < n;
+}
+
+/** A symbol that closes a comma-level clause: , ; : ( ) — – | [ ]. Checked by code: a symbol
+ * token's `low` is one code point, so its first code unit decides. */
+function isClauseSymCode(c: number): boolean {
+  switch (c) {
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+    case 40: // (
+    case 41: // )
+    case 0x2014: // —
+    case 0x2013: // –
+    case 124: // |
+    case 91: // [
+    case 93: // ]
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Token `i` ends a clause: a clause symbol, or a free-standing " - ". */
+function isClauseSymAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== 'sym') return false;
+  const c = codeAt(t.low, 0);
+  return isClauseSymCode(c) || (c === 45 && t.space && (tokens[i + 1]?.space ?? true));
+}
+
+/** A symbol token with this single-character `low` (compared by code: no string compare). */
+function isSym(t: Token | undefined, c: number): boolean {
+  return t !== undefined && t.kind === 'sym' && codeAt(t.low, 0) === c;
 }
 
 export function analyse(sentence: Sentence): Analysed {
@@ -317,32 +350,53 @@ export function analyse(sentence: Sentence): Analysed {
   const clauseEnd: number[] = new Array<number>(n);
   const segStart: number[] = new Array<number>(n);
   const segEnd: number[] = new Array<number>(n);
-  const isClauseSym: number[] = new Array<number>(n);
 
+  // One forward pass: clause and segment starts, the lexicon bits, word count, "sure, … just"
+  // and the committed colon. Symbols are told apart by char code, words by their lexicon bits,
+  // so the common token costs no string compare.
   let cs = 0;
   let ss = 0;
+  let anyFlags = 0;
+  let words = 0;
+  let sarcasm = false;
+  let committedColon = -1;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const dash = t.low === '-' && t.space && (tokens[i + 1]?.space ?? true);
-    const sym = t.kind === 'sym' && (CLAUSE_SYMS.has(t.low) || dash);
-    isClauseSym[i] = sym ? 1 : 0;
-    const clauseWord = t.kind === 'word' && (t.flags & F.CLAUSE) !== 0;
-    const contrastWord =
-      clauseWord &&
-      (CONTRAST_WORDS.has(t.low) ||
-        (t.low === 'so' && i > 0 && (tokens[i - 1]!.low === ',' || FIRST_PERSON.has(tokens[i + 1]?.low ?? ''))));
-    const newClauseWord = clauseWord && t.low === 'and' && FIRST_PERSON.has(tokens[i + 1]?.low ?? '');
-    if (contrastWord) {
-      ss = i;
-      cs = i;
-    } else if (newClauseWord) {
-      cs = i;
+    anyFlags |= t.flags;
+    let sym = false;
+    let semicolon = false;
+    if (t.kind === 'word') {
+      words++;
+      if ((t.flags & F.CLAUSE) !== 0) {
+        const contrastWord =
+          CONTRAST_WORDS.has(t.low) ||
+          (t.low === 'so' && i > 0 && (isSym(tokens[i - 1], 44) || FIRST_PERSON.has(tokens[i + 1]?.low ?? '')));
+        if (contrastWord) {
+          ss = i;
+          cs = i;
+        } else if (t.low === 'and' && FIRST_PERSON.has(tokens[i + 1]?.low ?? '')) {
+          cs = i;
+        }
+      }
+      if (codeAt(t.low, 0) === 115 && t.low === 'sure' && isSym(tokens[i + 1], 44)) {
+        for (let k = i + 2; k < Math.min(n, i + 6); k++) if (tokens[k]!.low === 'just') sarcasm = true;
+      }
+    } else if (t.kind === 'num') {
+      anyFlags |= F.NUMBER;
+    } else {
+      const c = codeAt(t.low, 0);
+      sym = isClauseSymCode(c) || (c === 45 && t.space && (tokens[i + 1]?.space ?? true));
+      semicolon = c === 59;
+      if (c === 58 && committedColon < 0 && i > 0) {
+        const before = cues[i - 1] ?? (i > 1 ? cues[i - 2] : undefined);
+        if (before && (before.type === 'commit' || before.type === 'confirm')) committedColon = i;
+      }
     }
     clauseStart[i] = cs;
     segStart[i] = ss;
     if (sym) {
       cs = i + 1;
-      if (SEGMENT_SYMS.has(t.low)) ss = i + 1;
+      if (semicolon) ss = i + 1;
     }
   }
   let ce = n;
@@ -354,34 +408,19 @@ export function analyse(sentence: Sentence): Analysed {
     segEnd[i] = se;
   }
 
-  let sarcasm = false;
-  for (let i = 0; i < n; i++) {
-    if (cues[i]?.type === 'sarcasm') sarcasm = true;
-    if (tokens[i]!.low === 'sure' && tokens[i + 1]?.low === ',') {
-      for (let k = i + 2; k < Math.min(n, i + 6); k++) if (tokens[k]!.low === 'just') sarcasm = true;
-    }
-  }
-
-  const rationale = findRationale(sentence, tokens, isClauseSym);
+  // a rationale opens on a CLAUSE word: without one there is nothing to look for
+  const rationale = (anyFlags & F.CLAUSE) !== 0 ? findRationale(sentence, tokens) : null;
   const rFrom = rationale === null ? n : rationale.from;
   const rTo = rationale === null ? n : rationale.to;
   let lastConfirm = -1;
-  let committedColon = -1;
-  let anyFlags = 0;
   let cueTypes = 0;
-  let words = 0;
   for (let k = 0; k < n; k++) {
-    anyFlags |= tokens[k]!.flags;
-    if (tokens[k]!.kind === 'num') anyFlags |= F.NUMBER;
-    else if (tokens[k]!.kind === 'word') words++;
     const cue = cues[k];
-    if (cue !== undefined && (k < rFrom || k >= rTo)) {
+    if (cue === undefined) continue;
+    if (cue.type === 'sarcasm') sarcasm = true;
+    if (k < rFrom || k >= rTo) {
       cueTypes |= CUE_BITS[cue.type];
       if (cue.type === 'confirm') lastConfirm = k;
-    }
-    if (committedColon < 0 && tokens[k]!.low === ':' && k > 0) {
-      const before = cues[k - 1] ?? (k > 1 ? cues[k - 2] : undefined);
-      if (before && (before.type === 'commit' || before.type === 'confirm')) committedColon = k;
     }
   }
   return {

@@ -91,7 +91,8 @@ export function structureCandidates(a: Analysed): Candidate[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
+    // every item below starts at a trigger word or a hyphenated "3-tier"
+    if (t.kind !== 'word' || (t.flags & (F.STRUCTURE | F.HYPHEN)) === 0) continue;
     const n = tierCount(tokens, i);
     if (Number.isInteger(n) && n >= 1 && n <= 10) {
       let from = i;
@@ -184,6 +185,8 @@ interface Anchor {
 
 function anchorAt(tokens: Token[], i: number): Anchor | null {
   const t = tokens[i]!;
+  // every anchor is a TIMELINE word, or "going"/"went" … before "live" (one)
+  if ((t.flags & F.TIMELINE) === 0 && !(i + 1 < tokens.length && (tokens[i + 1]!.flags & F.TIMELINE) !== 0)) return null;
   const low = t.low;
   const prev = tokenAt(tokens, i - 1)?.low ?? '';
   const next = tokens[i + 1]?.low ?? '';
@@ -261,8 +264,7 @@ export function timelineCandidates(a: Analysed): Candidate[] {
     if (!d) continue;
     lastEnd = d.to;
     dates++;
-    const unit = /^in \d+ (day|week|month)/.exec(d.text);
-    if (unit) unitHint = unit[1]!;
+    if (d.unit !== '') unitHint = d.unit;
     // the nearest anchor before the date (same segment), else right after it
     let anchor: Anchor | null = null;
     const lo = Math.max(a.segStart[i]!, i - 12);
@@ -428,6 +430,16 @@ function freqAt(tokens: Token[], i: number): { freq: string; len: number } | nul
   return null;
 }
 
+/** The first (longest) phrase of `list` written at `i`. */
+function longestThingAt(tokens: Token[], i: number, list: { words: string[]; value: string }[]): { words: string[]; value: string } | undefined {
+  outer: for (const e of list) {
+    if (i + e.words.length > tokens.length) continue;
+    for (let k = 1; k < e.words.length; k++) if (tokens[i + k]!.low !== e.words[k]) continue outer;
+    return e;
+  }
+  return undefined;
+}
+
 export function contentCandidates(a: Analysed): Candidate[] {
   const { tokens } = a;
   if ((a.anyFlags & F.CONTENT) === 0) return [];
@@ -436,7 +448,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
     if ((tokens[i]!.flags & F.CONTENT) === 0) continue;
     const list = THING_INDEX.get(tokens[i]!.low);
     if (!list) continue;
-    const hit = list.find((e) => e.words.every((w, k) => tokens[i + k]?.low === w));
+    const hit = longestThingAt(tokens, i, list);
     if (!hit) continue;
     const to = i + hit.words.length;
     let freq: string | null = null;
@@ -453,7 +465,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
           before = { freq: f.freq, at: k };
           break;
         }
-        if (THING_INDEX.has(tokens[k]!.low) && k < i - 1) break;
+        if (k < i - 1 && (tokens[k]!.flags & F.CONTENT) !== 0 && THING_INDEX.has(tokens[k]!.low)) break;
       }
       let after: { freq: string; at: number } | null = null;
       for (let k = to; k < Math.min(ce, to + 4); k++) {
@@ -480,12 +492,15 @@ export function contentCandidates(a: Analysed): Candidate[] {
   }
   // items listed together share the frame of the first ("Office hours every Friday + a resource library")
   const out: Candidate[] = [];
+  if (found.length === 0) return out;
   let listFrame: Frame | null = null;
   let listClause = -1;
-  const seen = new Set<string>();
+  const seen = found.length > 1 ? new Set<string>() : null;
   for (const f of found) {
-    if (seen.has(f.value)) continue;
-    seen.add(f.value);
+    if (seen !== null) {
+      if (seen.has(f.value)) continue;
+      seen.add(f.value);
+    }
     let frame = declaredFrame(a, f.from, f.to);
     const clause = a.clauseStart[f.from]!;
     if (listFrame !== null && clause === listClause && frame === 'none') frame = listFrame;

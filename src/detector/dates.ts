@@ -9,6 +9,12 @@ export interface DateExpr {
   to: number;
   /** Normalised, with its preposition: "on March 3", "on 2027-03-03", "in 6 weeks", "next Monday". */
   text: string;
+  /** The unit of a relative date in whole units ("in 6 weeks" → 'week'), else ''. */
+  unit: string;
+}
+
+function dateExpr(from: number, to: number, text: string, unit = ''): DateExpr {
+  return { from, to, text, unit };
 }
 
 const MONTHS: Record<string, number> = table({
@@ -59,7 +65,10 @@ const APPROX = new Set(['about', 'around', 'roughly', 'like', 'approx', 'approxi
 
 function monthAt(t: Token | undefined, prev: Token | undefined): number {
   if (!t || t.kind !== 'word') return 0;
-  const m = MONTHS[t.low.endsWith('.') ? t.low.slice(0, -1) : t.low];
+  // month names carry the DATE bit: no table lookup for any other word ("jan." aside)
+  const dot = t.low.endsWith('.');
+  if ((t.flags & F.DATE) === 0 && !dot) return 0;
+  const m = MONTHS[dot ? t.low.slice(0, -1) : t.low];
   if (!m) return 0;
   // "may" and "mar" are also ordinary words: take them only when they look like dates
   if ((t.low === 'may' || t.low === 'mar') && !t.cap && !(prev && PREPS.has(prev.low))) return 0;
@@ -115,7 +124,8 @@ register(OPENERS, F.DATE);
 export function mayStartDate(t: Token): boolean {
   if (t.kind === 'num') return true;
   if (t.kind !== 'word') return false;
-  return (t.flags & F.DATE) !== 0 || t.low.startsWith('mid-') || t.low.startsWith('early-') || t.low.startsWith('late-');
+  if ((t.flags & F.DATE) !== 0) return true;
+  return (t.flags & F.HYPHEN) !== 0 && (t.low.startsWith('mid-') || t.low.startsWith('early-') || t.low.startsWith('late-'));
 }
 
 /** Parse a date expression starting at token `i` (a preposition may come first). `unitHint`
@@ -123,7 +133,7 @@ export function mayStartDate(t: Token): boolean {
 export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr | null {
   let k = i;
   let prep = '';
-  if (tokens[k] && PREPS.has(tokens[k]!.low)) {
+  if (tokens[k] && (tokens[k]!.flags & F.DATE) !== 0 && PREPS.has(tokens[k]!.low)) {
     prep = tokens[k]!.low;
     k++;
   }
@@ -131,7 +141,11 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
   while (tokens[k] && APPROX.has(tokens[k]!.low) && k - i < 3) k++;
   const t = tokens[k];
   if (!t) return null;
-  const at = (to: number, text: string): DateExpr => ({ from: i, to, text });
+  // a date goes on with a number, a date word (month, weekday, season, "the", "next" …, all with
+  // the DATE bit), a number word ("in six weeks") or "mid-April": after anything else, nothing
+  // below can match, and most calls (a preposition before an ordinary word) end here
+  if (t.kind === 'sym') return null;
+  if (t.kind === 'word' && (t.flags & (F.DATE | F.HYPHEN)) === 0 && !t.low.endsWith('.') && !Number.isFinite(numberOf(t))) return null;
   const datePrep = prep === 'by' || prep === 'before' ? prep : 'on';
 
   // 2027-03-03
@@ -139,7 +153,7 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
   if (y && tokens[k + 1]?.low === '-' && tokens[k + 3]?.low === '-') {
     const mo = dayAt(tokens[k + 2]);
     const d = dayAt(tokens[k + 4]);
-    if (mo >= 1 && mo <= 12 && d) return at(k + 5, `${datePrep} ${y}-${pad(mo)}-${pad(d)}`);
+    if (mo >= 1 && mo <= 12 && d) return dateExpr(i, k + 5, `${datePrep} ${y}-${pad(mo)}-${pad(d)}`);
   }
   // 10/15 — only when the order is unambiguous (one side above 12)
   if (t.kind === 'num' && tokens[k + 1]?.low === '/' && !tokens[k + 1]!.space && tokens[k + 2]?.kind === 'num') {
@@ -147,7 +161,7 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
     const z = dayAt(tokens[k + 2]);
     if (x && z && (x > 12) !== (z > 12)) {
       const [mo, d] = x > 12 ? [z, x] : [x, z];
-      return at(k + 3, `${datePrep} ${exact(mo, d, 0)}`);
+      return dateExpr(i, k + 3, `${datePrep} ${exact(mo, d, 0)}`);
     }
   }
   // March 3, March 3rd 2027
@@ -160,11 +174,11 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
       j++;
       if (tokens[j]?.low === ',' && yearAt(tokens[j + 1])) j++;
       const yr = yearAt(tokens[j]);
-      return at(yr ? j + 1 : j, `${datePrep} ${exact(m, d, yr)}`);
+      return dateExpr(i, yr ? j + 1 : j, `${datePrep} ${exact(m, d, yr)}`);
     }
     if (prep === 'in' || prep === 'by' || prep === 'before' || prep === 'until' || prep === 'after') {
       const p = prep === 'until' ? 'in' : prep;
-      return at(k + 1, `${p} ${MONTH_NAMES[m]}`);
+      return dateExpr(i, k + 1, `${p} ${MONTH_NAMES[m]}`);
     }
     return null;
   }
@@ -178,27 +192,27 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
     const mo = monthAt(tokens[q], tokens[q - 1]);
     if (mo) {
       const yr = yearAt(tokens[q + 1]);
-      return at(yr ? q + 2 : q + 1, `${datePrep} ${exact(mo, d, yr)}`);
+      return dateExpr(i, yr ? q + 2 : q + 1, `${datePrep} ${exact(mo, d, yr)}`);
     }
-    if (t.low === 'the' && tokens[j]!.ordinal) return at(j + 1, `${datePrep} the ${tokens[j]!.low}`);
+    if (t.low === 'the' && tokens[j]!.ordinal) return dateExpr(i, j + 1, `${datePrep} the ${tokens[j]!.low}`);
   }
   // early/mid/late March, mid-April, end of May
   const qual = t.low;
   if (qual === 'early' || qual === 'mid' || qual === 'late') {
     const mo = monthAt(tokens[k + 1], t);
-    if (mo) return at(k + 2, `${prep === 'by' || prep === 'before' ? prep : 'in'} ${qual} ${MONTH_NAMES[mo]}`);
+    if (mo) return dateExpr(i, k + 2, `${prep === 'by' || prep === 'before' ? prep : 'in'} ${qual} ${MONTH_NAMES[mo]}`);
   }
   if (qual.startsWith('mid-') || qual.startsWith('early-') || qual.startsWith('late-')) {
     const [q0, rest] = qual.split('-') as [string, string];
     const mo = MONTHS[rest];
-    if (mo) return at(k + 1, `in ${q0}-${MONTH_NAMES[mo]}`);
+    if (mo) return dateExpr(i, k + 1, `in ${q0}-${MONTH_NAMES[mo]}`);
   }
   if ((qual === 'end' || qual === 'start' || qual === 'beginning') && tokens[k + 1]?.low === 'of') {
     let q = k + 2;
     if (tokens[q]?.low === 'the') q++;
     const mo = monthAt(tokens[q], tokens[q - 1]);
-    if (mo) return at(q + 1, `${qual === 'end' ? 'by end of' : 'at start of'} ${MONTH_NAMES[mo]}`);
-    if (tokens[q]?.low === 'month' || tokens[q]?.low === 'year') return at(q + 1, `by end of the ${tokens[q]!.low}`);
+    if (mo) return dateExpr(i, q + 1, `${qual === 'end' ? 'by end of' : 'at start of'} ${MONTH_NAMES[mo]}`);
+    if (tokens[q]?.low === 'month' || tokens[q]?.low === 'year') return dateExpr(i, q + 1, `by end of the ${tokens[q]!.low}`);
   }
   // in 6 weeks, in six weeks, within a month, in a couple of weeks, 6 weeks from now
   if (prep === 'in' || prep === 'within' || prep === '') {
@@ -210,35 +224,40 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
       if (tokens[q + 1]?.low === 'of') q++;
     } else if (tokens[q]?.low === 'a' && tokens[q + 1]?.low === 'few') {
       const unit = UNITS[tokens[q + 2]?.low ?? ''];
-      if (unit && prep) return at(q + 3, `in a few ${unit}s`);
+      if (unit && prep) return dateExpr(i, q + 3, `in a few ${unit}s`);
     }
-    let unit = UNITS[tokens[q + 1]?.low ?? ''];
-    // "public launch in 5" after "in 2 weeks": the unit carries over
-    if (!unit && unitHint && prep === 'in' && tokens[q]?.kind === 'num' && (tokens[q + 1] === undefined || tokens[q + 1]!.kind === 'sym')) {
-      unit = unitHint;
+    let unit: string | undefined;
+    if (Number.isFinite(n) && n > 0 && n < 400) {
+      unit = UNITS[tokens[q + 1]?.low ?? ''];
+      // "public launch in 5" after "in 2 weeks": the unit carries over
+      if (!unit && unitHint && prep === 'in' && tokens[q]?.kind === 'num' && (tokens[q + 1] === undefined || tokens[q + 1]!.kind === 'sym')) {
+        unit = unitHint;
+      }
     }
-    if (Number.isFinite(n) && n > 0 && n < 400 && unit) {
+    if (unit) {
       const fromNow = tokens[q + 2]?.low === 'from' && tokens[q + 3]?.low === 'now';
-      if (prep || fromNow) return at(fromNow ? q + 4 : q + 2, `in ${n} ${unit}${n === 1 ? '' : 's'}`);
+      if (prep || fromNow) return dateExpr(i, fromNow ? q + 4 : q + 2, `in ${n} ${unit}${n === 1 ? '' : 's'}`, Number.isInteger(n) ? unit : '');
     }
   }
+  // the rest opens with a date word
+  if ((t.flags & F.DATE) === 0) return null;
   // next Monday, next week, this Friday
   if ((t.low === 'next' || t.low === 'this') && !prep) {
     const w = tokens[k + 1]?.low ?? '';
-    if (WEEKDAYS[w]) return at(k + 2, `${t.low} ${WEEKDAYS[w]}`);
-    if (w === 'week' || w === 'month' || w === 'weekend' || w === 'year') return at(k + 2, `${t.low} ${w}`);
+    if (WEEKDAYS[w]) return dateExpr(i, k + 2, `${t.low} ${WEEKDAYS[w]}`);
+    if (w === 'week' || w === 'month' || w === 'weekend' || w === 'year') return dateExpr(i, k + 2, `${t.low} ${w}`);
   }
   // on Friday
-  if (WEEKDAYS[t.low] && (prep === 'on' || prep === '') && t.cap) return at(k + 1, `on ${WEEKDAYS[t.low]}`);
+  if (WEEKDAYS[t.low] && (prep === 'on' || prep === '') && t.cap) return dateExpr(i, k + 1, `on ${WEEKDAYS[t.low]}`);
   // in the fall, before summer
   {
     let q = k;
     if (tokens[q]?.low === 'the') q++;
-    const s = SEASONS[tokens[q]?.low ?? ''];
-    if (s && prep) return at(q + 1, `${prep === 'before' || prep === 'by' ? prep : 'in'} ${s}`);
+    const s = prep && tokens[q] && (tokens[q]!.flags & F.DATE) !== 0 ? SEASONS[tokens[q]!.low] : undefined;
+    if (s) return dateExpr(i, q + 1, `${prep === 'before' || prep === 'by' ? prep : 'in'} ${s}`);
   }
   // Q2
-  if (/^q[1-4]$/.test(t.low) && prep) return at(k + 1, `in ${t.raw.toUpperCase()}`);
-  if (t.low === 'tomorrow' || t.low === 'today' || t.low === 'tonight') return at(k + 1, t.low);
+  if (/^q[1-4]$/.test(t.low) && prep) return dateExpr(i, k + 1, `in ${t.raw.toUpperCase()}`);
+  if (t.low === 'tomorrow' || t.low === 'today' || t.low === 'tonight') return dateExpr(i, k + 1, t.low);
   return null;
 }

@@ -6,12 +6,10 @@ import { cueBit, inRationale, leadingBecause, type Analysed } from './analyse.js
 import type { CueType } from './cues.js';
 import { maxConfidence, minConfidence, rank, type Candidate } from './candidate.js';
 import { contentCandidates, structureCandidates, timelineCandidates } from './commitments.js';
-import { findPlatforms, platformCandidates } from './platforms.js';
+import { findPlatforms, platformCandidates, type PlatformMention } from './platforms.js';
 import { pricingCandidates } from './pricing.js';
 import { F, register } from './vocab.js';
 import type { Confidence, DetectedDecision, DetectorPlan } from './types.js';
-
-const NO_PLATFORMS: boolean[] = [];
 
 /** Candidates kept per category and sentence. */
 export const MAX_PER_SENTENCE = 16;
@@ -115,6 +113,26 @@ function none(negated = false): Judgement {
   return negated ? NONE_NEGATED : NONE;
 }
 
+/** The judge's verdicts are few: shared objects instead of one per candidate (never mutated). */
+const VERDICTS: Record<Confidence, [Judgement, Judgement]> = {
+  low: [
+    { confidence: 'low', hedged: false, negated: false },
+    { confidence: 'low', hedged: true, negated: false },
+  ],
+  medium: [
+    { confidence: 'medium', hedged: false, negated: false },
+    { confidence: 'medium', hedged: true, negated: false },
+  ],
+  high: [
+    { confidence: 'high', hedged: false, negated: false },
+    { confidence: 'high', hedged: true, negated: false },
+  ],
+};
+
+function verdict(confidence: Confidence, hedged: boolean): Judgement {
+  return VERDICTS[confidence][hedged ? 1 : 0];
+}
+
 export function judge(a: Analysed, c: Candidate): Judgement {
   if (a.sarcasm || inRationale(a, c.from)) return none();
   const { tokens, cues } = a;
@@ -187,22 +205,37 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   if (!commit && c.frame === 'strong') {
     for (let k = c.to; k < a.segEnd[c.from]!; k++) if (cues[k]?.type === 'past' && !inRationale(a, k)) past = true;
   }
-  if (a.question || hypo || past || low) return { confidence: minConfidence('low', c.cap), hedged: true, negated: false };
-  if (confirmAfter) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
-  if (med) return { confidence: minConfidence('medium', c.cap), hedged: true, negated: false };
-  if (commit) return { confidence: minConfidence('high', c.cap), hedged: false, negated: false };
+  if (a.question || hypo || past || low) return verdict(minConfidence('low', c.cap), true);
+  if (confirmAfter) return verdict(minConfidence('high', c.cap), false);
+  if (med) return verdict(minConfidence('medium', c.cap), true);
+  if (commit) return verdict(minConfidence('high', c.cap), false);
   const base: Confidence = c.frame === 'strong' ? 'high' : c.frame === 'weak' ? 'medium' : 'low';
-  return { confidence: minConfidence(base, c.cap), hedged: c.frame === 'none', negated: false };
+  return verdict(minConfidence(base, c.cap), c.frame === 'none');
 }
 
 /** All candidates of a sentence, in order of appearance. */
 export function sentenceCandidates(a: Analysed): Candidate[] {
-  return candidatesAndMentions(a).candidates;
+  return [...candidatesAndMentions(a).candidates];
 }
 
-function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedPlatform: boolean } {
-  if (a.junk) return { candidates: [], negatedPlatform: false };
-  const mentions = findPlatforms(a.tokens, a.anyFlags);
+interface SentenceFindings {
+  candidates: Candidate[];
+  negatedPlatform: boolean;
+}
+
+const NO_MENTIONS: PlatformMention[] = [];
+
+/** Shared result for the many sentences with nothing to find (never mutated). */
+const NOTHING: SentenceFindings = { candidates: [], negatedPlatform: false };
+
+/** The lexicon bits some candidate pass needs (pricing, platforms, structure, timeline,
+ * content): a sentence with none of them skips every pass. */
+const TRIGGERS = F.NUMBER | F.CURRENCY | F.PLATFORM | F.STRUCTURE | F.HYPHEN | F.TIMELINE | F.CONTENT;
+
+function candidatesAndMentions(a: Analysed): SentenceFindings {
+  const flags = a.anyFlags;
+  if (a.junk || (flags & TRIGGERS) === 0) return NOTHING;
+  const mentions = (flags & F.PLATFORM) !== 0 ? findPlatforms(a.tokens, flags) : NO_MENTIONS;
   // "not Discord", "definitely not Skool": a platform named only to be ruled out
   let negatedPlatform = false;
   for (const m of mentions) {
@@ -210,16 +243,17 @@ function candidatesAndMentions(a: Analysed): { candidates: Candidate[]; negatedP
       if (a.cues[k]?.type === 'neg') negatedPlatform = true;
     }
   }
-  const platformAt: boolean[] = mentions.length === 0 ? NO_PLATFORMS : new Array(a.tokens.length).fill(false);
-  for (const m of mentions) for (let k = m.from; k < m.to; k++) platformAt[k] = true;
   // no human sentence names more than a handful of prices or platforms: cap the work on junk
   const all: Candidate[] = [];
-  let groups = take(all, pricingCandidates(a, platformAt));
+  // each pass runs only when the sentence has its trigger bits
+  let groups = 0;
+  if ((flags & (F.NUMBER | F.CURRENCY)) !== 0) groups += take(all, pricingCandidates(a, mentions));
   if (mentions.length > 0) groups += take(all, platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
-  groups += take(all, structureCandidates(a));
-  groups += take(all, timelineCandidates(a));
-  groups += take(all, contentCandidates(a));
+  if ((flags & (F.STRUCTURE | F.HYPHEN)) !== 0) groups += take(all, structureCandidates(a));
+  if ((flags & F.TIMELINE) !== 0) groups += take(all, timelineCandidates(a));
+  if ((flags & F.CONTENT) !== 0) groups += take(all, contentCandidates(a));
   if (groups > 1) sortByFrom(all);
+  if (all.length === 0 && !negatedPlatform) return NOTHING;
   return { candidates: all, negatedPlatform };
 }
 
@@ -281,26 +315,32 @@ function isConfirmation(a: Analysed, candidates: Candidate[]): boolean {
 }
 
 export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
-  const found0 = analysed.map((a) => candidatesAndMentions(a));
-  const perSentence = found0.map((f) => f.candidates);
+  const n = analysed.length;
+  const findings: SentenceFindings[] = new Array<SentenceFindings>(n);
+  let any = false;
+  for (let s = 0; s < n; s++) {
+    const f = candidatesAndMentions(analysed[s]!);
+    findings[s] = f;
+    if (f.candidates.length > 0) any = true;
+  }
+  if (!any) return [];
   const found: Found[] = [];
   let messageConfirmAt = -1;
-  for (let s = 0; s < analysed.length; s++) {
-    if (hasCue(analysed[s]!, CONFIRM) || isConfirmation(analysed[s]!, perSentence[s]!)) messageConfirmAt = s;
+  for (let s = 0; s < n; s++) {
+    if (hasCue(analysed[s]!, CONFIRM) || isConfirmation(analysed[s]!, findings[s]!.candidates)) messageConfirmAt = s;
   }
-  for (let s = 0; s < analysed.length; s++) {
+  for (let s = 0; s < n; s++) {
     const a = analysed[s]!;
-    const cands = perSentence[s]!;
+    const cands = findings[s]!.candidates;
     if (cands.length === 0) continue;
-    const next = analysed[s + 1];
-    const nextConfirms = next !== undefined && isConfirmation(next, perSentence[s + 1]!);
+    const nextConfirms = s + 1 < n && isConfirmation(analysed[s + 1]!, findings[s + 1]!.candidates);
     // "Price is set. $35/month, $350/year." — a committed sentence that names the category
     const prev = s > 0 ? analysed[s - 1] : undefined;
     let carried: Candidate['category'] | null = null;
-    if (prev && perSentence[s - 1]!.length === 0 && hasCue(prev, COMMIT_OR_CONFIRM) && !prev.question && !hasCue(prev, CARRY_BLOCKERS)) {
+    if (prev && findings[s - 1]!.candidates.length === 0 && hasCue(prev, COMMIT_OR_CONFIRM) && !prev.question && !hasCue(prev, CARRY_BLOCKERS)) {
       for (const t of prev.tokens) carried = carried ?? CATEGORY_WORDS[t.low] ?? null;
     }
-    let negatedPlatform = found0[s]!.negatedPlatform;
+    let negatedPlatform = findings[s]!.negatedPlatform;
     for (const c of cands) {
       const j = judge(a, c);
       if (j.negated && c.category === 'platform') negatedPlatform = true;
@@ -314,6 +354,13 @@ export function detectDecisions(analysed: Analysed[], plan: Pick<DetectorPlan, '
     }
   }
   return assemble(found, analysed, plan);
+}
+
+/** `values.join(', ')`: concatenation of the few values is much cheaper than the generic join. */
+function joinValues(values: string[]): string {
+  let out = values[0]!;
+  for (let i = 1; i < values.length; i++) out += ', ' + values[i]!;
+  return out;
 }
 
 function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
@@ -339,7 +386,7 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
   // decisions by category and value: a scan while there are few, a map once there are many
   let byValue: Map<string, DetectedDecision> | null = null;
   for (const m of merged) {
-    const value = m.values.join(', ');
+    const value = joinValues(m.values);
     let dup: DetectedDecision | undefined;
     if (byValue === null) {
       for (const d of out) {
@@ -356,7 +403,13 @@ function assemble(found: Found[], analysed: Analysed[], plan: Pick<DetectorPlan,
     const a = analysed[m.sentence]!;
     const following = analysed[m.sentence + 1];
     const rationale = a.rationale?.text ?? (following ? leadingBecause(following) : null);
-    const point = plan.decisionPoints.find((p) => p.category === m.category);
+    let point: DetectorPlan['decisionPoints'][number] | undefined;
+    for (const p of plan.decisionPoints) {
+      if (p.category === m.category) {
+        point = p;
+        break;
+      }
+    }
     const decision: DetectedDecision = {
       category: m.category,
       decision: a.sentence.text.length > 500 ? a.sentence.text.slice(0, 500) + '…' : a.sentence.text,

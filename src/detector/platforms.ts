@@ -305,12 +305,28 @@ const OPENERS = new Set(['and', 'the', 'a', 'an', 'then', 'just', 'plus', 'also'
 // a word with none of these roles cannot change the frame: the look-back skips it with a bit test
 register([...Object.keys(COMMIT_VERBS), ...CHOICE_WORDS, ...SETUP_WORDS, ...NOT_FRAME, ...PREPOSITIONS, ...LIST_JOINERS], F.PLATFORM_FRAME);
 
-function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | undefined)[]): FrameInfo | null {
+function onlyDeterminers(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (!DETERMINERS.has(tokens[j]!.low)) return false;
+  return true;
+}
+
+/** The mention covering token `k`, if any (a sentence names a few platforms at most). */
+function mentionAt(mentions: PlatformMention[], k: number): PlatformMention | undefined {
+  for (const m of mentions) if (k >= m.from && k < m.to) return m;
+  return undefined;
+}
+
+/** Words that open a phrase after the name that commits by itself (POST_COMMIT). */
+const POST_COMMIT_FIRST = new Set(POST_COMMIT.map((seq) => seq[0]!));
+
+function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): FrameInfo | null {
   const { tokens } = a;
   const cs = a.clauseStart[m.from]!;
   const ce = a.clauseEnd[m.from]!;
-  for (const seq of POST_COMMIT) if (matchSeq(tokens, m.to, seq)) return { frame: 'strong', ownCommit: true, setup: false };
   const next = tokens[m.to]?.low ?? '';
+  if (POST_COMMIT_FIRST.has(next)) {
+    for (const seq of POST_COMMIT) if (matchSeq(tokens, m.to, seq)) return { frame: 'strong', ownCommit: true, setup: false };
+  }
   const setupAfter =
     POST_SETUP.has(next) || (next === 'is' && SETUP_STATES.has(tokens[m.to + 1]?.low ?? ''));
   // a contrast in the clause ("… instead of Patreon") makes even a set-up report a choice
@@ -340,7 +356,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | 
   // before the name, nearest first, within the clause
   let found: FrameInfo | null = null;
   for (let k = m.from - 1; k >= Math.max(cs, m.from - 8); k--) {
-    const other = mentionAt[k];
+    const other = mentionAt(mentions, k);
     if (other !== undefined && other !== m) {
       if (!found) break;
       continue;
@@ -358,11 +374,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | 
       return { frame: 'weak', ownCommit: false, setup: !contrast };
     }
     const dist = m.from - k;
-    const onlyDeterminers = (): boolean => {
-      for (let j = k + 1; j < m.from; j++) if (!DETERMINERS.has(tokens[j]!.low)) return false;
-      return true;
-    };
-    if (PREPOSITIONS.has(low) && dist <= 3 && onlyDeterminers()) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
+    if (PREPOSITIONS.has(low) && dist <= 3 && onlyDeterminers(tokens, k + 1, m.from)) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
     else if (CHOICE_WORDS.has(low) && !PREPOSITIONS.has(low)) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
     if (LIST_JOINERS.has(low)) break;
   }
@@ -398,22 +410,21 @@ function frameOf(a: Analysed, m: PlatformMention, mentionAt: (PlatformMention | 
   return null;
 }
 
+function undecided(w: string | undefined): boolean {
+  return w === 'or' || w === '/' || w === 'vs' || w === 'versus';
+}
+
 /** Platform candidates of one sentence. */
 export function platformCandidates(a: Analysed, mentions: PlatformMention[]): Candidate[] {
   const out: Candidate[] = [];
   const { tokens } = a;
-  const mentionAt: (PlatformMention | undefined)[] = new Array(tokens.length);
-  for (const m of mentions) for (let k = m.from; k < m.to; k++) mentionAt[k] = m;
   for (const m of mentions) {
-    const f = frameOf(a, m, mentionAt);
+    const f = frameOf(a, m, mentions);
     if (!f) continue;
     const c: Candidate = candidate('platform', m.info.name, m.from, m.to, f.frame, { ownCommit: f.ownCommit, cap: f.setup ? 'medium' : undefined });
     // "Skool or Circle", "Skool/Circle": still choosing
-    const prev = tokenAt(tokens, m.from - 1)?.low;
-    const next = tokens[m.to]?.low;
-    const undecided = (w: string | undefined): boolean => w === 'or' || w === '/' || w === 'vs' || w === 'versus';
-    const neighbour = (m.from >= 2 && mentionAt[m.from - 2] !== undefined) || mentionAt[m.to + 1] !== undefined;
-    if (neighbour && (undecided(prev) || undecided(next))) c.cap = 'low';
+    const neighbour = (m.from >= 2 && mentionAt(mentions, m.from - 2) !== undefined) || mentionAt(mentions, m.to + 1) !== undefined;
+    if (neighbour && (undecided(tokenAt(tokens, m.from - 1)?.low) || undecided(tokens[m.to]?.low))) c.cap = 'low';
     c.bare = f.bare === true;
     out.push(c);
   }

@@ -3,6 +3,7 @@
 // tool costs, what competitors charge). Token scanning only; every look-around is bounded.
 import type { Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
+import type { PlatformMention } from './platforms.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -45,7 +46,8 @@ const SUFFIX_WORD: Record<string, string> = table({
   yen: 'JPY',
   ...Object.fromEntries(ISO_CODES.map((c) => [c, c.toUpperCase()])),
 });
-register([...Object.keys(PREFIX_WORD), ...Object.keys(SUFFIX_WORD)], F.CURRENCY);
+// the symbols too, so that a bit test tells which tokens may start or end an amount
+register([...Object.keys(PREFIX_WORD), ...Object.keys(SUFFIX_WORD), ...Object.keys(SYM_CURRENCY)], F.CURRENCY);
 
 const PERIOD_NOUN: Record<string, Period> = table({
   month: 'month',
@@ -169,6 +171,47 @@ const NOT_PRICE = new Set([
   'tips',
   'donations',
 ]);
+/** What a word can do around an amount, as bits in one table: the scans below do one lookup
+ * per word instead of a string compare or set lookup per role. */
+const R_NOT = 1 << 0; // NOT_PRICE
+const R_OWN = 1 << 1; // OWN_WORDS
+const R_PAY = 1 << 2; // pay, paying, paid, pays
+const R_ADJ = 1 << 3; // PERIOD_ADJ: monthly, one-off …
+const R_PER = 1 << 4; // per, a, an, each, every (+ a period noun)
+const R_SLASH = 1 << 5; // "/" (+ a period)
+const R_PM = 1 << 6; // pm, pa
+const R_ONE = 1 << 7; // one (+ time)
+const R_FOR = 1 << 8; // for (+ life, the year …)
+const R_SKIP = 1 << 9; // flat, only: skipped before a period
+const R_IT = 1 << 10; // it's, its
+const R_AT = 1 << 11; // at
+const R_BE = 1 << 12; // be
+const R_PLAN = 1 << 13; // tier, membership, plan, access (after an amount)
+/** Roles of the words a period after an amount is written with. */
+const R_PERIOD_AFTER = R_ADJ | R_PER | R_SLASH | R_PM | R_ONE | R_FOR | R_SKIP;
+const PRICE_ROLE = new Map<string, number>();
+for (const [words, role] of [
+  [NOT_PRICE, R_NOT],
+  [OWN_WORDS, R_OWN],
+  [['pay', 'paying', 'paid', 'pays'], R_PAY],
+  [Object.keys(PERIOD_ADJ), R_ADJ],
+  [['per', 'a', 'an', 'each', 'every'], R_PER],
+  [['/'], R_SLASH],
+  [['pm', 'pa'], R_PM],
+  [['one'], R_ONE],
+  [['for'], R_FOR],
+  [['flat', 'only'], R_SKIP],
+  [["it's", 'its'], R_IT],
+  [['at'], R_AT],
+  [['be'], R_BE],
+  [['tier', 'membership', 'plan', 'access'], R_PLAN],
+] as const) {
+  for (const w of words) PRICE_ROLE.set(w, (PRICE_ROLE.get(w) ?? 0) | role);
+}
+
+function roleOf(t: Token): number {
+  return PRICE_ROLE.get(t.low) ?? 0;
+}
 const PLATFORM_COST_LINK = new Set(['costs', 'cost', 'is', 'are', 'was', 'plan', 'plans', 'fee', 'fees', 'charges', 'subscription', 'for', 'pricing', 'takes']);
 const PRODUCT_NOUNS = new Set(['course', 'tier', 'community', 'membership', 'program', 'programme', 'bundle', 'it', 'plan', 'group', 'price']);
 /** Rates per hour or per session are coaching fees, not a membership price. */
@@ -277,7 +320,7 @@ function wordAmount(tokens: Token[], i: number): { value: number; len: number } 
 }
 
 function isCurrencySym(t: Token | undefined): boolean {
-  return t !== undefined && t.kind === 'sym' && SYM_CURRENCY[t.low] !== undefined;
+  return t !== undefined && t.kind === 'sym' && (t.flags & F.CURRENCY) !== 0 && SYM_CURRENCY[t.low] !== undefined;
 }
 
 function usableNumber(t: Token | undefined): boolean {
@@ -333,12 +376,14 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
   for (let step = 0; step < 3; step++) {
     const t = tokens[k];
     if (!t) return null;
+    const role = roleOf(t);
+    if ((role & R_PERIOD_AFTER) === 0) return null;
     const next = tokens[k + 1]?.low ?? '';
-    if (t.low === '/') {
+    if ((role & R_SLASH) !== 0) {
       const p = SLASH_PERIOD[next.endsWith('.') ? next.slice(0, -1) : next];
       return p ? { period: p, to: k + 2 } : null;
     }
-    if (t.low === 'per' || t.low === 'a' || t.low === 'an' || t.low === 'each' || t.low === 'every') {
+    if ((role & R_PER) !== 0) {
       const p = PERIOD_NOUN[next];
       if (p) return { period: p, to: k + 2 };
       if (t.low === 'per' && PER_WHO.has(next)) {
@@ -347,21 +392,16 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
       }
       return null;
     }
-    const adj = PERIOD_ADJ[t.low];
-    if (adj) return { period: adj, to: k + 1 };
-    if ((t.low === 'pm' || t.low === 'pa') && k === end) return { period: t.low === 'pm' ? 'month' : 'year', to: k + 1 };
-    if (t.low === 'one' && next === 'time') return { period: 'one-time', to: k + 2 };
-    if (t.low === 'for') {
+    if ((role & R_ADJ) !== 0) return { period: PERIOD_ADJ[t.low]!, to: k + 1 };
+    if ((role & R_PM) !== 0) return k === end ? { period: t.low === 'pm' ? 'month' : 'year', to: k + 1 } : null;
+    if ((role & R_ONE) !== 0) return next === 'time' ? { period: 'one-time', to: k + 2 } : null;
+    if ((role & R_FOR) !== 0) {
       if (next === 'life' || next === 'lifetime') return { period: 'one-time', to: k + 2 };
       const n2 = tokens[k + 2]?.low;
       if ((next === 'the' || next === 'a') && n2 === 'year') return { period: 'year', to: k + 3 };
       return null;
     }
-    if (t.low === 'flat' || t.low === 'only') {
-      k++;
-      continue;
-    }
-    return null;
+    k++; // "flat", "only"
   }
   return null;
 }
@@ -369,10 +409,14 @@ function periodAfter(tokens: Token[], end: number): { period: Period; to: number
 function periodBefore(tokens: Token[], from: number): Period {
   for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
     const t = tokens[k]!;
-    if (t.low === ',' || t.kind === 'num' || isCurrencySym(t)) return null;
-    const adj = PERIOD_ADJ[t.low];
-    if (adj && t.low !== 'once') return adj;
-    if (t.low === 'one' && tokens[k + 1]?.low === 'time') return 'one-time';
+    if (t.kind === 'num') return null;
+    if (t.kind === 'sym') {
+      if (t.low === ',' || isCurrencySym(t)) return null;
+      continue;
+    }
+    const role = roleOf(t);
+    if ((role & R_ADJ) !== 0 && t.low !== 'once') return PERIOD_ADJ[t.low]!;
+    if ((role & R_ONE) !== 0 && tokens[k + 1]?.low === 'time') return 'one-time';
   }
   return null;
 }
@@ -384,13 +428,21 @@ export const MAX_AMOUNTS = 16;
 export function findPrices(tokens: Token[]): PriceMention[] {
   const out: PriceMention[] = [];
   for (let i = 0; i < tokens.length && out.length < MAX_AMOUNTS; i++) {
+    // only a number, a currency symbol or word, or a number word opens an amount ("a" only
+    // before one: "a hundred"): a bit test skips every other token without a string compare
+    const t = tokens[i]!;
+    if (t.kind !== 'num' && (t.flags & (F.CURRENCY | F.NUMBER_WORD)) === 0 && !(i + 1 < tokens.length && (tokens[i + 1]!.flags & F.NUMBER_WORD) !== 0)) continue;
     const a = readAmount(tokens, i);
     if (!a) continue;
     let { to, currency } = a;
     let amount2: number | null = null;
     const sep = tokens[to];
-    const between = tokenAt(tokens, a.from - 1)?.low === 'between';
-    if (sep && (sep.low === '-' || sep.low === '–' || sep.low === '—' || sep.low === 'to' || (between && sep.low === 'and'))) {
+    const isRange =
+      sep !== undefined &&
+      (sep.kind === 'sym'
+        ? sep.low === '-' || sep.low === '–' || sep.low === '—'
+        : sep.low === 'to' || (sep.low === 'and' && tokenAt(tokens, a.from - 1)?.low === 'between'));
+    if (isRange) {
       const b = readAmount(tokens, to + 1);
       if (b && b.amount > a.amount) {
         amount2 = b.amount;
@@ -420,12 +472,18 @@ export function formatPrice(p: Pick<PriceMention, 'amount' | 'amount2' | 'curren
 }
 
 function hasOwnWord(tokens: Token[], lo: number, hi: number): number {
-  for (let k = lo; k < hi; k++) if (OWN_WORDS.has(tokens[k]!.low)) return k;
+  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === 'word' && (roleOf(tokens[k]!) & R_OWN) !== 0) return k;
   return -1;
 }
 
+/** Token `k` is part of a platform name. */
+function namesPlatform(platforms: PlatformMention[], k: number): boolean {
+  for (const m of platforms) if (k >= m.from && k < m.to) return true;
+  return false;
+}
+
 /** Money that is not the creator's price: income, goals, spending, a platform's fee. */
-function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean {
+function notAPrice(a: Analysed, p: PriceMention, platforms: PlatformMention[]): boolean {
   const { tokens } = a;
   const lo = Math.max(a.segStart[p.from]!, p.from - 10);
   const hi = Math.min(a.clauseEnd[p.from]!, p.to + 6);
@@ -435,22 +493,26 @@ function notAPrice(a: Analysed, p: PriceMention, platformAt: boolean[]): boolean
     if (k >= p.from && k < p.to) continue;
     if (a.rationale && k >= a.rationale.from && k < a.rationale.to) continue;
     const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = roleOf(t);
+    if (role === 0) continue;
     const d = k < p.from ? p.from - k : k - p.to + 1;
-    let isNot = NOT_PRICE.has(t.low);
+    let isNot = (role & R_NOT) !== 0;
     if ((t.low === 'make' || t.low === 'making') && tokens[k + 1]?.low === 'it') isNot = false;
-    if ((t.low === 'paid' || t.low === 'pays' || t.low === 'pay') && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
-    if (t.low === 'pay' || t.low === 'paying' || t.low === 'paid' || t.low === 'pays') {
+    if ((role & R_PAY) !== 0) {
+      if (t.low !== 'paying' && (tokens[k + 1]?.low === 'me' || tokens[k + 1]?.low === 'us')) isNot = true;
       for (let j = Math.max(lo, k - 2); j < k; j++) if (FIRST_PERSON_PAYER.has(tokens[j]!.low)) isNot = true;
     }
     if (isNot) nearestNot = Math.min(nearestNot, d);
-    if (OWN_WORDS.has(t.low)) nearestOwn = Math.min(nearestOwn, d);
+    if ((role & R_OWN) !== 0) nearestOwn = Math.min(nearestOwn, d);
   }
   if (nearestNot < nearestOwn) return true;
   // a platform's own fee: "Skool costs $99", "paying $89/month for Kajabi", "Circle's plan is $219"
+  if (platforms.length === 0) return false;
   const plo = Math.max(a.clauseStart[p.from]!, p.from - 6);
   const phi = Math.min(a.clauseEnd[p.from]!, p.to + 4);
   for (let k = plo; k < phi; k++) {
-    if (!platformAt[k]) continue;
+    if (!namesPlatform(platforms, k)) continue;
     const [x, y] = k < p.from ? [k + 1, p.from] : [p.to, k];
     let linked = y - x <= 0 || tokens[k]!.low.endsWith("'s");
     for (let j = x; j < y && !linked; j++) if (PLATFORM_COST_LINK.has(tokens[j]!.low)) linked = true;
@@ -467,22 +529,29 @@ function frameOf(a: Analysed, p: PriceMention, period: Period, hadPeriodBefore: 
   const { tokens } = a;
   const lo = Math.max(a.segStart[p.from]!, p.from - 8);
   for (let k = lo; k < p.from; k++) {
-    const low = tokens[k]!.low;
-    if (OWN_WORDS.has(low) && low !== 'costs') return 'strong';
-    if ((low === "it's" || low === 'its') && p.from - k <= 3) return 'strong';
-    if (low === 'at' && k === p.from - 1 && PRODUCT_NOUNS.has(tokenAt(tokens, k - 1)?.low ?? '')) return 'strong';
-    if (low === 'be' && tokenAt(tokens, k - 1)?.low === 'will') return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = roleOf(t);
+    if (role === 0) continue;
+    if ((role & R_OWN) !== 0 && t.low !== 'costs') return 'strong';
+    if ((role & R_IT) !== 0 && p.from - k <= 3) return 'strong';
+    if ((role & R_AT) !== 0 && k === p.from - 1 && PRODUCT_NOUNS.has(tokenAt(tokens, k - 1)?.low ?? '')) return 'strong';
+    if ((role & R_BE) !== 0 && tokenAt(tokens, k - 1)?.low === 'will') return 'strong';
   }
   const end = Math.min(a.clauseEnd[p.from]!, p.to + 3);
   for (let k = p.to; k < end; k++) {
-    const low = tokens[k]!.low;
-    if (low === 'tier' || low === 'membership' || low === 'plan' || low === 'access') return 'strong';
-    if (low === 'for' && (tokens[k + 1]?.low === 'the' || tokens[k + 1]?.low === 'my' || tokens[k + 1]?.low === 'lifetime')) return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    const role = roleOf(t);
+    if ((role & R_PLAN) !== 0) return 'strong';
+    if ((role & R_FOR) !== 0 && (tokens[k + 1]?.low === 'the' || tokens[k + 1]?.low === 'my' || tokens[k + 1]?.low === 'lifetime')) return 'strong';
   }
   if (hadPeriodBefore) return 'strong';
   for (let k = Math.max(0, p.from - 3); k < p.from; k++) {
-    const adj = PERIOD_ADJ[tokens[k]!.low];
-    if (adj && adj !== 'one-time' && tokens[k]!.low !== 'once' && hasColon(tokens, k + 1, p.from)) return 'strong';
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || (roleOf(t) & R_ADJ) === 0) continue;
+    const adj = PERIOD_ADJ[t.low];
+    if (adj && adj !== 'one-time' && t.low !== 'once' && hasColon(tokens, k + 1, p.from)) return 'strong';
   }
   return period !== null ? 'weak' : 'none';
 }
@@ -496,18 +565,22 @@ const CHARGE_WORDS = new Set(['charge', 'charging', 'price']);
 const PRICED_AT = new Set(['priced', 'price', 'set', 'pricing']);
 const PRICE_LIST_LINKS = new Set(['and', 'or', ',', 'then', 'plus', '+', '&']);
 
-/** Pricing candidates of one sentence. `platformAt[i]` marks tokens that name a platform. */
-export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate[] {
+const NO_CANDIDATES: Candidate[] = [];
+
+/** Pricing candidates of one sentence, given the platform names in it. */
+export function pricingCandidates(a: Analysed, platforms: PlatformMention[]): Candidate[] {
   const { tokens } = a;
-  if ((a.anyFlags & (F.NUMBER | F.CURRENCY)) === 0) return [];
+  if ((a.anyFlags & (F.NUMBER | F.CURRENCY)) === 0) return NO_CANDIDATES;
   const mentions = findPrices(tokens);
-  if (mentions.length === 0) return [];
-  const explicit = mentions.some((m) => m.currency !== null);
+  if (mentions.length === 0) return NO_CANDIDATES;
   // the one currency (or period) the sentence names, when it names exactly one
+  let explicit = false;
   let onlyCurrency: string | null = null;
   let currencyCount = 0;
   for (const m of mentions) {
-    if (m.currency === null || m.currency === onlyCurrency) continue;
+    if (m.currency === null) continue;
+    explicit = true;
+    if (m.currency === onlyCurrency) continue;
     currencyCount++;
     onlyCurrency = m.currency;
   }
@@ -515,20 +588,21 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
   const kept: PriceMention[] = [];
   for (const m of mentions) {
     if (m.currency === null) {
+      if (m.amount2 === null && m.amount < 1) continue;
       // a bare number is a price only right next to a period and in a pricing sentence
       const direct = m.period !== null && !m.periodFirst && m.to - m.from <= 3 + (m.amount2 !== null ? 2 : 0);
-      const ownNear = hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0;
-      const before1 = tokenAt(tokens, m.from - 1)?.low ?? '';
-      const before2 = tokenAt(tokens, m.from - 2)?.low ?? '';
-      const chargeBefore =
-        (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(before2))) &&
-        !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
-      if (!((direct && (explicit || ownNear)) || chargeBefore)) continue;
-      if (m.amount2 === null && m.amount < 1) continue;
+      if (!(direct && (explicit || hasOwnWord(tokens, Math.max(a.segStart[m.from]!, m.from - 8), m.from) >= 0))) {
+        const before1 = tokenAt(tokens, m.from - 1)?.low ?? '';
+        const chargeBefore =
+          (CHARGE_WORDS.has(before1) || (before1 === 'at' && PRICED_AT.has(tokenAt(tokens, m.from - 2)?.low ?? ''))) &&
+          !COUNT_NOUNS.has(tokens[m.to]?.low ?? '');
+        if (!chargeBefore) continue;
+      }
     }
-    if (notAPrice(a, m, platformAt) || isRate(tokens, m.to)) continue;
+    if (notAPrice(a, m, platforms) || isRate(tokens, m.to)) continue;
     kept.push(m);
   }
+  if (kept.length === 0) return NO_CANDIDATES;
   let onlyPeriod: Period = null;
   let periodCount = 0;
   for (const k of kept) {
@@ -539,7 +613,8 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
   if (periodCount !== 1) onlyPeriod = null;
   let listFrame: Frame | null = null;
   let prevTo = -1;
-  return kept.map((m) => {
+  const out: Candidate[] = [];
+  for (const m of kept) {
     const period = m.period ?? onlyPeriod;
     const currency = m.currency ?? onlyCurrency;
     let frame = frameOf(a, m, period, m.periodFirst);
@@ -551,8 +626,11 @@ export function pricingCandidates(a: Analysed, platformAt: boolean[]): Candidate
     }
     listFrame = frame;
     prevTo = m.to;
-    return candidate('pricing', formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }), m.from, m.to, frame, {
-      cap: m.amount2 !== null ? 'medium' : undefined,
-    });
-  });
+    out.push(
+      candidate('pricing', formatPrice({ amount: m.amount, amount2: m.amount2, currency, period }), m.from, m.to, frame, {
+        cap: m.amount2 !== null ? 'medium' : undefined,
+      }),
+    );
+  }
+  return out;
 }

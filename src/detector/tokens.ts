@@ -1,7 +1,7 @@
 // Hand-written tokenizer and light stemmer. One left-to-right pass, no regular expressions over
 // the input (the only regex tests a single character), so the cost is linear in the text.
 
-import { F, flagsOf } from './vocab.js';
+import { F, HASH_PRIME, HASH_SEED, flagsOf, vocabFlags, vocabKey, vocabSlot, vocabSlotAt } from './vocab.js';
 
 export type TokenKind = 'word' | 'num' | 'sym';
 
@@ -30,6 +30,24 @@ export interface Token {
   stem: string;
 }
 
+/* Sentence strings come in many V8 representations (sliced or flat, one- or two-byte,
+ * internalized), so a method looked up on them (`s.charCodeAt`, `s.slice`) sees more string maps
+ * than V8's inline caches keep apart: the lookup goes megamorphic and costs a generic property
+ * lookup on every call, which was a third of the tokenizer's time. Calling the String.prototype
+ * methods directly needs no lookup. */
+const charCodeAtMethod = String.prototype.charCodeAt;
+const sliceMethod = String.prototype.slice;
+
+/** `s.charCodeAt(i)` without the per-call method lookup (see above). */
+export function codeAt(s: string, i: number): number {
+  return charCodeAtMethod.call(s, i);
+}
+
+/** `s.slice(from, to)` without the per-call method lookup (see above). */
+export function sliceOf(s: string, from: number, to: number): string {
+  return sliceMethod.call(s, from, to);
+}
+
 /** Longest digit run still read as a number; longer runs are not amounts anyone writes. */
 const MAX_DIGITS = 12;
 
@@ -44,7 +62,7 @@ function isAsciiLetter(c: number): boolean {
 }
 
 export function isLetterAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+  const c = codeAt(s, i);
   if (c < 128) return isAsciiLetter(c);
   if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and friends, never letters here
   return LETTER_RE.test(s[i]!);
@@ -55,24 +73,31 @@ function isSpace(c: number): boolean {
 }
 
 function makeToken(s: string, kind: TokenKind, start: number, end: number, space: boolean): Token {
-  const raw = s.slice(start, end);
-  return tokenOf(raw, raw, kind, start, end, space, false);
+  const raw = sliceOf(s, start, end);
+  return tokenOf(raw, raw, kind, start, end, space, false, flagsOf(raw));
 }
 
-function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean): Token {
-  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags: flagsOf(low), stem: '' };
+/** Every token is built here, fields in one order, so they all share one shape. */
+function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean, flags: number): Token {
+  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, stem: '' };
 }
 
-/** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case (no
- * toLowerCase call, no apostrophe rewrite: the common case costs one slice and one lookup). */
-function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean, hyphen: boolean): Token {
-  const raw = s.slice(start, end);
+/** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case, and `h`
+ * is its vocabulary hash, folded in while it was scanned: a known word is found without slicing
+ * and takes the registered string as `raw` and `low`; an unknown one costs one slice. */
+function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean, hyphen: boolean, h: number): Token {
   let tok: Token;
-  if (plain) tok = tokenOf(raw, raw, 'word', start, end, space, false);
-  else {
+  if (plain) {
+    const slot = vocabSlotAt(s, start, end, h);
+    const raw = slot < 0 ? sliceOf(s, start, end) : vocabKey(slot);
+    tok = tokenOf(raw, raw, 'word', start, end, space, false, slot < 0 ? 0 : vocabFlags(slot));
+  } else {
+    const raw = sliceOf(s, start, end);
     let low = raw.toLowerCase();
     if (low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
-    tok = tokenOf(raw, low, 'word', start, end, space, raw.charCodeAt(0) !== low.charCodeAt(0));
+    const slot = vocabSlot(low);
+    const cap = codeAt(raw, 0) !== codeAt(low, 0);
+    tok = slot < 0 ? tokenOf(raw, low, 'word', start, end, space, cap, 0) : tokenOf(raw, vocabKey(slot), 'word', start, end, space, cap, vocabFlags(slot));
   }
   if (hyphen) tok.flags |= F.HYPHEN;
   return tok;
@@ -85,7 +110,7 @@ export function tokenize(s: string): Token[] {
   let i = 0;
   let space = true;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (isSpace(c)) {
       space = true;
       i++;
@@ -98,7 +123,7 @@ export function tokenize(s: string): Token[] {
       let frac = 0;
       let fracScale = 0; // 0: no decimal point yet
       while (i < n) {
-        const d = s.charCodeAt(i);
+        const d = codeAt(s, i);
         if (isDigit(d)) {
           if (fracScale === 0) {
             intDigits++;
@@ -108,10 +133,10 @@ export function tokenize(s: string): Token[] {
             frac = frac * 10 + (d - 48);
           }
           i++;
-        } else if ((d === 44 || d === 46) && i + 1 < n && isDigit(s.charCodeAt(i + 1))) {
+        } else if ((d === 44 || d === 46) && i + 1 < n && isDigit(codeAt(s, i + 1))) {
           // 2,000 (thousands) · 29.99 (decimal) · 29,99 (decimal, European style)
           let run = 0;
-          while (i + 1 + run < n && isDigit(s.charCodeAt(i + 1 + run)) && run < 4) run++;
+          while (i + 1 + run < n && isDigit(codeAt(s, i + 1 + run)) && run < 4) run++;
           if (d === 44 && run === 3 && fracScale === 0) {
             i++;
           } else if (fracScale === 0) {
@@ -133,16 +158,16 @@ export function tokenize(s: string): Token[] {
           tok.value = tok.value * (a === 'k' ? 1_000 : 1_000_000);
           i++;
           tok.end = i;
-          tok.raw = s.slice(start, i);
+          tok.raw = sliceOf(s, start, i);
           tok.low = tok.raw.toLowerCase();
         } else if (i + 1 < n) {
-          const two = s.slice(i, i + 2).toLowerCase();
+          const two = sliceOf(s, i, i + 2).toLowerCase();
           const after = i + 2 < n && isLetterAt(s, i + 2);
           if (!after && (two === 'st' || two === 'nd' || two === 'rd' || two === 'th')) {
             tok.ordinal = true;
             i += 2;
             tok.end = i;
-            tok.raw = s.slice(start, i);
+            tok.raw = sliceOf(s, start, i);
             tok.low = tok.raw.toLowerCase();
           }
         }
@@ -155,10 +180,12 @@ export function tokenize(s: string): Token[] {
       const start = i;
       let plain = c >= 97 && c <= 122;
       let hyphen = false;
+      let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
       i++;
       while (i < n) {
-        const d = s.charCodeAt(i);
+        const d = codeAt(s, i);
         if ((d >= 97 && d <= 122) || isDigit(d)) {
+          h = Math.imul(h ^ d, HASH_PRIME);
           i++;
           continue;
         }
@@ -171,15 +198,16 @@ export function tokenize(s: string): Token[] {
         const joiner = d === 39 || d === 0x2019 || d === 45 || d === 46 || d === 38;
         if (joiner && i + 1 < n && isLetterAt(s, i + 1) && isLetterAt(s, i - 1)) {
           if (d === 38 && i - start > 2) break; // & only inside short forms: q&a, r&d
-          const e = s.charCodeAt(i + 1);
+          const e = codeAt(s, i + 1);
           if (d === 0x2019 || !(e >= 97 && e <= 122)) plain = false;
           if (d === 45) hyphen = true;
+          h = Math.imul(Math.imul(h ^ d, HASH_PRIME) ^ e, HASH_PRIME);
           i += 2;
           continue;
         }
         break;
       }
-      out.push(wordToken(s, start, i, space, plain, hyphen));
+      out.push(wordToken(s, start, i, space, plain, hyphen, h));
       space = false;
       continue;
     }
@@ -188,10 +216,10 @@ export function tokenize(s: string): Token[] {
     const start = i;
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     i += width;
-    while (i + width <= n && s.charCodeAt(i) === c && (width === 1 || s.charCodeAt(i + 1) === s.charCodeAt(start + 1))) i += width;
+    while (i + width <= n && codeAt(s, i) === c && (width === 1 || codeAt(s, i + 1) === codeAt(s, start + 1))) i += width;
     const tok = makeToken(s, 'sym', start, i, space);
     if (i - start > width) {
-      tok.low = s.slice(start, start + width);
+      tok.low = sliceOf(s, start, start + width);
       tok.flags = flagsOf(tok.low);
     }
     out.push(tok);

@@ -40,12 +40,104 @@ export const F = {
   WORK: 1 << 16,
 } as const;
 
-const VOCAB = new Map<string, number>();
+// An open-addressing table keyed by a 32-bit FNV-1a hash of the word's UTF-16 code units. Every
+// token is looked up, and most tokens are freshly sliced strings: a Map would hash each one
+// through V8's generic path. Here the tokenizer hashes a plain word while it scans it, and a hit
+// hands back the registered string itself, so a known word costs no slice at all (and later
+// Map/Set lookups of that string find its V8 hash already computed).
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_PRIME = 0x01000193;
+
+// See `codeAt` in tokens.ts: the looked-up strings come in many V8 representations, and a
+// `w.charCodeAt` lookup on them goes megamorphic.
+const charCodeAt = String.prototype.charCodeAt;
+
+let size = 0;
+let mask = 0;
+let hashes = new Int32Array(0); // 0: empty slot (stored hashes are made odd, never 0)
+let keys: string[] = [];
+let vals = new Int32Array(0);
+
+function hashOf(w: string): number {
+  let h = HASH_SEED;
+  const n = w.length;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ charCodeAt.call(w, i), HASH_PRIME);
+  return h | 1;
+}
+
+/** The slot holding `w` (hash `h`), or the empty slot where it would go. */
+function slotOf(w: string, h: number): number {
+  let i = h & mask;
+  while (hashes[i] !== 0 && (hashes[i] !== h || keys[i] !== w)) i = (i + 1) & mask;
+  return i;
+}
+
+function grow(): void {
+  const oldHashes = hashes;
+  const oldKeys = keys;
+  const oldVals = vals;
+  const cap = Math.max(1024, oldHashes.length * 2);
+  mask = cap - 1;
+  hashes = new Int32Array(cap);
+  keys = new Array<string>(cap).fill('');
+  vals = new Int32Array(cap);
+  for (let j = 0; j < oldHashes.length; j++) {
+    if (oldHashes[j] === 0) continue;
+    const i = slotOf(oldKeys[j]!, oldHashes[j]!);
+    hashes[i] = oldHashes[j]!;
+    keys[i] = oldKeys[j]!;
+    vals[i] = oldVals[j]!;
+  }
+}
 
 export function register(words: Iterable<string>, flag: number): void {
-  for (const w of words) VOCAB.set(w, (VOCAB.get(w) ?? 0) | flag);
+  for (const w of words) {
+    if ((size + 1) * 4 > hashes.length) grow(); // load <= 1/4: a miss usually ends on the first probe
+    const h = hashOf(w);
+    const i = slotOf(w, h);
+    if (hashes[i] === 0) {
+      hashes[i] = h;
+      keys[i] = w;
+      size++;
+    }
+    vals[i]! |= flag;
+  }
+}
+
+/** Slot of a registered word, or -1. */
+export function vocabSlot(low: string): number {
+  if (size === 0) return -1; // no table yet (mask 0 would probe forever)
+  const i = slotOf(low, hashOf(low));
+  return hashes[i] === 0 ? -1 : i;
+}
+
+/** Slot of the word `s[start, end)` given its running hash `h` (HASH_SEED folded with each code
+ * unit by HASH_PRIME), or -1. No slice is made. */
+export function vocabSlotAt(s: string, start: number, end: number, h: number): number {
+  if (size === 0) return -1;
+  h |= 1;
+  const len = end - start;
+  for (let i = h & mask; hashes[i] !== 0; i = (i + 1) & mask) {
+    if (hashes[i] !== h) continue;
+    const k = keys[i]!;
+    if (k.length !== len) continue;
+    let j = 0;
+    while (j < len && charCodeAt.call(k, j) === charCodeAt.call(s, start + j)) j++;
+    if (j === len) return i;
+  }
+  return -1;
+}
+
+/** The registered string in a slot (content-equal to the word looked up). */
+export function vocabKey(slot: number): string {
+  return keys[slot]!;
+}
+
+export function vocabFlags(slot: number): number {
+  return vals[slot]!;
 }
 
 export function flagsOf(low: string): number {
-  return VOCAB.get(low) ?? 0;
+  const i = vocabSlot(low);
+  return i < 0 ? 0 : vals[i]!;
 }
