@@ -195,26 +195,36 @@ const isDecisionVerb = (t: Token | undefined): boolean => t !== undefined && (t.
 
 interface TaskIndex {
   id: string;
-  title: string[];
-  keywords: string[][];
-  /** Distinct title stems with their weight (1 / how many tasks use the stem). */
-  titleWeights: [string, number][];
+  /** Title stems, as stem ids (see `PlanIndex.stemId`). */
+  title: number[];
+  keywords: number[][];
+  /** Distinct title stems and their weights (1 / how many tasks use the stem), as two parallel
+   * arrays: this loop runs for every candidate task, and destructuring pairs was its main cost. */
+  titleStems: number[];
+  titleWeights: number[];
   /** Keywords that name a decision ("decided on pricing", "picked a platform"). */
-  decisionKeywords: string[][];
+  decisionKeywords: number[][];
   /** Scratch mark while collecting candidate tasks for one chunk. */
   seen: number;
   titleTotal: number;
 }
 
+// Matching compares stems as small integers: every stem that occurs in a title or keyword gets an
+// id when the plan is indexed, a chunk's words are looked up once, and scoring is then array reads
+// and integer compares (a stem no task uses is NO_STEM and can match nothing).
+const NO_STEM = -1;
+
 interface PlanIndex {
   tasks: TaskIndex[];
   ids: Set<string>;
-  /** How many tasks use a stem (title or keyword): rarer stems say more. */
-  df: Map<string, number>;
-  /** How many task titles use a stem. */
-  titleDf: Map<string, number>;
-  /** Stem → tasks that use it (title or keyword): only those are scored for a chunk. */
-  byStem: Map<string, TaskIndex[]>;
+  /** Stem → id, for every stem of a title or keyword. */
+  stemId: Map<string, number>;
+  /** Stem id → tasks that use it (in the title or as a keyword's first stem): only those are scored for a chunk. */
+  byStem: TaskIndex[][];
+  /** Stem id → the one task whose title alone names it ("survey"), when the stem is rare and specific enough. */
+  uniqueTitle: (TaskIndex | null)[];
+  /** Stem id → stamp of the last chunk that contained it (scratch for `bestTask`). */
+  present: number[];
 }
 
 function stems(text: string): string[] {
@@ -226,37 +236,50 @@ function stems(text: string): string[] {
   return out;
 }
 
-const NO_TASKS: TaskIndex[] = [];
 const DECISION_STEMS = new Set(['lock', 'decid', 'settl', 'pick', 'chose', 'set']);
 const indexCache = new WeakMap<object, PlanIndex>();
 
 function indexPlan(plan: Pick<DetectorPlan, 'tasks'>): PlanIndex {
   const cached = indexCache.get(plan.tasks);
   if (cached) return cached;
+  const stemId = new Map<string, number>();
+  const idOf = (s: string): number => {
+    let id = stemId.get(s);
+    if (id === undefined) stemId.set(s, (id = stemId.size));
+    return id;
+  };
   const df = new Map<string, number>();
   const titleDf = new Map<string, number>();
-  const tasks = plan.tasks.map((t) => {
+  const prepared = plan.tasks.map((t) => {
     const title = stems(t.title);
     const keywords = t.keywords.map(stems).filter((k) => k.length > 0);
     for (const s of new Set([...title, ...keywords.flat()])) df.set(s, (df.get(s) ?? 0) + 1);
     for (const s of new Set(title)) titleDf.set(s, (titleDf.get(s) ?? 0) + 1);
-    const decisionKeywords = keywords.filter((k) => k.some((s) => DECISION_STEMS.has(s)));
-    return { id: t.id, title, keywords, decisionKeywords, titleWeights: [] as [string, number][], titleTotal: 0, seen: 0 };
+    return { id: t.id, title, keywords };
   });
-  const byStem = new Map<string, TaskIndex[]>();
+  const tasks: TaskIndex[] = prepared.map(({ id, title, keywords }) => ({
+    id,
+    title: title.map(idOf),
+    keywords: keywords.map((k) => k.map(idOf)),
+    decisionKeywords: keywords.filter((k) => k.some((s) => DECISION_STEMS.has(s))).map((k) => k.map(idOf)),
+    titleStems: [...new Set(title)].map(idOf),
+    titleWeights: [...new Set(title)].map((s) => 1 / (df.get(s) ?? 1)),
+    titleTotal: 0,
+    seen: 0,
+  }));
+  const byStem: TaskIndex[][] = Array.from({ length: stemId.size }, () => []);
+  const uniqueTitle: (TaskIndex | null)[] = new Array<TaskIndex | null>(stemId.size).fill(null);
   for (const task of tasks) {
-    for (const s of new Set(task.title)) {
-      const w = 1 / (df.get(s) ?? 1);
-      task.titleWeights.push([s, w]);
-      task.titleTotal += w;
-    }
-    for (const s of new Set([...task.title, ...task.keywords.map((k) => k[0]!)])) {
-      let list = byStem.get(s);
-      if (!list) byStem.set(s, (list = []));
-      list.push(task);
+    for (const w of task.titleWeights) task.titleTotal += w;
+    for (const id of new Set([...task.title, ...task.keywords.map((k) => k[0]!)])) byStem[id]!.push(task);
+  }
+  for (const [s, id] of stemId) {
+    if (titleDf.get(s) === 1 && (df.get(s) ?? 0) <= 3 && s.length > 4 && !GENERIC_VERBS.has(s)) {
+      uniqueTitle[id] = tasks.find((t) => t.title.includes(id))!;
     }
   }
-  const index = { tasks, ids: new Set(plan.tasks.map((t) => t.id)), df, titleDf, byStem };
+  const present = new Array<number>(stemId.size).fill(0);
+  const index = { tasks, ids: new Set(plan.tasks.map((t) => t.id)), stemId, byStem, uniqueTitle, present };
   indexCache.set(plan.tasks, index);
   return index;
 }
@@ -282,7 +305,9 @@ function cachedStem(word: string): string {
   return s;
 }
 
-const SYNONYM_SEQS = SYNONYMS.map(([a, b]) => [a.split(' '), b.split(' ')] as const);
+const SYNONYM_FROM = SYNONYMS.map(([a]) => a.split(' '));
+const SYNONYM_TO = SYNONYMS.map(([, b]) => b.split(' '));
+const SYNONYM_FIRST = new Set(SYNONYM_FROM.map((a) => a[0]!));
 
 // Scratch space for chunkStems: a chunk's stems live only until bestTask has scored them, so
 // the arrays are reused instead of allocating four per chunk.
@@ -291,7 +316,7 @@ const scratchRawTokens: (Token | null)[] = [];
 const scratch: ChunkStems = { stems: [], prev: [], last: '' };
 
 /** Adds one word to the chunk's stems (stop words and bare numbers only move `last`). */
-function emit(chunk: ChunkStems, word: string, t: Token | null): void {
+function emit(index: PlanIndex, chunk: ChunkStems, word: string, t: Token | null): void {
   const c = word.charCodeAt(0);
   if (STOP.has(word) || (c >= 48 && c <= 57 && /^\d+$/.test(word))) {
     chunk.last = word;
@@ -302,13 +327,13 @@ function emit(chunk: ChunkStems, word: string, t: Token | null): void {
     if (t.stem === '') t.stem = cachedStem(word);
     s = t.stem;
   } else s = cachedStem(word);
-  chunk.stems.push(s);
+  chunk.stems.push(index.stemId.get(s) ?? NO_STEM);
   chunk.prev.push(chunk.last);
   chunk.last = word;
 }
 
-/** The stems of tokens [from, to). The result is valid until the next call. */
-function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
+/** The stem ids of tokens [from, to). The result is valid until the next call. */
+function chunkStems(index: PlanIndex, tokens: Token[], from: number, to: number): ChunkStems {
   // the chunk's words (hyphenated and dotted words in parts), with the synonym phrases swapped in
   const raw = scratchRaw;
   const rawTokens = scratchRawTokens;
@@ -317,7 +342,8 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'sym') continue;
-    if (t.kind === 'word' && (t.low.includes('-') || t.low.includes('.'))) {
+    // F.HYPHEN: the tokenizer glued the word with a hyphen (the only way a word holds one)
+    if (t.kind === 'word' && ((t.flags & F.HYPHEN) !== 0 || t.low.includes('.'))) {
       for (const part of t.low.split(/[^a-z0-9'&]+/)) {
         if (!part) continue;
         raw.push(part);
@@ -334,19 +360,22 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
   chunk.last = '';
   for (let i = 0; i < raw.length; ) {
     let swapped = false;
-    for (const [a, b] of SYNONYM_SEQS) {
+    const synonymAhead = SYNONYM_FIRST.has(raw[i]!);
+    for (let q = 0; synonymAhead && q < SYNONYM_FROM.length; q++) {
+      const a = SYNONYM_FROM[q]!;
+      const b = SYNONYM_TO[q]!;
       if (raw[i] !== a[0] || i + a.length > raw.length) continue;
       let hit = true;
       for (let j = 1; j < a.length && hit; j++) if (raw[i + j] !== a[j]) hit = false;
       if (hit) {
-        for (const w of b) emit(chunk, w, null);
+        for (const w of b) emit(index, chunk, w, null);
         i += a.length;
         swapped = true;
         break;
       }
     }
     if (!swapped) {
-      emit(chunk, raw[i]!, rawTokens[i]!);
+      emit(index, chunk, raw[i]!, rawTokens[i]!);
       i++;
     }
   }
@@ -354,7 +383,7 @@ function chunkStems(tokens: Token[], from: number, to: number): ChunkStems {
 }
 
 /** First position of `needle` in the chunk (chunks are a clause at most: a short scan). */
-function find(chunk: ChunkStems, needle: string[]): number {
+function find(chunk: ChunkStems, needle: number[]): number {
   const { stems } = chunk;
   const first = needle[0]!;
   outer: for (let at = 0; at + needle.length <= stems.length; at++) {
@@ -366,13 +395,14 @@ function find(chunk: ChunkStems, needle: string[]): number {
 }
 
 /** `find(chunk, [a, b]) >= 0` without building the needle. */
-function hasPair(stems: string[], a: string, b: string): boolean {
+function hasPair(stems: number[], a: number, b: number): boolean {
   for (let at = 0; at + 1 < stems.length; at++) if (stems[at] === a && stems[at + 1] === b) return true;
   return false;
 }
 
 interface ChunkStems {
-  stems: string[];
+  /** Stem ids (NO_STEM for a stem no task uses). */
+  stems: number[];
   /** The word before each stem (stop words included). */
   prev: string[];
   /** Scratch while building: the last word seen. */
@@ -383,13 +413,16 @@ let epoch = 0;
 const scratchCandidates: TaskIndex[] = [];
 
 function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean): Match | null {
-  const present = chunk.stems;
+  const { stems } = chunk;
+  const present = index.present;
   let best: Match | null = null;
   const candidates = scratchCandidates;
   candidates.length = 0;
   const stamp = ++epoch;
-  for (const s of present) {
-    for (const task of index.byStem.get(s) ?? NO_TASKS) {
+  for (const s of stems) {
+    if (s === NO_STEM) continue;
+    present[s] = stamp;
+    for (const task of index.byStem[s]!) {
       if (task.seen === stamp) continue;
       task.seen = stamp;
       candidates.push(task);
@@ -410,16 +443,17 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
     }
     let num = 0;
     let hits = 0;
-    for (const [s, w] of task.titleWeights) {
-      if (present.includes(s)) {
-        num += w;
+    const { titleStems, titleWeights } = task;
+    for (let i = 0; i < titleStems.length; i++) {
+      if (present[titleStems[i]!] === stamp) {
+        num += titleWeights[i]!;
         hits++;
       }
     }
     const title = task.titleTotal > 0 ? num / task.titleTotal : 0;
     let bigram = false;
     for (let i = 0; hits >= 2 && i + 1 < task.title.length && !bigram; i++) {
-      if (hasPair(chunk.stems, task.title[i]!, task.title[i + 1]!)) bigram = true;
+      if (hasPair(stems, task.title[i]!, task.title[i + 1]!)) bigram = true;
     }
     let strength: Match['strength'] | null = null;
     if (kw >= 1 || (bigram && !decisionVerbOnly)) strength = 'strong';
@@ -431,17 +465,16 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
   }
   if (best || decisionVerbOnly) return best;
   // one title word that only one task uses ("the survey is done"): that task, if nothing else fits
-  let unique: string | null = null;
-  for (const s of present) {
-    if (index.titleDf.get(s) === 1 && (index.df.get(s) ?? 0) <= 3 && s.length > 4 && !GENERIC_VERBS.has(s)) {
-      const task = index.tasks.find((t) => t.title.includes(s))!;
-      if (unique && unique !== task.id) return null;
-      unique = task.id;
-    }
+  let unique: TaskIndex | null = null;
+  for (const s of stems) {
+    const task = s === NO_STEM ? null : index.uniqueTitle[s]!;
+    if (task === null) continue;
+    if (unique && unique !== task) return null;
+    unique = task;
   }
   if (!unique) return null;
-  const lead = index.tasks.find((t) => t.id === unique)!.title[0];
-  return { taskId: unique, strength: lead !== undefined && present.includes(lead) ? 'strong' : 'weak', score: 0 };
+  const lead = unique.title[0];
+  return { taskId: unique.id, strength: lead !== undefined && present[lead] === stamp ? 'strong' : 'weak', score: 0 };
 }
 
 /** "t7" … "t999" (what /^t\d{1,3}$/ matches), without a regex. */
@@ -649,7 +682,7 @@ export function detectCompletions(analysed: Analysed[], plan: Pick<DetectorPlan,
         for (const id of refs) record(found, id, confidence, evidence);
         continue;
       }
-      const m = bestTask(index, chunkStems(tokens, f, t), sig.decisionVerbOnly);
+      const m = bestTask(index, chunkStems(index, tokens, f, t), sig.decisionVerbOnly);
       if (!m) continue;
       record(found, m.taskId, m.strength === 'weak' && confidence === 'high' ? 'medium' : confidence, evidence);
     }
