@@ -2,7 +2,7 @@
 // position tries the few phrases that start with its word; phrases are at most a few tokens long,
 // so matching a whole sentence is linear.
 import type { Token } from './tokens.js';
-import { F, register } from './vocab.js';
+import { F, register, wordId } from './vocab.js';
 
 export type CueType =
   | 'commit' // I'll, I've decided, going with, it is …
@@ -22,7 +22,19 @@ export interface Cue {
   len: number;
 }
 
-export type Lexicon = Map<string, { words: string[]; type: CueType; cue: Cue }[]> & { flag?: number };
+type Phrase = { words: string[]; type: CueType; cue: Cue };
+
+/** A phrase as vocabulary ids (see `wordId`), for matching on `Token.id`. */
+interface IdPhrase {
+  ids: number[];
+  cue: Cue;
+}
+
+export type Lexicon = Map<string, Phrase[]> & {
+  flag?: number;
+  /** By the id of the first word: its phrases, longest first. */
+  byFirstId?: (IdPhrase[] | undefined)[];
+};
 
 export function buildLexicon(entries: Record<string, CueType>, flag: number): Lexicon {
   const lex: Lexicon = new Map();
@@ -36,33 +48,46 @@ export function buildLexicon(entries: Record<string, CueType>, flag: number): Le
   }
   for (const list of lex.values()) list.sort((a, b) => b.words.length - a.words.length);
   register(lex.keys(), flag);
+  lex.byFirstId = idIndex(lex);
   return lex;
 }
 
-/** Longest phrase of `lex` starting at each token (or undefined). */
+/** Gives every word of every phrase a vocabulary id (flag 0: no lexicon bit) and indexes the
+ * phrases by the id of their first word. */
+function idIndex(lex: Lexicon): (IdPhrase[] | undefined)[] {
+  for (const list of lex.values()) for (const p of list) register(p.words, 0);
+  const index: (IdPhrase[] | undefined)[] = [];
+  for (const [first, list] of lex) index[wordId(first)] = list.map((p) => ({ ids: p.words.map(wordId), cue: p.cue }));
+  // a packed array: ids without phrases read as undefined without a holey-array lookup
+  for (let i = 0; i < index.length; i++) index[i] ??= undefined;
+  return index;
+}
+
+/** Longest phrase of `lex` starting at each token (or undefined). Words are compared by
+ * vocabulary id, an integer compare: a token whose word no lexicon registered has id -1 and
+ * matches nothing. */
 export function matchCues(tokens: Token[], lex: Lexicon): (Cue | undefined)[] {
-  const out: (Cue | undefined)[] = new Array(tokens.length);
+  const n = tokens.length;
+  const out: (Cue | undefined)[] = new Array(n);
   const flag = lex.flag ?? 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (flag !== 0 && (tokens[i]!.flags & flag) === 0) continue;
-    const list = lex.get(tokens[i]!.low);
-    if (!list) continue;
-    for (const p of list) {
-      if (i + p.words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < p.words.length; k++) {
-        if (tokens[i + k]!.low !== p.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        out[i] = p.cue;
+  const index = lex.byFirstId ?? (lex.byFirstId = idIndex(lex));
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (flag !== 0 && (t.flags & flag) === 0) continue;
+    const list = t.id >= 0 && t.id < index.length ? index[t.id] : undefined;
+    if (list === undefined) continue;
+    for (let j = 0; j < list.length; j++) {
+      const ids = list[j]!.ids;
+      const len = ids.length;
+      if (i + len > n) continue;
+      let k = 1;
+      while (k < len && tokens[i + k]!.id === ids[k]) k++;
+      if (k === len) {
+        out[i] = list[j]!.cue;
+        i += len - 1; // a phrase's inner words do not start phrases of their own
         break;
       }
     }
-    const hit = out[i];
-    if (hit) i += hit.len - 1; // a phrase's inner words do not start phrases of their own
   }
   return out;
 }

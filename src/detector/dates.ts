@@ -146,6 +146,8 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
   // below can match, and most calls (a preposition before an ordinary word) end here
   if (t.kind === 'sym') return null;
   if (t.kind === 'word' && (t.flags & (F.DATE | F.HYPHEN)) === 0 && !t.low.endsWith('.') && !Number.isFinite(numberOf(t))) return null;
+  // after "the" only a day ("the 15th") or a season ("the fall") can follow
+  if (t.low === 'the' && !(tokens[k + 1] !== undefined && (tokens[k + 1]!.kind === 'num' || (tokens[k + 1]!.flags & F.DATE) !== 0))) return null;
   const datePrep = prep === 'by' || prep === 'before' ? prep : 'on';
 
   // 2027-03-03

@@ -198,7 +198,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
       else if (cue.type === 'med') med = true;
       else if (cue.type === 'low') low = true;
       k += cue.len - 1;
-    } else if (FORWARD_STOP.has(tokens[k]!.low)) break;
+    } else if (tokens[k]!.kind === 'word' && FORWARD_STOP.has(tokens[k]!.low)) break;
   }
   const confirmAfter = a.lastConfirm >= c.to;
   // a declaration with no verb of its own, in a sentence about the past ("Three tiers felt like too much …")

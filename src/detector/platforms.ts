@@ -305,6 +305,11 @@ const OPENERS = new Set(['and', 'the', 'a', 'an', 'then', 'just', 'plus', 'also'
 // a word with none of these roles cannot change the frame: the look-back skips it with a bit test
 register([...Object.keys(COMMIT_VERBS), ...CHOICE_WORDS, ...SETUP_WORDS, ...NOT_FRAME, ...PREPOSITIONS, ...LIST_JOINERS], F.PLATFORM_FRAME);
 
+/** "+", "&", "and", ",", "plus" (all carry the PLATFORM_FRAME bit: other tokens skip the lookup). */
+function isListJoiner(t: Token): boolean {
+  return (t.flags & F.PLATFORM_FRAME) !== 0 && LIST_JOINERS.has(t.low);
+}
+
 function onlyDeterminers(tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (!DETERMINERS.has(tokens[j]!.low)) return false;
   return true;
@@ -344,9 +349,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   for (let k = Math.max(cs, m.from - 4); k < m.from; k++) {
     const cue = a.cues[k];
     if (!cue || (cue.type !== 'commit' && cue.type !== 'confirm') || cue.len < 2) continue;
-    let ok = true;
-    for (let j = k + cue.len; j < m.from; j++) if (!DETERMINERS.has(tokens[j]!.low)) ok = false;
-    if (ok) return { frame: 'strong', ownCommit: true, setup: false };
+    if (onlyDeterminers(tokens, k + cue.len, m.from)) return { frame: 'strong', ownCommit: true, setup: false };
   }
   // "thinking about Skool", "leaning towards Circle": a hedge phrase right before names a choice being weighed
   for (let k = Math.max(cs, m.from - 4); k < m.from; k++) {
@@ -382,13 +385,13 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   // "Skool for the community", "Stripe + Skool" — a declaration when the name opens its clause
   let ls = cs;
   for (let k = m.from - 1; k >= cs; k--) {
-    if (LIST_JOINERS.has(tokens[k]!.low)) {
+    if (isListJoiner(tokens[k]!)) {
       ls = k + 1;
       break;
     }
   }
   let opens = true;
-  for (let k = ls; k < m.from; k++) if (tokens[k]!.kind === 'word' && !OPENERS.has(tokens[k]!.low)) opens = false;
+  for (let k = ls; k < m.from && opens; k++) if (tokens[k]!.kind === 'word' && !OPENERS.has(tokens[k]!.low)) opens = false;
   const afterIdx = POST_SETUP.has(next) ? m.to + 1 : m.to;
   const after = tokens[afterIdx]?.low ?? '';
   if (opens && after === 'for' && !TIME_NOUNS.has(tokens[afterIdx + 1]?.low ?? '')) return { frame: 'strong', ownCommit: false, setup: false };
@@ -398,7 +401,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   let bare = opens;
   for (let k = m.to; k < ce && bare; k++) {
     const t = tokens[k]!;
-    if (LIST_JOINERS.has(t.low)) break;
+    if (isListJoiner(t)) break;
     if (t.kind === 'word') bare = false;
   }
   if (bare) return { frame: 'weak', ownCommit: false, setup: false, bare: true };

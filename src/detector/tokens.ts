@@ -1,7 +1,7 @@
 // Hand-written tokenizer and light stemmer. One left-to-right pass, no regular expressions over
 // the input (the only regex tests a single character), so the cost is linear in the text.
 
-import { F, HASH_PRIME, HASH_SEED, flagsOf, vocabFlags, vocabKey, vocabSlot, vocabSlotAt } from './vocab.js';
+import { F, HASH_PRIME, HASH_SEED, vocabFlags, vocabId, vocabKey, vocabSlot, vocabSlotAt, wordId } from './vocab.js';
 
 export type TokenKind = 'word' | 'num' | 'sym';
 
@@ -28,6 +28,9 @@ export interface Token {
   flags: number;
   /** Words: the stem, filled in when first needed ('' until then). */
   stem: string;
+  /** Vocabulary id of `low` (`wordId` in vocab.ts), or -1 when no lexicon registered it: phrase
+   * matching compares ids instead of strings. */
+  id: number;
 }
 
 /* Sentence strings come in many V8 representations (sliced or flat, one- or two-byte,
@@ -74,12 +77,15 @@ function isSpace(c: number): boolean {
 
 function makeToken(s: string, kind: TokenKind, start: number, end: number, space: boolean): Token {
   const raw = sliceOf(s, start, end);
-  return tokenOf(raw, raw, kind, start, end, space, false, flagsOf(raw));
+  return tokenOf(raw, raw, kind, start, end, space, false, vocabSlot(raw));
 }
 
-/** Every token is built here, fields in one order, so they all share one shape. */
-function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean, flags: number): Token {
-  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, stem: '' };
+/** Every token is built here, fields in one order, so they all share one shape. `slot`: where
+ * `low` is in the vocabulary, or -1. */
+function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean, slot: number): Token {
+  const flags = slot < 0 ? 0 : vocabFlags(slot);
+  const id = slot < 0 ? -1 : vocabId(slot);
+  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, stem: '', id };
 }
 
 /** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case, and `h`
@@ -90,14 +96,14 @@ function wordToken(s: string, start: number, end: number, space: boolean, plain:
   if (plain) {
     const slot = vocabSlotAt(s, start, end, h);
     const raw = slot < 0 ? sliceOf(s, start, end) : vocabKey(slot);
-    tok = tokenOf(raw, raw, 'word', start, end, space, false, slot < 0 ? 0 : vocabFlags(slot));
+    tok = tokenOf(raw, raw, 'word', start, end, space, false, slot);
   } else {
     const raw = sliceOf(s, start, end);
     let low = raw.toLowerCase();
     if (low.indexOf('\u2019') >= 0) low = low.split('\u2019').join("'");
     const slot = vocabSlot(low);
     const cap = codeAt(raw, 0) !== codeAt(low, 0);
-    tok = slot < 0 ? tokenOf(raw, low, 'word', start, end, space, cap, 0) : tokenOf(raw, vocabKey(slot), 'word', start, end, space, cap, vocabFlags(slot));
+    tok = tokenOf(raw, slot < 0 ? low : vocabKey(slot), 'word', start, end, space, cap, slot);
   }
   if (hyphen) tok.flags |= F.HYPHEN;
   return tok;
@@ -160,6 +166,7 @@ export function tokenize(s: string): Token[] {
           tok.end = i;
           tok.raw = sliceOf(s, start, i);
           tok.low = tok.raw.toLowerCase();
+          tok.id = wordId(tok.low); // (the flags stay those of the bare number)
         } else if (i + 1 < n) {
           const two = sliceOf(s, i, i + 2).toLowerCase();
           const after = i + 2 < n && isLetterAt(s, i + 2);
@@ -169,6 +176,7 @@ export function tokenize(s: string): Token[] {
             tok.end = i;
             tok.raw = sliceOf(s, start, i);
             tok.low = tok.raw.toLowerCase();
+            tok.id = wordId(tok.low);
           }
         }
       }
@@ -220,7 +228,9 @@ export function tokenize(s: string): Token[] {
     const tok = makeToken(s, 'sym', start, i, space);
     if (i - start > width) {
       tok.low = sliceOf(s, start, start + width);
-      tok.flags = flagsOf(tok.low);
+      const slot = vocabSlot(tok.low);
+      tok.flags = slot < 0 ? 0 : vocabFlags(slot);
+      tok.id = slot < 0 ? -1 : vocabId(slot);
     }
     out.push(tok);
     space = false;

@@ -57,6 +57,8 @@ let mask = 0;
 let hashes = new Int32Array(0); // 0: empty slot (stored hashes are made odd, never 0)
 let keys: string[] = [];
 let vals = new Int32Array(0);
+let ids = new Int32Array(0); // a word's id: its registration order, kept when the table grows
+let nextId = 0;
 
 function hashOf(w: string): number {
   let h = HASH_SEED;
@@ -76,17 +78,20 @@ function grow(): void {
   const oldHashes = hashes;
   const oldKeys = keys;
   const oldVals = vals;
+  const oldIds = ids;
   const cap = Math.max(1024, oldHashes.length * 2);
   mask = cap - 1;
   hashes = new Int32Array(cap);
   keys = new Array<string>(cap).fill('');
   vals = new Int32Array(cap);
+  ids = new Int32Array(cap);
   for (let j = 0; j < oldHashes.length; j++) {
     if (oldHashes[j] === 0) continue;
     const i = slotOf(oldKeys[j]!, oldHashes[j]!);
     hashes[i] = oldHashes[j]!;
     keys[i] = oldKeys[j]!;
     vals[i] = oldVals[j]!;
+    ids[i] = oldIds[j]!;
   }
 }
 
@@ -98,6 +103,7 @@ export function register(words: Iterable<string>, flag: number): void {
     if (hashes[i] === 0) {
       hashes[i] = h;
       keys[i] = w;
+      ids[i] = nextId++;
       size++;
     }
     vals[i]! |= flag;
@@ -135,6 +141,17 @@ export function vocabKey(slot: number): string {
 
 export function vocabFlags(slot: number): number {
   return vals[slot]!;
+}
+
+/** The id of the word in a slot: a small integer, the same for the word's whole life. */
+export function vocabId(slot: number): number {
+  return ids[slot]!;
+}
+
+/** The id of a registered word, or -1. Register with flag 0 to give a word an id alone. */
+export function wordId(w: string): number {
+  const i = vocabSlot(w);
+  return i < 0 ? -1 : ids[i]!;
 }
 
 export function flagsOf(low: string): number {
