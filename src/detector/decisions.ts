@@ -224,6 +224,7 @@ interface SentenceFindings {
 }
 
 const NO_MENTIONS: PlatformMention[] = [];
+const NO_CANDIDATES: Candidate[] = [];
 
 /** Shared result for the many sentences with nothing to find (never mutated). */
 const NOTHING: SentenceFindings = { candidates: [], negatedPlatform: false };
@@ -243,25 +244,51 @@ function candidatesAndMentions(a: Analysed): SentenceFindings {
       if (a.cues[k]?.type === 'neg') negatedPlatform = true;
     }
   }
-  // no human sentence names more than a handful of prices or platforms: cap the work on junk
-  const all: Candidate[] = [];
-  // each pass runs only when the sentence has its trigger bits
+  let all = NO_CANDIDATES;
   let groups = 0;
-  if ((flags & (F.NUMBER | F.CURRENCY)) !== 0) groups += take(all, pricingCandidates(a, mentions));
-  if (mentions.length > 0) groups += take(all, platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
-  if ((flags & (F.STRUCTURE | F.HYPHEN)) !== 0) groups += take(all, structureCandidates(a));
-  if ((flags & F.TIMELINE) !== 0) groups += take(all, timelineCandidates(a));
-  if ((flags & F.CONTENT) !== 0) groups += take(all, contentCandidates(a));
+  for (let pass = 0; pass < PASSES; pass++) {
+    const xs = runPass(pass, a, mentions);
+    if (xs.length === 0) continue;
+    groups++;
+    all = take(all, xs);
+  }
   if (groups > 1) sortByFrom(all);
   if (all.length === 0 && !negatedPlatform) return NOTHING;
   return { candidates: all, negatedPlatform };
 }
 
-/** Append up to MAX_PER_SENTENCE of `xs` to `all`; 1 when `xs` had any (a group), else 0. */
-function take(all: Candidate[], xs: Candidate[]): number {
-  if (xs.length === 0) return 0;
+const PASSES = 5;
+
+/** The candidate passes in order (pricing, platforms, structure, timeline, content), each run
+ * only when the sentence has its trigger bits. */
+function runPass(pass: number, a: Analysed, mentions: PlatformMention[]): Candidate[] {
+  const flags = a.anyFlags;
+  switch (pass) {
+    case 0:
+      return (flags & (F.NUMBER | F.CURRENCY)) !== 0 ? pricingCandidates(a, mentions) : NO_CANDIDATES;
+    case 1:
+      if (mentions.length === 0) return NO_CANDIDATES;
+      return platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions);
+    case 2:
+      return (flags & (F.STRUCTURE | F.HYPHEN)) !== 0 ? structureCandidates(a) : NO_CANDIDATES;
+    case 3:
+      return (flags & F.TIMELINE) !== 0 ? timelineCandidates(a) : NO_CANDIDATES;
+    default:
+      return (flags & F.CONTENT) !== 0 ? contentCandidates(a) : NO_CANDIDATES;
+  }
+}
+
+/** `all` followed by up to MAX_PER_SENTENCE of a pass's `xs` (no human sentence names more than a
+ * handful of prices or platforms: this caps the work on junk). Every pass returns a fresh array
+ * when it finds something, so the first group is taken over instead of copied. */
+function take(all: Candidate[], xs: Candidate[]): Candidate[] {
+  if (xs.length === 0) return all;
+  if (all.length === 0) {
+    if (xs.length > MAX_PER_SENTENCE) xs.length = MAX_PER_SENTENCE;
+    return xs;
+  }
   for (let i = 0; i < xs.length && i < MAX_PER_SENTENCE; i++) all.push(xs[i]!);
-  return 1;
+  return all;
 }
 
 /** Stable sort by position, like `all.sort((x, y) => x.from - y.from)`; a sentence has at most
