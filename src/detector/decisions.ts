@@ -138,15 +138,21 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   const { tokens, cues } = a;
   const cs = a.clauseStart[c.from]!;
   const ce = a.clauseEnd[c.from]!;
-  for (let k = c.from - 1; k >= Math.max(cs, c.from - 6); k--) {
-    if (inRationale(a, k)) continue;
-    const cue = cues[k];
-    if (cue?.type === 'neg' && k + cue.len <= c.from) return none(true);
+  // `cueTypes` has the cue types outside the rationale: the scans that skip the rationale run
+  // only when the sentence has a cue they look for
+  if (hasCue(a, NEG)) {
+    for (let k = c.from - 1; k >= Math.max(cs, c.from - 6); k--) {
+      if (inRationale(a, k)) continue;
+      const cue = cues[k];
+      if (cue?.type === 'neg' && k + cue.len <= c.from) return none(true);
+    }
   }
-  for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
-    const cue = cues[k];
-    if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
-    if (cue && cue.type !== 'neg') break;
+  if (hasCue(a, NEG) || a.rationale !== null) {
+    for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
+      const cue = cues[k];
+      if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
+      if (cue && cue.type !== 'neg') break;
+    }
   }
   // "We decided: Circle, $49 a month, two tiers, …" — a committed label colon covers the list after it
   let commit = c.ownCommit === true || progressiveCommit(a, c.from) || (a.committedColon >= 0 && a.committedColon < c.from);
@@ -154,7 +160,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   let low = false;
   let hypo = false;
   let past = false;
-  const lo = Math.max(a.segStart[c.from]!, c.from - 14);
+  const lo = a.cueTypes !== 0 || (a.anyFlags & F.COMMIT_ING) !== 0 ? Math.max(a.segStart[c.from]!, c.from - 14) : c.from;
   for (let k = c.from - 1; k >= lo; k--) {
     if (inRationale(a, k)) continue;
     const cue = cues[k];
@@ -190,7 +196,8 @@ export function judge(a: Analysed, c: Candidate): Judgement {
         break;
     }
   }
-  for (let k = c.to; k < Math.min(ce, c.to + 4); k++) {
+  const ahead = a.cueTypes !== 0 ? Math.min(ce, c.to + 4) : c.to;
+  for (let k = c.to; k < ahead; k++) {
     if (inRationale(a, k)) break;
     const cue = cues[k];
     if (cue) {
@@ -202,7 +209,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   }
   const confirmAfter = a.lastConfirm >= c.to;
   // a declaration with no verb of its own, in a sentence about the past ("Three tiers felt like too much …")
-  if (!commit && c.frame === 'strong') {
+  if (!commit && c.frame === 'strong' && hasCue(a, PAST)) {
     for (let k = c.to; k < a.segEnd[c.from]!; k++) if (cues[k]?.type === 'past' && !inRationale(a, k)) past = true;
   }
   if (a.question || hypo || past || low) return verdict(minConfidence('low', c.cap), true);
@@ -327,6 +334,8 @@ function bitsOf(types: CueType[]): number {
 }
 
 const COMMIT_OR_CONFIRM = bitsOf(['commit', 'confirm']);
+const NEG = bitsOf(['neg']);
+const PAST = bitsOf(['past']);
 const CONFIRM = bitsOf(['confirm']);
 const CONFIRMATION_BLOCKERS = bitsOf(['neg', 'low', 'med', 'hypo', 'past']);
 const CARRY_BLOCKERS = bitsOf(['neg', 'low', 'hypo']);
