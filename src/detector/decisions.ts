@@ -246,9 +246,11 @@ function candidatesAndMentions(a: Analysed): SentenceFindings {
   const mentions = (flags & F.PLATFORM) !== 0 ? findPlatforms(a.tokens, flags) : NO_MENTIONS;
   // "not Discord", "definitely not Skool": a platform named only to be ruled out
   let negatedPlatform = false;
-  for (const m of mentions) {
-    for (let k = Math.max(a.clauseStart[m.from]!, m.from - 2); k < m.from; k++) {
-      if (a.cues[k]?.type === 'neg') negatedPlatform = true;
+  if (hasCue(a, NEG) || a.rationale !== null) {
+    for (const m of mentions) {
+      for (let k = Math.max(a.clauseStart[m.from]!, m.from - 2); k < m.from; k++) {
+        if (a.cues[k]?.type === 'neg') negatedPlatform = true;
+      }
     }
   }
   let all = NO_CANDIDATES;
