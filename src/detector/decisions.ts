@@ -138,15 +138,21 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   const { tokens, cues } = a;
   const cs = a.clauseStart[c.from]!;
   const ce = a.clauseEnd[c.from]!;
-  for (let k = c.from - 1; k >= Math.max(cs, c.from - 6); k--) {
-    if (inRationale(a, k)) continue;
-    const cue = cues[k];
-    if (cue?.type === 'neg' && k + cue.len <= c.from) return none(true);
+  // `cueTypes` has the cue types outside the rationale: the scans that skip the rationale run
+  // only when the sentence has a cue they look for
+  if (hasCue(a, NEG)) {
+    for (let k = c.from - 1; k >= Math.max(cs, c.from - 6); k--) {
+      if (inRationale(a, k)) continue;
+      const cue = cues[k];
+      if (cue?.type === 'neg' && k + cue.len <= c.from) return none(true);
+    }
   }
-  for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
-    const cue = cues[k];
-    if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
-    if (cue && cue.type !== 'neg') break;
+  if (hasCue(a, NEG) || a.rationale !== null) {
+    for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
+      const cue = cues[k];
+      if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
+      if (cue && cue.type !== 'neg') break;
+    }
   }
   // "We decided: Circle, $49 a month, two tiers, …" — a committed label colon covers the list after it
   let commit = c.ownCommit === true || progressiveCommit(a, c.from) || (a.committedColon >= 0 && a.committedColon < c.from);
@@ -154,7 +160,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   let low = false;
   let hypo = false;
   let past = false;
-  const lo = Math.max(a.segStart[c.from]!, c.from - 14);
+  const lo = a.cueTypes !== 0 || (a.anyFlags & F.COMMIT_ING) !== 0 ? Math.max(a.segStart[c.from]!, c.from - 14) : c.from;
   for (let k = c.from - 1; k >= lo; k--) {
     if (inRationale(a, k)) continue;
     const cue = cues[k];
@@ -190,7 +196,8 @@ export function judge(a: Analysed, c: Candidate): Judgement {
         break;
     }
   }
-  for (let k = c.to; k < Math.min(ce, c.to + 4); k++) {
+  const ahead = a.cueTypes !== 0 ? Math.min(ce, c.to + 4) : c.to;
+  for (let k = c.to; k < ahead; k++) {
     if (inRationale(a, k)) break;
     const cue = cues[k];
     if (cue) {
@@ -202,7 +209,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   }
   const confirmAfter = a.lastConfirm >= c.to;
   // a declaration with no verb of its own, in a sentence about the past ("Three tiers felt like too much …")
-  if (!commit && c.frame === 'strong') {
+  if (!commit && c.frame === 'strong' && hasCue(a, PAST)) {
     for (let k = c.to; k < a.segEnd[c.from]!; k++) if (cues[k]?.type === 'past' && !inRationale(a, k)) past = true;
   }
   if (a.question || hypo || past || low) return verdict(minConfidence('low', c.cap), true);
@@ -224,6 +231,7 @@ interface SentenceFindings {
 }
 
 const NO_MENTIONS: PlatformMention[] = [];
+const NO_CANDIDATES: Candidate[] = [];
 
 /** Shared result for the many sentences with nothing to find (never mutated). */
 const NOTHING: SentenceFindings = { candidates: [], negatedPlatform: false };
@@ -238,30 +246,58 @@ function candidatesAndMentions(a: Analysed): SentenceFindings {
   const mentions = (flags & F.PLATFORM) !== 0 ? findPlatforms(a.tokens, flags) : NO_MENTIONS;
   // "not Discord", "definitely not Skool": a platform named only to be ruled out
   let negatedPlatform = false;
-  for (const m of mentions) {
-    for (let k = Math.max(a.clauseStart[m.from]!, m.from - 2); k < m.from; k++) {
-      if (a.cues[k]?.type === 'neg') negatedPlatform = true;
+  if (hasCue(a, NEG) || a.rationale !== null) {
+    for (const m of mentions) {
+      for (let k = Math.max(a.clauseStart[m.from]!, m.from - 2); k < m.from; k++) {
+        if (a.cues[k]?.type === 'neg') negatedPlatform = true;
+      }
     }
   }
-  // no human sentence names more than a handful of prices or platforms: cap the work on junk
-  const all: Candidate[] = [];
-  // each pass runs only when the sentence has its trigger bits
+  let all = NO_CANDIDATES;
   let groups = 0;
-  if ((flags & (F.NUMBER | F.CURRENCY)) !== 0) groups += take(all, pricingCandidates(a, mentions));
-  if (mentions.length > 0) groups += take(all, platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions));
-  if ((flags & (F.STRUCTURE | F.HYPHEN)) !== 0) groups += take(all, structureCandidates(a));
-  if ((flags & F.TIMELINE) !== 0) groups += take(all, timelineCandidates(a));
-  if ((flags & F.CONTENT) !== 0) groups += take(all, contentCandidates(a));
+  for (let pass = 0; pass < PASSES; pass++) {
+    const xs = runPass(pass, a, mentions);
+    if (xs.length === 0) continue;
+    groups++;
+    all = take(all, xs);
+  }
   if (groups > 1) sortByFrom(all);
   if (all.length === 0 && !negatedPlatform) return NOTHING;
   return { candidates: all, negatedPlatform };
 }
 
-/** Append up to MAX_PER_SENTENCE of `xs` to `all`; 1 when `xs` had any (a group), else 0. */
-function take(all: Candidate[], xs: Candidate[]): number {
-  if (xs.length === 0) return 0;
+const PASSES = 5;
+
+/** The candidate passes in order (pricing, platforms, structure, timeline, content), each run
+ * only when the sentence has its trigger bits. */
+function runPass(pass: number, a: Analysed, mentions: PlatformMention[]): Candidate[] {
+  const flags = a.anyFlags;
+  switch (pass) {
+    case 0:
+      return (flags & (F.NUMBER | F.CURRENCY)) !== 0 ? pricingCandidates(a, mentions) : NO_CANDIDATES;
+    case 1:
+      if (mentions.length === 0) return NO_CANDIDATES;
+      return platformCandidates(a, mentions.length > MAX_PER_SENTENCE * 2 ? mentions.slice(0, MAX_PER_SENTENCE * 2) : mentions);
+    case 2:
+      return (flags & (F.STRUCTURE | F.HYPHEN)) !== 0 ? structureCandidates(a) : NO_CANDIDATES;
+    case 3:
+      return (flags & F.TIMELINE) !== 0 ? timelineCandidates(a) : NO_CANDIDATES;
+    default:
+      return (flags & F.CONTENT) !== 0 ? contentCandidates(a) : NO_CANDIDATES;
+  }
+}
+
+/** `all` followed by up to MAX_PER_SENTENCE of a pass's `xs` (no human sentence names more than a
+ * handful of prices or platforms: this caps the work on junk). Every pass returns a fresh array
+ * when it finds something, so the first group is taken over instead of copied. */
+function take(all: Candidate[], xs: Candidate[]): Candidate[] {
+  if (xs.length === 0) return all;
+  if (all.length === 0) {
+    if (xs.length > MAX_PER_SENTENCE) xs.length = MAX_PER_SENTENCE;
+    return xs;
+  }
   for (let i = 0; i < xs.length && i < MAX_PER_SENTENCE; i++) all.push(xs[i]!);
-  return 1;
+  return all;
 }
 
 /** Stable sort by position, like `all.sort((x, y) => x.from - y.from)`; a sentence has at most
@@ -300,6 +336,8 @@ function bitsOf(types: CueType[]): number {
 }
 
 const COMMIT_OR_CONFIRM = bitsOf(['commit', 'confirm']);
+const NEG = bitsOf(['neg']);
+const PAST = bitsOf(['past']);
 const CONFIRM = bitsOf(['confirm']);
 const CONFIRMATION_BLOCKERS = bitsOf(['neg', 'low', 'med', 'hypo', 'past']);
 const CARRY_BLOCKERS = bitsOf(['neg', 'low', 'hypo']);

@@ -1,7 +1,7 @@
 // Platforms: known community, course, newsletter and payment platforms with their aliases, and
 // the frame that turns a mention into a choice ("going with Skool", "Stripe for payments") as
 // opposed to a mention in passing ("my audience is on Instagram", "a video about Circle").
-import type { Analysed } from './analyse.js';
+import { cueBit, type Analysed } from './analyse.js';
 import { candidate, type Candidate, type Frame } from './candidate.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
@@ -324,6 +324,11 @@ function mentionAt(mentions: PlatformMention[], k: number): PlatformMention | un
 /** Words that open a phrase after the name that commits by itself (POST_COMMIT). */
 const POST_COMMIT_FIRST = new Set(POST_COMMIT.map((seq) => seq[0]!));
 
+const NEG = cueBit('neg');
+const COMMIT_OR_CONFIRM = cueBit('commit') | cueBit('confirm');
+const HEDGE = cueBit('low') | cueBit('med');
+const ALL_CUES = -1;
+
 function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): FrameInfo | null {
   const { tokens } = a;
   const cs = a.clauseStart[m.from]!;
@@ -334,9 +339,11 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   }
   const setupAfter =
     POST_SETUP.has(next) || (next === 'is' && SETUP_STATES.has(tokens[m.to + 1]?.low ?? ''));
+  // the cue scans below do not skip the rationale: a sentence with one may have any cue
+  const cueTypes = a.rationale === null ? a.cueTypes : ALL_CUES;
   // a contrast in the clause ("… instead of Patreon") makes even a set-up report a choice
   let contrast = false;
-  for (let k = cs; k < ce; k++) {
+  for (let k = cs; k < ce && (cueTypes & NEG) !== 0; k++) {
     const c = a.cues[k];
     if (c?.type === 'neg' && (tokens[k]!.low === 'instead' || tokens[k]!.low === 'rather' || tokens[k]!.low === 'over')) contrast = true;
   }
@@ -346,13 +353,13 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
       return { frame: 'strong', ownCommit: false, setup: false };
     }
   }
-  for (let k = Math.max(cs, m.from - 4); k < m.from; k++) {
+  for (let k = Math.max(cs, m.from - 4); k < m.from && (cueTypes & COMMIT_OR_CONFIRM) !== 0; k++) {
     const cue = a.cues[k];
     if (!cue || (cue.type !== 'commit' && cue.type !== 'confirm') || cue.len < 2) continue;
     if (onlyDeterminers(tokens, k + cue.len, m.from)) return { frame: 'strong', ownCommit: true, setup: false };
   }
   // "thinking about Skool", "leaning towards Circle": a hedge phrase right before names a choice being weighed
-  for (let k = Math.max(cs, m.from - 4); k < m.from; k++) {
+  for (let k = Math.max(cs, m.from - 4); k < m.from && (cueTypes & HEDGE) !== 0; k++) {
     const cue = a.cues[k];
     if (cue && (cue.type === 'low' || cue.type === 'med') && k + cue.len >= m.from - 1) return { frame: 'none', ownCommit: false, setup: false };
   }
@@ -406,7 +413,7 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   }
   if (bare) return { frame: 'weak', ownCommit: false, setup: false, bare: true };
   // "thinking about Skool", "leaning towards Circle": a hedge right before still names a choice
-  for (let k = m.from - 1; k >= Math.max(cs, m.from - 3); k--) {
+  for (let k = m.from - 1; k >= Math.max(cs, m.from - 3) && (cueTypes & HEDGE) !== 0; k--) {
     const cue = a.cues[k];
     if (cue && (cue.type === 'low' || cue.type === 'med')) return { frame: 'none', ownCommit: false, setup: false };
   }

@@ -60,6 +60,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** A-Z to a-z; any other code as it is. */
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -88,15 +93,21 @@ function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: 
   return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, stem: '', id };
 }
 
-/** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case, and `h`
- * is its vocabulary hash, folded in while it was scanned: a known word is found without slicing
- * and takes the registered string as `raw` and `low`; an unknown one costs one slice. */
-function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean, hyphen: boolean, h: number): Token {
+/** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case; `ascii`:
+ * all ASCII, so its lower case is the ASCII one. `h` is the vocabulary hash of that lower case,
+ * folded in while the word was scanned: a known word is found without slicing or lower-casing
+ * and takes the registered string as `low` (and as `raw` when plain). */
+function wordToken(s: string, start: number, end: number, space: boolean, plain: boolean, ascii: boolean, hyphen: boolean, h: number): Token {
   let tok: Token;
   if (plain) {
     const slot = vocabSlotAt(s, start, end, h);
     const raw = slot < 0 ? sliceOf(s, start, end) : vocabKey(slot);
     tok = tokenOf(raw, raw, 'word', start, end, space, false, slot);
+  } else if (ascii) {
+    const raw = sliceOf(s, start, end);
+    const slot = vocabSlotAt(s, start, end, h);
+    const c = codeAt(s, start);
+    tok = tokenOf(raw, slot < 0 ? raw.toLowerCase() : vocabKey(slot), 'word', start, end, space, c >= 65 && c <= 90, slot);
   } else {
     const raw = sliceOf(s, start, end);
     let low = raw.toLowerCase();
@@ -187,8 +198,10 @@ export function tokenize(s: string): Token[] {
     if (isLetterAt(s, i)) {
       const start = i;
       let plain = c >= 97 && c <= 122;
+      let ascii = c < 128;
       let hyphen = false;
-      let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      // the hash is of the ASCII lower case, so "The" finds "the" without a toLowerCase
+      let h = Math.imul(HASH_SEED ^ asciiLower(c), HASH_PRIME);
       i++;
       while (i < n) {
         const d = codeAt(s, i);
@@ -197,8 +210,15 @@ export function tokenize(s: string): Token[] {
           i++;
           continue;
         }
-        if ((d >= 65 && d <= 90) || (d >= 128 && isLetterAt(s, i))) {
+        if (d >= 65 && d <= 90) {
           plain = false;
+          h = Math.imul(h ^ (d | 32), HASH_PRIME);
+          i++;
+          continue;
+        }
+        if (d >= 128 && isLetterAt(s, i)) {
+          plain = false;
+          ascii = false;
           i++;
           continue;
         }
@@ -208,14 +228,15 @@ export function tokenize(s: string): Token[] {
           if (d === 38 && i - start > 2) break; // & only inside short forms: q&a, r&d
           const e = codeAt(s, i + 1);
           if (d === 0x2019 || !(e >= 97 && e <= 122)) plain = false;
+          if (d === 0x2019 || e >= 128) ascii = false;
           if (d === 45) hyphen = true;
-          h = Math.imul(Math.imul(h ^ d, HASH_PRIME) ^ e, HASH_PRIME);
+          h = Math.imul(Math.imul(h ^ d, HASH_PRIME) ^ asciiLower(e), HASH_PRIME);
           i += 2;
           continue;
         }
         break;
       }
-      out.push(wordToken(s, start, i, space, plain, hyphen, h));
+      out.push(wordToken(s, start, i, space, plain, ascii, hyphen, h));
       space = false;
       continue;
     }

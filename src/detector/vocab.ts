@@ -60,6 +60,10 @@ let vals = new Int32Array(0);
 let ids = new Int32Array(0); // a word's id: its registration order, kept when the table grows
 let nextId = 0;
 
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
 function hashOf(w: string): number {
   let h = HASH_SEED;
   const n = w.length;
@@ -117,8 +121,8 @@ export function vocabSlot(low: string): number {
   return hashes[i] === 0 ? -1 : i;
 }
 
-/** Slot of the word `s[start, end)` given its running hash `h` (HASH_SEED folded with each code
- * unit by HASH_PRIME), or -1. No slice is made. */
+/** Slot of the ASCII lower case of the word `s[start, end)` given its running hash `h` (HASH_SEED
+ * folded with each lower-cased code unit by HASH_PRIME), or -1. No slice is made. */
 export function vocabSlotAt(s: string, start: number, end: number, h: number): number {
   if (size === 0) return -1;
   h |= 1;
@@ -128,7 +132,7 @@ export function vocabSlotAt(s: string, start: number, end: number, h: number): n
     const k = keys[i]!;
     if (k.length !== len) continue;
     let j = 0;
-    while (j < len && charCodeAt.call(k, j) === charCodeAt.call(s, start + j)) j++;
+    while (j < len && charCodeAt.call(k, j) === asciiLower(charCodeAt.call(s, start + j))) j++;
     if (j === len) return i;
   }
   return -1;
