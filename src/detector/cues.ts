@@ -58,8 +58,6 @@ function idIndex(lex: Lexicon): (IdPhrase[] | undefined)[] {
   for (const list of lex.values()) for (const p of list) register(p.words, 0);
   const index: (IdPhrase[] | undefined)[] = [];
   for (const [first, list] of lex) index[wordId(first)] = list.map((p) => ({ ids: p.words.map(wordId), cue: p.cue }));
-  // a packed array: ids without phrases read as undefined without a holey-array lookup
-  for (let i = 0; i < index.length; i++) index[i] ??= undefined;
   return index;
 }
 
