@@ -225,6 +225,8 @@ interface PlanIndex {
   uniqueTitle: (TaskIndex | null)[];
   /** Stem id → stamp of the last chunk that contained it (scratch for `bestTask`). */
   present: number[];
+  /** Recent words → stem id (see `stemIdOf`). */
+  wordStem: Map<string, number>;
 }
 
 function stems(text: string): string[] {
@@ -279,7 +281,7 @@ function indexPlan(plan: Pick<DetectorPlan, 'tasks'>): PlanIndex {
     }
   }
   const present = new Array<number>(stemId.size).fill(0);
-  const index = { tasks, ids: new Set(plan.tasks.map((t) => t.id)), stemId, byStem, uniqueTitle, present };
+  const index = { tasks, ids: new Set(plan.tasks.map((t) => t.id)), stemId, byStem, uniqueTitle, present, wordStem: new Map<string, number>() };
   indexCache.set(plan.tasks, index);
   return index;
 }
@@ -292,17 +294,16 @@ interface Match {
   score: number;
 }
 
-/** Stems of recent words (bounded, so hostile input cannot grow it without limit). */
-const stemCache = new Map<string, string>();
-
-function cachedStem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    if (stemCache.size > 4096) stemCache.clear();
-    s = stem(word);
-    stemCache.set(word, s);
+/** The stem id of a word: one lookup in the plan's cache of recent words (bounded, so hostile
+ * input cannot grow it without limit), stemming only a word not seen lately. */
+function stemIdOf(index: PlanIndex, word: string): number {
+  let id = index.wordStem.get(word);
+  if (id === undefined) {
+    if (index.wordStem.size > 4096) index.wordStem.clear();
+    id = index.stemId.get(stem(word)) ?? NO_STEM;
+    index.wordStem.set(word, id);
   }
-  return s;
+  return id;
 }
 
 const SYNONYM_FROM = SYNONYMS.map(([a]) => a.split(' '));
@@ -310,24 +311,18 @@ const SYNONYM_TO = SYNONYMS.map(([, b]) => b.split(' '));
 const SYNONYM_FIRST = new Set(SYNONYM_FROM.map((a) => a[0]!));
 
 // Scratch space for chunkStems: a chunk's stems live only until bestTask has scored them, so
-// the arrays are reused instead of allocating four per chunk.
+// the arrays are reused instead of allocated for every chunk.
 const scratchRaw: string[] = [];
-const scratchRawTokens: (Token | null)[] = [];
 const scratch: ChunkStems = { stems: [], prev: [], last: '' };
 
 /** Adds one word to the chunk's stems (stop words and bare numbers only move `last`). */
-function emit(index: PlanIndex, chunk: ChunkStems, word: string, t: Token | null): void {
+function emit(index: PlanIndex, chunk: ChunkStems, word: string): void {
   const c = word.charCodeAt(0);
   if (STOP.has(word) || (c >= 48 && c <= 57 && /^\d+$/.test(word))) {
     chunk.last = word;
     return;
   }
-  let s: string;
-  if (t !== null) {
-    if (t.stem === '') t.stem = cachedStem(word);
-    s = t.stem;
-  } else s = cachedStem(word);
-  chunk.stems.push(index.stemId.get(s) ?? NO_STEM);
+  chunk.stems.push(stemIdOf(index, word));
   chunk.prev.push(chunk.last);
   chunk.last = word;
 }
@@ -336,9 +331,7 @@ function emit(index: PlanIndex, chunk: ChunkStems, word: string, t: Token | null
 function chunkStems(index: PlanIndex, tokens: Token[], from: number, to: number): ChunkStems {
   // the chunk's words (hyphenated and dotted words in parts), with the synonym phrases swapped in
   const raw = scratchRaw;
-  const rawTokens = scratchRawTokens;
   raw.length = 0;
-  rawTokens.length = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'sym') continue;
@@ -347,11 +340,9 @@ function chunkStems(index: PlanIndex, tokens: Token[], from: number, to: number)
       for (const part of t.low.split(/[^a-z0-9'&]+/)) {
         if (!part) continue;
         raw.push(part);
-        rawTokens.push(null);
       }
     } else {
       raw.push(t.low);
-      rawTokens.push(t);
     }
   }
   const chunk = scratch;
@@ -368,14 +359,14 @@ function chunkStems(index: PlanIndex, tokens: Token[], from: number, to: number)
       let hit = true;
       for (let j = 1; j < a.length && hit; j++) if (raw[i + j] !== a[j]) hit = false;
       if (hit) {
-        for (const w of b) emit(index, chunk, w, null);
+        for (const w of b) emit(index, chunk, w);
         i += a.length;
         swapped = true;
         break;
       }
     }
     if (!swapped) {
-      emit(index, chunk, raw[i]!, rawTokens[i]!);
+      emit(index, chunk, raw[i]!);
       i++;
     }
   }

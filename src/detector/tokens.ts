@@ -26,8 +26,6 @@ export interface Token {
   cap: boolean;
   /** Which lexicons know the word (bits of `F` in vocab.ts). */
   flags: number;
-  /** Words: the stem, filled in when first needed ('' until then). */
-  stem: string;
   /** Vocabulary id of `low` (`wordId` in vocab.ts), or -1 when no lexicon registered it: phrase
    * matching compares ids instead of strings. */
   id: number;
@@ -90,7 +88,7 @@ function makeToken(s: string, kind: TokenKind, start: number, end: number, space
 function tokenOf(raw: string, low: string, kind: TokenKind, start: number, end: number, space: boolean, cap: boolean, slot: number): Token {
   const flags = slot < 0 ? 0 : vocabFlags(slot);
   const id = slot < 0 ? -1 : vocabId(slot);
-  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, stem: '', id };
+  return { raw, low, kind, start, end, space, value: NaN, ordinal: false, suffix: '', cap, flags, id };
 }
 
 /** A word token. `plain`: the word is all lower-case ASCII, so it is its own lower case; `ascii`:
