@@ -1,6 +1,7 @@
 // What each category detector hands to the shared confidence judge.
 import type { DecisionCategory } from '../plan/schema.js';
 import type { Confidence } from './types.js';
+import { register, wordId } from './vocab.js';
 
 /** How strongly the words around an item say "this is my choice", before any commitment cue.
  * strong: a declaration on its own ("Price: $29/mo", "Skool for the community", "Launch day is …").
@@ -48,4 +49,11 @@ export function maxConfidence(a: Confidence, b: Confidence): Confidence {
 
 export function rank(c: Confidence): number {
   return RANK[c];
+}
+
+/** The vocabulary id of `word` (registering it without a flag if no lexicon has): tables indexed
+ * by `Token.id` turn a per-token string hash lookup into an array read. */
+export function idOf(word: string): number {
+  register([word], 0);
+  return wordId(word);
 }
