@@ -2,7 +2,7 @@
 // the frame that turns a mention into a choice ("going with Skool", "Stripe for payments") as
 // opposed to a mention in passing ("my audience is on Instagram", "a video about Circle").
 import { cueBit, type Analysed } from './analyse.js';
-import { candidate, type Candidate, type Frame } from './candidate.js';
+import { candidate, idOf, type Candidate, type Frame } from './candidate.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -74,6 +74,12 @@ for (const info of PLATFORMS) {
 }
 for (const list of ALIASES.values()) list.sort((a, b) => b.words.length - a.words.length);
 register([...ALIASES.keys()].flatMap((w) => [w, `${w}'s`]), F.PLATFORM);
+/** ALIASES by the vocabulary id of the first word, written plain or possessive ("skool's"): the
+ * scan reads a token's aliases from its `id` instead of hashing its string (twice for a miss). */
+const ALIAS_IDS = [...ALIASES.keys()].flatMap((w) => [idOf(w), idOf(`${w}'s`)]);
+// filled, not sparse: an array with far-apart indices would be a dictionary
+const ALIASES_BY_ID = new Array<Alias[] | undefined>(Math.max(...ALIAS_IDS) + 1).fill(undefined);
+for (const [w, list] of ALIASES) ALIASES_BY_ID[idOf(w)] = ALIASES_BY_ID[idOf(`${w}'s`)] = list;
 
 /** Words before an ambiguous name that make it a platform. */
 const CONTEXT_BEFORE = new Set([
@@ -136,7 +142,7 @@ export function findPlatforms(tokens: Token[], anyFlags: number = F.PLATFORM): P
   for (let i = 0; i < tokens.length && out.length < MAX_MENTIONS; i++) {
     const t = tokens[i]!;
     if ((t.flags & F.PLATFORM) === 0) continue;
-    const list = ALIASES.get(t.low) ?? ALIASES.get(stripPossessive(t.low));
+    const list = t.id >= 0 ? ALIASES_BY_ID[t.id] : undefined; // (a PLATFORM word always has an id)
     if (!list) continue;
     let hit: Alias | undefined;
     for (const alias of list) {
