@@ -1,5 +1,6 @@
 // What each category detector hands to the shared confidence judge.
 import type { DecisionCategory } from '../plan/schema.js';
+import type { Token } from './tokens.js';
 import type { Confidence } from './types.js';
 import { register, wordId } from './vocab.js';
 
@@ -56,4 +57,22 @@ export function rank(c: Confidence): number {
 export function idOf(word: string): number {
   register([word], 0);
   return wordId(word);
+}
+
+/** Role bits by vocabulary id for a few word lists ([words, bit] pairs): `roleIn(table, t)` reads
+ * a token's roles from its `id`, an array read instead of a string hash per set. */
+export function roleTable(lists: readonly (readonly [Iterable<string>, number])[]): Int32Array {
+  const pairs: [number, number][] = [];
+  for (const [words, bit] of lists) for (const w of words) pairs.push([idOf(w), bit]);
+  let size = 0;
+  for (const p of pairs) size = Math.max(size, p[0] + 1);
+  const table = new Int32Array(size);
+  for (const p of pairs) table[p[0]]! |= p[1];
+  return table;
+}
+
+/** The roles of token `t` in a `roleTable` (0 for a word no list has: id -1, or registered later). */
+export function roleIn(table: Int32Array, t: Token): number {
+  const id = t.id;
+  return id >= 0 && id < table.length ? table[id]! : 0;
 }

@@ -2,7 +2,7 @@
 // calls, a course library …). These become decisions through commitment phrases ("I'll",
 // "we decided", "launching on …"), judged in decisions.ts; here we find the items and their frame.
 import type { Analysed } from './analyse.js';
-import { candidate, type Candidate, type Frame } from './candidate.js';
+import { candidate, idOf, type Candidate, type Frame } from './candidate.js';
 import { mayStartDate, parseDateAt } from './dates.js';
 import { numberOf, table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
@@ -392,6 +392,16 @@ for (const [phrase, value] of THINGS) {
 }
 for (const list of THING_INDEX.values()) list.sort((x, y) => y.words.length - x.words.length);
 register(THING_INDEX.keys(), F.CONTENT);
+type Thing = { words: string[]; value: string };
+/** THING_INDEX by the vocabulary id of the first word (filled, not sparse: see platforms.ts). */
+const THING_IDS = [...THING_INDEX.keys()].map(idOf);
+const THINGS_BY_ID = new Array<Thing[] | undefined>(Math.max(...THING_IDS) + 1).fill(undefined);
+for (const [w, list] of THING_INDEX) THINGS_BY_ID[idOf(w)] = list;
+
+/** The phrases that open with token `t` (a CONTENT word), if any. */
+function thingsAt(t: Token): Thing[] | undefined {
+  return (t.flags & F.CONTENT) !== 0 ? THINGS_BY_ID[t.id] : undefined;
+}
 
 const SINGLE_FREQ: Record<string, string> = table({
   weekly: 'weekly',
@@ -445,8 +455,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
   if ((a.anyFlags & F.CONTENT) === 0) return [];
   const found: { value: string; thing: string; from: number; to: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if ((tokens[i]!.flags & F.CONTENT) === 0) continue;
-    const list = THING_INDEX.get(tokens[i]!.low);
+    const list = thingsAt(tokens[i]!);
     if (!list) continue;
     const hit = longestThingAt(tokens, i, list);
     if (!hit) continue;
@@ -465,7 +474,7 @@ export function contentCandidates(a: Analysed): Candidate[] {
           before = { freq: f.freq, at: k };
           break;
         }
-        if (k < i - 1 && (tokens[k]!.flags & F.CONTENT) !== 0 && THING_INDEX.has(tokens[k]!.low)) break;
+        if (k < i - 1 && thingsAt(tokens[k]!) !== undefined) break;
       }
       let after: { freq: string; at: number } | null = null;
       for (let k = to; k < Math.min(ce, to + 4); k++) {

@@ -1,6 +1,7 @@
 // Date expressions for launch timelines: "March 3", "3rd of March 2027", "2027-03-03",
 // "in 6 weeks", "next Monday", "by the end of May", "mid-April", "in the fall", "Q2".
 // Each parse looks at a handful of tokens from one position.
+import { roleIn, roleTable } from './candidate.js';
 import { numberOf, table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -62,6 +63,13 @@ const SEASONS: Record<string, string> = table({ fall: 'autumn', autumn: 'autumn'
 const UNITS: Record<string, string> = table({ day: 'day', days: 'day', week: 'week', weeks: 'week', wk: 'week', wks: 'week', month: 'month', months: 'month' });
 const PREPS = new Set(['on', 'in', 'by', 'before', 'for', 'within', 'around', 'from', 'after', 'until', 'til', 'till']);
 const APPROX = new Set(['about', 'around', 'roughly', 'like', 'approx', 'approximately', '~', 'just', 'maybe']);
+const D_PREP = 1;
+const D_APPROX = 2;
+/** PREPS and APPROX by vocabulary id: a parse tests a token's `id`, no string hashing. */
+const DATE_ROLE = roleTable([
+  [PREPS, D_PREP],
+  [APPROX, D_APPROX],
+]);
 
 function monthAt(t: Token | undefined, prev: Token | undefined): number {
   if (!t || t.kind !== 'word') return 0;
@@ -71,7 +79,7 @@ function monthAt(t: Token | undefined, prev: Token | undefined): number {
   const m = MONTHS[dot ? t.low.slice(0, -1) : t.low];
   if (!m) return 0;
   // "may" and "mar" are also ordinary words: take them only when they look like dates
-  if ((t.low === 'may' || t.low === 'mar') && !t.cap && !(prev && PREPS.has(prev.low))) return 0;
+  if ((t.low === 'may' || t.low === 'mar') && !t.cap && !(prev && (roleIn(DATE_ROLE, prev) & D_PREP) !== 0)) return 0;
   return m;
 }
 
@@ -133,12 +141,12 @@ export function mayStartDate(t: Token): boolean {
 export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr | null {
   let k = i;
   let prep = '';
-  if (tokens[k] && (tokens[k]!.flags & F.DATE) !== 0 && PREPS.has(tokens[k]!.low)) {
+  if (tokens[k] && (roleIn(DATE_ROLE, tokens[k]!) & D_PREP) !== 0) {
     prep = tokens[k]!.low;
     k++;
   }
   if (tokens[k]?.low === 'the' && tokens[k + 1]?.low === 'end' && tokens[k + 2]?.low === 'of') k++;
-  while (tokens[k] && APPROX.has(tokens[k]!.low) && k - i < 3) k++;
+  while (tokens[k] && (roleIn(DATE_ROLE, tokens[k]!) & D_APPROX) !== 0 && k - i < 3) k++;
   const t = tokens[k];
   if (!t) return null;
   // a date goes on with a number, a date word (month, weekday, season, "the", "next" …, all with
@@ -204,7 +212,7 @@ export function parseDateAt(tokens: Token[], i: number, unitHint = ''): DateExpr
     const mo = monthAt(tokens[k + 1], t);
     if (mo) return dateExpr(i, k + 2, `${prep === 'by' || prep === 'before' ? prep : 'in'} ${qual} ${MONTH_NAMES[mo]}`);
   }
-  if (qual.startsWith('mid-') || qual.startsWith('early-') || qual.startsWith('late-')) {
+  if ((t.flags & F.HYPHEN) !== 0 && (qual.startsWith('mid-') || qual.startsWith('early-') || qual.startsWith('late-'))) {
     const [q0, rest] = qual.split('-') as [string, string];
     const mo = MONTHS[rest];
     if (mo) return dateExpr(i, k + 1, `in ${q0}-${MONTH_NAMES[mo]}`);

@@ -4,7 +4,7 @@
 import { table } from './tokens.js';
 import { cueBit, inRationale, leadingBecause, type Analysed } from './analyse.js';
 import type { CueType } from './cues.js';
-import { maxConfidence, minConfidence, rank, type Candidate } from './candidate.js';
+import { maxConfidence, minConfidence, rank, roleIn, roleTable, type Candidate } from './candidate.js';
 import { contentCandidates, structureCandidates, timelineCandidates } from './commitments.js';
 import { findPlatforms, platformCandidates, type PlatformMention } from './platforms.js';
 import { pricingCandidates } from './pricing.js';
@@ -89,19 +89,33 @@ const PROGRESSIVE_SUBJECT = new Set(["i'm", 'im', "we're", 'am', 'are']);
 const ADVERBS = new Set(['also', 'definitely', 'just', 'now', 'still', 'actually', 'officially', 'really', 'totally', 'def', 'honestly']);
 const LEAD_FILLERS = new Set(['ok', 'okay', 'so', 'and', 'also', 'oh', 'then', 'right', 'yes', 'yep', 'well', 'now']);
 
+const J_STOP = 1; // FORWARD_STOP
+const J_POST_NEG = 2;
+const J_SUBJECT = 4; // PROGRESSIVE_SUBJECT
+const J_ADVERB = 8;
+const J_FILLER = 16; // LEAD_FILLERS
+/** The judge's word lists by vocabulary id: one array read per token, no string hashing. */
+const JUDGE_ROLE = roleTable([
+  [FORWARD_STOP, J_STOP],
+  [POST_NEG, J_POST_NEG],
+  [PROGRESSIVE_SUBJECT, J_SUBJECT],
+  [ADVERBS, J_ADVERB],
+  [LEAD_FILLERS, J_FILLER],
+]);
+
 /** "I'm charging", "we're adding", or a sentence that opens with "Charging …" / "Launching …". */
 function progressiveCommit(a: Analysed, k: number): boolean {
   const t = a.tokens[k]!;
-  if ((t.flags & F.COMMIT_ING) === 0 || !COMMIT_ING.has(t.low)) return false;
+  if ((t.flags & F.COMMIT_ING) === 0) return false; // (exactly the COMMIT_ING words)
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
-    const low = a.tokens[j]!.low;
-    if (PROGRESSIVE_SUBJECT.has(low)) return true;
-    if (!ADVERBS.has(low)) break;
+    const role = roleIn(JUDGE_ROLE, a.tokens[j]!);
+    if ((role & J_SUBJECT) !== 0) return true;
+    if ((role & J_ADVERB) === 0) break;
   }
   if (k - a.clauseStart[k]! > 4) return false;
   for (let j = a.clauseStart[k]!; j < k; j++) {
     const tj = a.tokens[j]!;
-    if (tj.kind === 'word' && !LEAD_FILLERS.has(tj.low) && !ADVERBS.has(tj.low)) return false;
+    if (tj.kind === 'word' && (roleIn(JUDGE_ROLE, tj) & (J_FILLER | J_ADVERB)) === 0) return false;
   }
   return true;
 }
@@ -150,7 +164,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
   if (hasCue(a, NEG) || a.rationale !== null) {
     for (let k = c.to; k < Math.min(ce, c.to + 3); k++) {
       const cue = cues[k];
-      if (cue?.type === 'neg' && POST_NEG.has(tokens[k]!.low)) return none(true);
+      if (cue?.type === 'neg' && (roleIn(JUDGE_ROLE, tokens[k]!) & J_POST_NEG) !== 0) return none(true);
       if (cue && cue.type !== 'neg') break;
     }
   }
@@ -205,7 +219,7 @@ export function judge(a: Analysed, c: Candidate): Judgement {
       else if (cue.type === 'med') med = true;
       else if (cue.type === 'low') low = true;
       k += cue.len - 1;
-    } else if (tokens[k]!.kind === 'word' && FORWARD_STOP.has(tokens[k]!.low)) break;
+    } else if (tokens[k]!.kind === 'word' && (roleIn(JUDGE_ROLE, tokens[k]!) & J_STOP) !== 0) break;
   }
   const confirmAfter = a.lastConfirm >= c.to;
   // a declaration with no verb of its own, in a sentence about the past ("Three tiers felt like too much …")

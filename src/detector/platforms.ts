@@ -2,7 +2,7 @@
 // the frame that turns a mention into a choice ("going with Skool", "Stripe for payments") as
 // opposed to a mention in passing ("my audience is on Instagram", "a video about Circle").
 import { cueBit, type Analysed } from './analyse.js';
-import { candidate, idOf, type Candidate, type Frame } from './candidate.js';
+import { candidate, idOf, roleIn, roleTable, type Candidate, type Frame } from './candidate.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
@@ -161,11 +161,12 @@ export function findPlatforms(tokens: Token[], anyFlags: number = F.PLATFORM): P
     const end = i + hit.words.length;
     if (hit.info.ambiguous && hit.words.length === 1 && !t.low.includes('.')) {
       const prev = tokenAt(tokens, i - 1)?.low ?? '';
-      const next = tokens[end]?.low ?? '';
-      if (NOT_PLATFORM_BEFORE.has(prev) && !(prev === 'the' && CONTEXT_AFTER.has(next))) continue;
-      if (NOT_PLATFORM_AFTER.has(next)) continue;
+      const before = roleAt(tokens, i - 1);
+      const after = roleAt(tokens, end);
+      if ((before & P_NOT_BEFORE) !== 0 && !(prev === 'the' && (after & P_CONTEXT_AFTER) !== 0)) continue;
+      if ((after & P_NOT_AFTER) !== 0) continue;
       const capsMidSentence = t.cap && i > 0;
-      const context = CONTEXT_BEFORE.has(prev) || CONTEXT_AFTER.has(next) || (t.cap && t.low.endsWith("'s"));
+      const context = (before & P_CONTEXT_BEFORE) !== 0 || (after & P_CONTEXT_AFTER) !== 0 || (t.cap && t.low.endsWith("'s"));
       if (!context && !(capsMidSentence && tokenAt(tokens, i - 1)?.kind === 'word')) continue;
     }
     out.push({ from: i, to: end, info: hit.info });
@@ -311,13 +312,58 @@ const OPENERS = new Set(['and', 'the', 'a', 'an', 'then', 'just', 'plus', 'also'
 // a word with none of these roles cannot change the frame: the look-back skips it with a bit test
 register([...Object.keys(COMMIT_VERBS), ...CHOICE_WORDS, ...SETUP_WORDS, ...NOT_FRAME, ...PREPOSITIONS, ...LIST_JOINERS], F.PLATFORM_FRAME);
 
+/** Words that open a phrase after the name that commits by itself (POST_COMMIT). */
+const POST_COMMIT_FIRST = new Set(POST_COMMIT.map((seq) => seq[0]!));
+
+const P_COMMIT_VERB = 1 << 0;
+const P_CHOICE = 1 << 1;
+const P_SETUP = 1 << 2;
+const P_NOT_FRAME = 1 << 3;
+const P_PREP = 1 << 4;
+const P_JOINER = 1 << 5;
+const P_OPENER = 1 << 6;
+const P_DET = 1 << 7;
+const P_TIME = 1 << 8;
+const P_POST_COMMIT = 1 << 9;
+const P_POST_SETUP = 1 << 10;
+const P_SETUP_STATE = 1 << 11;
+const P_CONTEXT_BEFORE = 1 << 12;
+const P_CONTEXT_AFTER = 1 << 13;
+const P_NOT_BEFORE = 1 << 14;
+const P_NOT_AFTER = 1 << 15;
+/** Every word list of the mention and frame scans by vocabulary id: one array read per token
+ * (`roleAt`) instead of a string hash per set. */
+const ROLE = roleTable([
+  [Object.keys(COMMIT_VERBS), P_COMMIT_VERB],
+  [CHOICE_WORDS, P_CHOICE],
+  [SETUP_WORDS, P_SETUP],
+  [NOT_FRAME, P_NOT_FRAME],
+  [PREPOSITIONS, P_PREP],
+  [LIST_JOINERS, P_JOINER],
+  [OPENERS, P_OPENER],
+  [DETERMINERS, P_DET],
+  [TIME_NOUNS, P_TIME],
+  [POST_COMMIT_FIRST, P_POST_COMMIT],
+  [POST_SETUP, P_POST_SETUP],
+  [SETUP_STATES, P_SETUP_STATE],
+  [CONTEXT_BEFORE, P_CONTEXT_BEFORE],
+  [CONTEXT_AFTER, P_CONTEXT_AFTER],
+  [NOT_PLATFORM_BEFORE, P_NOT_BEFORE],
+  [NOT_PLATFORM_AFTER, P_NOT_AFTER],
+]);
+
+/** The roles of `tokens[i]` (0 past either end). */
+function roleAt(tokens: Token[], i: number): number {
+  return i >= 0 && i < tokens.length ? roleIn(ROLE, tokens[i]!) : 0;
+}
+
 /** "+", "&", "and", ",", "plus" (all carry the PLATFORM_FRAME bit: other tokens skip the lookup). */
 function isListJoiner(t: Token): boolean {
-  return (t.flags & F.PLATFORM_FRAME) !== 0 && LIST_JOINERS.has(t.low);
+  return (t.flags & F.PLATFORM_FRAME) !== 0 && (roleIn(ROLE, t) & P_JOINER) !== 0;
 }
 
 function onlyDeterminers(tokens: Token[], from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (!DETERMINERS.has(tokens[j]!.low)) return false;
+  for (let j = from; j < to; j++) if ((roleIn(ROLE, tokens[j]!) & P_DET) === 0) return false;
   return true;
 }
 
@@ -326,9 +372,6 @@ function mentionAt(mentions: PlatformMention[], k: number): PlatformMention | un
   for (const m of mentions) if (k >= m.from && k < m.to) return m;
   return undefined;
 }
-
-/** Words that open a phrase after the name that commits by itself (POST_COMMIT). */
-const POST_COMMIT_FIRST = new Set(POST_COMMIT.map((seq) => seq[0]!));
 
 const NEG = cueBit('neg');
 const COMMIT_OR_CONFIRM = cueBit('commit') | cueBit('confirm');
@@ -340,11 +383,12 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
   const cs = a.clauseStart[m.from]!;
   const ce = a.clauseEnd[m.from]!;
   const next = tokens[m.to]?.low ?? '';
-  if (POST_COMMIT_FIRST.has(next)) {
+  const nextRole = roleAt(tokens, m.to);
+  if ((nextRole & P_POST_COMMIT) !== 0) {
     for (const seq of POST_COMMIT) if (matchSeq(tokens, m.to, seq)) return { frame: 'strong', ownCommit: true, setup: false };
   }
   const setupAfter =
-    POST_SETUP.has(next) || (next === 'is' && SETUP_STATES.has(tokens[m.to + 1]?.low ?? ''));
+    (nextRole & P_POST_SETUP) !== 0 || (next === 'is' && (roleAt(tokens, m.to + 1) & P_SETUP_STATE) !== 0);
   // the cue scans below do not skip the rationale: a sentence with one may have any cue
   const cueTypes = a.rationale === null ? a.cueTypes : ALL_CUES;
   // a contrast in the clause ("… instead of Patreon") makes even a set-up report a choice
@@ -379,20 +423,21 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
     }
     if ((tokens[k]!.flags & F.PLATFORM_FRAME) === 0) continue;
     const low = tokens[k]!.low;
-    const follows = COMMIT_VERBS[low];
+    const role = roleIn(ROLE, tokens[k]!);
+    const follows = (role & P_COMMIT_VERB) !== 0 ? COMMIT_VERBS[low] : undefined;
     if (follows !== undefined) {
       const after = tokens[k + 1]?.low ?? '';
       if (follows === null || follows.includes(after) || found) return { frame: 'strong', ownCommit: true, setup: false };
     }
     if (found) continue;
-    if (NOT_FRAME.has(low)) return null;
-    if (SETUP_WORDS.has(low) && (setupAfter || low !== 'my')) {
+    if ((role & P_NOT_FRAME) !== 0) return null;
+    if ((role & P_SETUP) !== 0 && (setupAfter || low !== 'my')) {
       return { frame: 'weak', ownCommit: false, setup: !contrast };
     }
     const dist = m.from - k;
-    if (PREPOSITIONS.has(low) && dist <= 3 && onlyDeterminers(tokens, k + 1, m.from)) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
-    else if (CHOICE_WORDS.has(low) && !PREPOSITIONS.has(low)) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
-    if (LIST_JOINERS.has(low)) break;
+    if ((role & P_PREP) !== 0 && dist <= 3 && onlyDeterminers(tokens, k + 1, m.from)) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
+    else if ((role & (P_CHOICE | P_PREP)) === P_CHOICE) found = { frame: 'weak', ownCommit: false, setup: setupAfter && !contrast };
+    if ((role & P_JOINER) !== 0) break;
   }
   if (found) return found;
   // "Skool for the community", "Stripe + Skool" — a declaration when the name opens its clause
@@ -404,10 +449,10 @@ function frameOf(a: Analysed, m: PlatformMention, mentions: PlatformMention[]): 
     }
   }
   let opens = true;
-  for (let k = ls; k < m.from && opens; k++) if (tokens[k]!.kind === 'word' && !OPENERS.has(tokens[k]!.low)) opens = false;
-  const afterIdx = POST_SETUP.has(next) ? m.to + 1 : m.to;
+  for (let k = ls; k < m.from && opens; k++) if (tokens[k]!.kind === 'word' && (roleIn(ROLE, tokens[k]!) & P_OPENER) === 0) opens = false;
+  const afterIdx = (nextRole & P_POST_SETUP) !== 0 ? m.to + 1 : m.to;
   const after = tokens[afterIdx]?.low ?? '';
-  if (opens && after === 'for' && !TIME_NOUNS.has(tokens[afterIdx + 1]?.low ?? '')) return { frame: 'strong', ownCommit: false, setup: false };
+  if (opens && after === 'for' && (roleAt(tokens, afterIdx + 1) & P_TIME) === 0) return { frame: 'strong', ownCommit: false, setup: false };
   if (opens && (next === '+' || next === '&')) return { frame: 'strong', ownCommit: false, setup: false };
   if (setupAfter) return { frame: 'weak', ownCommit: false, setup: !contrast };
   // a clause that is only the name ("Skool.", "— Skool")

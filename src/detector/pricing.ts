@@ -2,7 +2,7 @@
 // difference between the creator's own price and money that is not a price (income, goals,
 // tool costs, what competitors charge). Token scanning only; every look-around is bounded.
 import type { Analysed } from './analyse.js';
-import { candidate, idOf, type Candidate, type Frame } from './candidate.js';
+import { candidate, roleIn, roleTable, type Candidate, type Frame } from './candidate.js';
 import type { PlatformMention } from './platforms.js';
 import { table, tokenAt, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
@@ -189,8 +189,8 @@ const R_BE = 1 << 12; // be
 const R_PLAN = 1 << 13; // tier, membership, plan, access (after an amount)
 /** Roles of the words a period after an amount is written with. */
 const R_PERIOD_AFTER = R_ADJ | R_PER | R_SLASH | R_PM | R_ONE | R_FOR | R_SKIP;
-const PRICE_ROLE = new Map<string, number>();
-for (const [words, role] of [
+/** The roles by vocabulary id: the scans read a word's roles from its `id`, no string hashing. */
+const PRICE_ROLE = roleTable([
   [NOT_PRICE, R_NOT],
   [OWN_WORDS, R_OWN],
   [['pay', 'paying', 'paid', 'pays'], R_PAY],
@@ -205,17 +205,10 @@ for (const [words, role] of [
   [['at'], R_AT],
   [['be'], R_BE],
   [['tier', 'membership', 'plan', 'access'], R_PLAN],
-] as const) {
-  for (const w of words) PRICE_ROLE.set(w, (PRICE_ROLE.get(w) ?? 0) | role);
-}
-
-/** PRICE_ROLE by vocabulary id: the scans read a word's roles from its `id`, no string hashing. */
-const ROLE_BY_ID = new Int32Array(Math.max(...[...PRICE_ROLE.keys()].map(idOf)) + 1);
-for (const [w, role] of PRICE_ROLE) ROLE_BY_ID[idOf(w)] = role;
+]);
 
 function roleOf(t: Token): number {
-  const id = t.id; // -1 (no lexicon word) and ids registered later are out of range: no role
-  return id >= 0 && id < ROLE_BY_ID.length ? ROLE_BY_ID[id]! : 0;
+  return roleIn(PRICE_ROLE, t);
 }
 const PLATFORM_COST_LINK = new Set(['costs', 'cost', 'is', 'are', 'was', 'plan', 'plans', 'fee', 'fees', 'charges', 'subscription', 'for', 'pricing', 'takes']);
 const PRODUCT_NOUNS = new Set(['course', 'tier', 'community', 'membership', 'program', 'programme', 'bundle', 'it', 'plan', 'group', 'price']);
