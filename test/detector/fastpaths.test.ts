@@ -1,10 +1,13 @@
 // The hand-written fast paths behind the detector's speed must agree with the slow forms they replace.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTaskId } from '../../src/detector/completions.js';
 import { detect, suggestNextSteps } from '../../src/detector/index.js';
 import { candidate } from '../../src/detector/candidate.js';
 import { sortByFrom } from '../../src/detector/decisions.js';
 import { tokenAt, tokenize } from '../../src/detector/tokens.js';
+import { F, flagsOf, register, wordId } from '../../src/detector/vocab.js';
 import { templatePlan } from './helpers.js';
 
 describe('isTaskId', () => {
@@ -28,6 +31,44 @@ describe('tokenize: lower-case fast path', () => {
       expect(t.low, t.raw).toBe(low);
       expect(t.cap, t.raw).toBe(t.raw[0] !== low[0]);
     }
+  });
+});
+
+describe('vocabulary: the hash computed while scanning', () => {
+  // Token.flags and Token.id come from a lookup hashed during the scan (no slice, no lower-casing);
+  // the id-indexed tables in pricing, platforms and the judge rely on them agreeing with a plain
+  // lookup of `low`.
+  const corpus = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/detector-corpus.json', import.meta.url)), 'utf8')) as { text: string }[];
+  const texts = [
+    ...corpus.map((m) => m.text),
+    "I'M GOING WITH SKOOL. It’s Done, We’ll Launch In March; $$$ !!! ✅✅ €29 £5 Q&A Ko-Fi Circle.so T7 #9",
+    'Ünïcode naïve café İstanbul ΣΑΣ — Because because BECAUSE … e.g. vs. etc.',
+  ];
+
+  it('gives every token the flags and id of its lower case', () => {
+    let tokens = 0;
+    for (const text of texts) {
+      for (const t of tokenize(text)) {
+        tokens++;
+        expect(t.flags & ~F.HYPHEN, `${t.raw} in ${text}`).toBe(flagsOf(t.low));
+        expect(t.id, `${t.raw} in ${text}`).toBe(wordId(t.low));
+      }
+    }
+    expect(tokens).toBeGreaterThan(3000);
+  });
+
+  it('misses words no lexicon registered, prototype names included, and finds late registrations', () => {
+    for (const w of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'zzzunknownword', '']) {
+      expect(flagsOf(w), w).toBe(0);
+      expect(wordId(w), w).toBe(-1);
+    }
+    const [late] = tokenize('Quuxplorative');
+    expect(late!.id).toBe(-1);
+    register(['quuxplorative'], 0);
+    const id = wordId('quuxplorative');
+    expect(id).toBeGreaterThanOrEqual(0);
+    expect(tokenize('Quuxplorative')[0]!.id).toBe(id);
+    expect(tokenize('quuxplorative')[0]!.low).toBe('quuxplorative');
   });
 });
 
