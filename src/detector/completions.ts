@@ -460,12 +460,14 @@ function bestTask(index: PlanIndex, chunk: ChunkStems, decisionVerbOnly: boolean
   for (const s of stems) {
     const task = s === NO_STEM ? null : index.uniqueTitle[s]!;
     if (task === null) continue;
-    if (unique && unique !== task) return null;
+    if (unique && unique.id !== task.id) return null;
     unique = task;
   }
   if (!unique) return null;
-  const lead = unique.title[0];
-  return { taskId: unique.id, strength: lead !== undefined && present[lead] === stamp ? 'strong' : 'weak', score: 0 };
+  // by id, not object: an unvalidated plan may repeat an id, and the first task with it leads
+  const { id } = unique;
+  const lead = index.tasks.find((t) => t.id === id)!.title[0];
+  return { taskId: id, strength: lead !== undefined && present[lead] === stamp ? 'strong' : 'weak', score: 0 };
 }
 
 /** "t7" … "t999" (what /^t\d{1,3}$/ matches), without a regex. */

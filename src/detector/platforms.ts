@@ -79,7 +79,9 @@ register([...ALIASES.keys()].flatMap((w) => [w, `${w}'s`]), F.PLATFORM);
 const ALIAS_IDS = [...ALIASES.keys()].flatMap((w) => [idOf(w), idOf(`${w}'s`)]);
 // filled, not sparse: an array with far-apart indices would be a dictionary
 const ALIASES_BY_ID = new Array<Alias[] | undefined>(Math.max(...ALIAS_IDS) + 1).fill(undefined);
-for (const [w, list] of ALIASES) ALIASES_BY_ID[idOf(w)] = ALIASES_BY_ID[idOf(`${w}'s`)] = list;
+// possessives first, so a name written exactly wins should one ever spell another's possessive
+for (const [w, list] of ALIASES) ALIASES_BY_ID[idOf(`${w}'s`)] = list;
+for (const [w, list] of ALIASES) ALIASES_BY_ID[idOf(w)] = list;
 
 /** Words before an ambiguous name that make it a platform. */
 const CONTEXT_BEFORE = new Set([

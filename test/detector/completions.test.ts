@@ -85,4 +85,16 @@ describe('task completions (any plan)', () => {
   it('ignores ids the plan does not have', () => {
     expect(done('done with task 99', smallPlan)).toEqual([]);
   });
+
+  it('treats tasks that repeat an id (an unvalidated plan) as one task', () => {
+    // the template schema rejects repeated ids, but detect() is exported and must not care
+    const task = (id: string, title: string, keywords: string[] = []) => ({ id, phaseId: 'z', title, keywords });
+    const library = { tasks: [task('a8', 'Build the resource library'), task('a8', 'Host the kickoff livestream')], decisionPoints: [] };
+    const found = detect('Kickoff resource done!', library).taskCompletions;
+    expect(found.map((c) => [c.taskId, c.confidence])).toEqual([['a8', 'medium']]);
+    // the first task with the id leads: "survey" is not its lead word, so the match stays medium
+    const survey = { tasks: [task('x', 'Record podcast', ['podcast']), task('x', 'Survey members')], decisionPoints: [] };
+    const led = detect('The survey is done.', survey).taskCompletions;
+    expect(led.map((c) => [c.taskId, c.confidence])).toEqual([['x', 'medium']]);
+  });
 });
