@@ -4,7 +4,7 @@
 import type { Analysed } from './analyse.js';
 import { candidate, roleIn, roleTable, type Candidate, type Frame } from './candidate.js';
 import type { PlatformMention } from './platforms.js';
-import { table, tokenAt, type Token } from './tokens.js';
+import { table, tokenAt, TENS_WORDS, UNIT_WORDS, type Token } from './tokens.js';
 import { F, register } from './vocab.js';
 
 export type Period = 'month' | 'year' | 'week' | 'one-time' | null;
@@ -253,34 +253,12 @@ const COUNT_NOUNS = new Set([
 ]);
 const FIRST_PERSON_PAYER = new Set(['i', "i'm", 'im', 'we', "we're", "i've", "i'll"]);
 
-const UNITS_WORDS = table<number>({
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-});
-const TENS_WORDS = table<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 
 register(
   [
-    ...Object.keys(UNITS_WORDS),
+    ...Object.keys(UNIT_WORDS),
     ...Object.keys(TENS_WORDS),
-    ...Object.keys(TENS_WORDS).flatMap((t) => ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((u) => `${t}-${u}`)),
+    ...Object.keys(TENS_WORDS).flatMap((t) => Object.keys(UNIT_WORDS).filter((u) => UNIT_WORDS[u]! <= 9).map((u) => `${t}-${u}`)),
     'hundred',
   ],
   F.NUMBER_WORD,
@@ -301,17 +279,17 @@ function wordAmount(tokens: Token[], i: number): { value: number; len: number } 
   } else if (TENS_WORDS[head] !== undefined) {
     value = TENS_WORDS[head]!;
     if (tail !== undefined) {
-      if (UNITS_WORDS[tail] === undefined || UNITS_WORDS[tail]! > 9) return null;
-      value += UNITS_WORDS[tail]!;
+      if (UNIT_WORDS[tail] === undefined || UNIT_WORDS[tail]! > 9) return null;
+      value += UNIT_WORDS[tail]!;
     } else {
-      const u = UNITS_WORDS[tokens[i + 1]?.low ?? ''];
+      const u = UNIT_WORDS[tokens[i + 1]?.low ?? ''];
       if (u !== undefined && u <= 9) {
         value += u;
         len = 2;
       }
     }
-  } else if (tail === undefined && UNITS_WORDS[head] !== undefined) {
-    value = UNITS_WORDS[head]!;
+  } else if (tail === undefined && UNIT_WORDS[head] !== undefined) {
+    value = UNIT_WORDS[head]!;
   } else return null;
   const cur = tokens[i + len];
   return cur && (cur.flags & F.CURRENCY) !== 0 && SUFFIX_WORD[cur.low] ? { value, len } : null;

@@ -45,7 +45,7 @@ export function codeAt(s: string, i: number): number {
 }
 
 /** `s.slice(from, to)` without the per-call method lookup (see above). */
-export function sliceOf(s: string, from: number, to: number): string {
+function sliceOf(s: string, from: number, to: number): string {
   return sliceMethod.call(s, from, to);
 }
 
@@ -67,7 +67,7 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-export function isLetterAt(s: string, i: number): boolean {
+function isLetterAt(s: string, i: number): boolean {
   const c = codeAt(s, i);
   if (c < 128) return isAsciiLetter(c);
   if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and friends, never letters here
@@ -334,13 +334,10 @@ export function stem(word: string): string {
   return w;
 }
 
-const NUMBER_WORDS: Record<string, number> = table({
-  a: 1,
-  an: 1,
+/** One to nineteen written as words: counts here, and the units of written-out prices (pricing.ts). */
+export const UNIT_WORDS: Record<string, number> = table({
   one: 1,
-  single: 1,
   two: 2,
-  couple: 2,
   three: 3,
   four: 4,
   five: 5,
@@ -351,12 +348,20 @@ const NUMBER_WORDS: Record<string, number> = table({
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
   fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-  hundred: 100,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
+
+/** The tens written as words. */
+export const TENS_WORDS: Record<string, number> = table({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+
+/** Words that read as a count: the cardinals above, plus "a", "single", "a couple", "hundred". */
+const NUMBER_WORDS: Record<string, number> = table({ ...UNIT_WORDS, ...TENS_WORDS, a: 1, an: 1, single: 1, couple: 2, hundred: 100 });
 
 /** "6" or "six" (and "a"/"an" as one) → number; anything else → NaN. */
 export function numberOf(t: Token | undefined): number {

@@ -56,6 +56,8 @@ describe('timeline', () => {
     ['Launch is locked for 2027-01-12.', 'launch on 2027-01-12'],
     ['Doors open 14 September', 'launch on September 14'],
     ["We're launching in two weeks", 'launch in 2 weeks'],
+    ['We launch in fourteen weeks.', 'launch in 14 weeks'],
+    ["We're opening the doors in forty days", 'launch in 40 days'],
     ['Launch date moved to 10/15', 'launch on October 15'],
   ])('%s → %s', (text, value) => {
     expect(high('timeline', text)).toEqual([value]);
