@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LimitError } from '../errors.js';
+import type { UsageKind } from '../store/schema.js';
 import { costMicros, formatUSD, type TokenUsage } from '../coach/pricing.js';
 import { dayStatus } from '../store/usage.js';
 import { finishUsageRow, insertUsageRow, linkUsageMessage } from '../store/usage-log.js';
@@ -44,7 +45,7 @@ export function capMicrosOf(capUSD: number | null): number | null {
 export interface ReserveInput {
   profileId: number;
   projectId: number | null;
-  kind: 'chat' | 'welcome';
+  kind: UsageKind;
   model: string;
   /** Daily message limit; welcome requests do not count against it. */
   limit: number;

@@ -1,9 +1,9 @@
-// project_decisions: one active decision per (project, category); a new one supersedes the old
-// in the same transaction and the old row keeps a link to its successor.
-import { and, asc, eq } from 'drizzle-orm';
+// project_decisions: one active decision per (project, category) — per tier for pricing; a new
+// one supersedes the old in the same transaction and the old row keeps a link to its successor.
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DecisionCategory } from '../plan/schema.js';
 import type { Db } from './db.js';
-import { projectDecisions, type DecisionRow } from './schema.js';
+import { projectDecisions, type DecisionRow, type PricingTier } from './schema.js';
 
 export interface NewDecision {
   category: DecisionCategory;
@@ -13,18 +13,30 @@ export interface NewDecision {
   confidence: 'high' | 'medium' | 'low';
   sourceMessageId: number | null;
   relatedTaskId: string | null;
+  /** Pricing only; a pricing decision without one is the `regular` price. Ignored elsewhere. */
+  tier?: PricingTier | null;
+}
+
+export function tierOf(d: Pick<NewDecision, 'category' | 'tier'>): PricingTier | null {
+  return d.category === 'pricing' ? d.tier ?? 'regular' : null;
 }
 
 export function recordDecision(db: Db, projectId: number, d: NewDecision, now: number): { decision: DecisionRow; superseded: DecisionRow | null } {
+  const tier = tierOf(d);
   return db.transaction((tx) => {
     const previous = tx.select().from(projectDecisions)
-      .where(and(eq(projectDecisions.projectId, projectId), eq(projectDecisions.category, d.category), eq(projectDecisions.status, 'active')))
+      .where(and(
+        eq(projectDecisions.projectId, projectId),
+        eq(projectDecisions.category, d.category),
+        tier === null ? isNull(projectDecisions.tier) : eq(projectDecisions.tier, tier),
+        eq(projectDecisions.status, 'active'),
+      ))
       .get();
     if (previous) {
       tx.update(projectDecisions).set({ status: 'superseded', updatedAt: now }).where(eq(projectDecisions.id, previous.id)).run();
     }
     const decision = tx.insert(projectDecisions)
-      .values({ projectId, ...d, status: 'active', createdAt: now, updatedAt: now })
+      .values({ projectId, ...d, tier, status: 'active', createdAt: now, updatedAt: now })
       .returning().get();
     const superseded = previous
       ? tx.update(projectDecisions).set({ supersededBy: decision.id }).where(eq(projectDecisions.id, previous.id)).returning().get()!

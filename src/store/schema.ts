@@ -47,6 +47,8 @@ export const activeProjects = sqliteTable('active_projects', {
   /** JSON CustomizedPlan: the template personalised for the profile at creation. */
   customizedPlan: text('customized_plan').notNull(),
   targetLaunchDate: text('target_launch_date'),
+  /** JSON array of business-number check-ins (waitlist, members, MRR, churn) over time. */
+  metrics: text('metrics').notNull().default('[]'),
   ...timestamps,
 }, (t) => [
   check('active_projects_status_check', sql`${t.status} IN ('active','paused','completed','abandoned')`),
@@ -92,6 +94,10 @@ export const projectTaskCompletions = sqliteTable('project_task_completions', {
 
 export const DECISION_STATUSES = ['active', 'superseded'] as const;
 
+/** Pricing decisions name a tier: a founding or annual price stands beside the regular one. */
+export const PRICING_TIERS = ['regular', 'founding', 'annual', 'premium', 'trial'] as const;
+export type PricingTier = (typeof PRICING_TIERS)[number];
+
 export const projectDecisions = sqliteTable('project_decisions', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   projectId: integer('project_id').notNull().references(() => activeProjects.id, { onDelete: 'cascade' }),
@@ -104,14 +110,20 @@ export const projectDecisions = sqliteTable('project_decisions', {
   supersededBy: integer('superseded_by').references((): AnySQLiteColumn => projectDecisions.id, { onDelete: 'set null' }),
   sourceMessageId: integer('source_message_id').references(() => projectChatMessages.id, { onDelete: 'set null' }),
   relatedTaskId: text('related_task_id'),
+  /** Pricing tier (PRICING_TIERS); NULL for the other categories. */
+  tier: text('tier', { enum: PRICING_TIERS }),
   ...timestamps,
 }, (t) => [
   check('project_decisions_category_check', sql`${t.category} IN ('pricing','platform','structure','timeline','content')`),
   check('project_decisions_confidence_check', sql`${t.confidence} IN ('high','medium','low')`),
   check('project_decisions_status_check', sql`${t.status} IN ('active','superseded')`),
-  uniqueIndex('one_active_decision_per_category').on(t.projectId, t.category).where(sql`status = 'active'`),
+  // One active decision per category, and for pricing per tier.
+  uniqueIndex('one_active_decision_per_category').on(t.projectId, t.category, sql`coalesce(${t.tier}, '')`).where(sql`status = 'active'`),
   index('project_decisions_project_idx').on(t.projectId, t.category, t.id),
 ]);
+
+export const USAGE_KINDS = ['chat', 'welcome', 'detect'] as const;
+export type UsageKind = (typeof USAGE_KINDS)[number];
 
 /** `pending` is a reservation in flight: recovery turns an orphaned one into `interrupted`. */
 export const USAGE_STATUSES = ['ok', 'interrupted', 'error', 'refused', 'pending'] as const;
@@ -123,7 +135,8 @@ export const aiUsageLogs = sqliteTable('ai_usage_logs', {
   profileId: integer('profile_id').notNull().references(() => creatorProfiles.id, { onDelete: 'cascade' }),
   projectId: integer('project_id').references(() => activeProjects.id, { onDelete: 'set null' }),
   messageId: integer('message_id').references(() => projectChatMessages.id, { onDelete: 'set null' }),
-  kind: text('kind', { enum: ['chat', 'welcome'] }).notNull(),
+  /** `detect` is the detector's second reader: a small structured request after a reply. */
+  kind: text('kind', { enum: USAGE_KINDS }).notNull(),
   model: text('model').notNull(),
   inputTokens: integer('input_tokens').notNull().default(0),
   outputTokens: integer('output_tokens').notNull().default(0),
@@ -140,7 +153,7 @@ export const aiUsageLogs = sqliteTable('ai_usage_logs', {
   pid: integer('pid'),
   createdAt: integer('created_at').notNull(),
 }, (t) => [
-  check('ai_usage_logs_kind_check', sql`${t.kind} IN ('chat','welcome')`),
+  check('ai_usage_logs_kind_check', sql`${t.kind} IN ('chat','welcome','detect')`),
   check('ai_usage_logs_status_check', sql`${t.status} IN ('ok','interrupted','error','refused','pending')`),
   check('ai_usage_logs_tokens_check', sql`${t.inputTokens} >= 0 AND ${t.outputTokens} >= 0 AND ${t.cacheCreationTokens} >= 0 AND ${t.cacheReadTokens} >= 0`),
   // Covering indexes for the reports, the daily limit and the status bar: every column those

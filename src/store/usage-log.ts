@@ -1,6 +1,7 @@
 // ai_usage_logs, write side: one row per API request, created as a reservation and finished once.
 // The rules (limit, cap, when a message counts) live in src/limits; this is only the SQL.
 import type { Db } from './db.js';
+import type { UsageKind } from './schema.js';
 
 type Client = Db['$client'];
 
@@ -8,7 +9,7 @@ export interface NewUsageRow {
   requestKey: string;
   profileId: number;
   projectId: number | null;
-  kind: 'chat' | 'welcome';
+  kind: UsageKind;
   model: string;
   status: 'pending' | 'refused';
   counted: boolean;

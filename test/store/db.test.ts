@@ -68,6 +68,45 @@ describe('openStore', () => {
     store.close();
   });
 
+  it('upgrades a 0001 database to decision tiers, metrics and the detect kind, keeping every row', () => {
+    const dir = home();
+    const file = join(dir, 'coach.db');
+    const v2 = join(dir, 'migrations-v2');
+    cpSync(MIGRATIONS_DIR, v2, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(v2, 'meta', '_journal.json'), 'utf8'));
+    journal.entries = journal.entries.slice(0, 2);
+    writeFileSync(join(v2, 'meta', '_journal.json'), JSON.stringify(journal));
+    const old = openStore({ file, migrationsDir: v2 });
+    const { profile } = upsertProfile(old.db, 'default', { displayName: 'Jane' }, 1);
+    const project = old.sqlite.prepare("INSERT INTO active_projects (profile_id, template_id, title, customized_plan, created_at, updated_at) VALUES (?, 'premium-community', 'P', '{}', 1, 1) RETURNING id").get(profile.id) as { id: number };
+    const add = old.sqlite.prepare("INSERT INTO project_decisions (project_id, category, decision, value, confidence, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'high', 'active', 1, 1)");
+    add.run(project.id, 'pricing', '$29/month', '29 USD/month');
+    add.run(project.id, 'platform', 'Skool', 'Skool');
+    old.sqlite.prepare("INSERT INTO ai_usage_logs (request_key, profile_id, kind, model, status, created_at) VALUES ('r1', ?, 'chat', 'claude-sonnet-4-6', 'ok', 5)").run(profile.id);
+    old.close();
+
+    const store = openStore({ file });
+    expect(store.backupFile).toMatch(/coach\.db\.backup-v2-/);
+    const rows = store.sqlite.prepare('SELECT category, tier FROM project_decisions ORDER BY id').all();
+    expect(rows).toEqual([{ category: 'pricing', tier: 'regular' }, { category: 'platform', tier: null }]);
+    expect(store.sqlite.prepare('SELECT metrics FROM active_projects').pluck().get()).toBe('[]');
+    expect(store.sqlite.prepare('SELECT request_key FROM ai_usage_logs').pluck().all()).toEqual(['r1']);
+    store.sqlite.prepare("INSERT INTO ai_usage_logs (request_key, profile_id, kind, model, status, created_at) VALUES ('r2', ?, 'detect', 'claude-haiku-4-5', 'ok', 6)").run(profile.id);
+    expect(() => store.sqlite.prepare("INSERT INTO ai_usage_logs (request_key, profile_id, kind, model, status, created_at) VALUES ('r3', ?, 'other', 'm', 'ok', 6)").run(profile.id)).toThrow(/CHECK/);
+    // A founding price stands beside the regular one; a new regular price supersedes only the regular one.
+    const d = { decision: 'x', rationale: null, confidence: 'high' as const, sourceMessageId: null, relatedTaskId: null };
+    const founding = recordDecision(store.db, project.id, { ...d, category: 'pricing', value: '15 USD/month', tier: 'founding' }, 2);
+    expect(founding.superseded).toBeNull();
+    const regular = recordDecision(store.db, project.id, { ...d, category: 'pricing', value: '39 USD/month' }, 3);
+    expect(regular.decision.tier).toBe('regular');
+    expect(regular.superseded?.value).toBe('29 USD/month');
+    expect(store.sqlite.prepare("SELECT tier, value FROM project_decisions WHERE status = 'active' AND category = 'pricing' ORDER BY tier").all())
+      .toEqual([{ tier: 'founding', value: '15 USD/month' }, { tier: 'regular', value: '39 USD/month' }]);
+    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    store.close();
+  });
+
   it('backs up an existing database before migrating it', () => {
     const dir = home();
     const file = join(dir, 'coach.db');
@@ -167,7 +206,7 @@ describe('constraints', () => {
     recordDecision(store.db, project.id, { ...base, category: 'platform', decision: 'Skool' }, 3);
     const rows = store.sqlite.prepare("SELECT category, status FROM project_decisions ORDER BY id").all();
     expect(rows).toEqual([{ category: 'pricing', status: 'superseded' }, { category: 'pricing', status: 'active' }, { category: 'platform', status: 'active' }]);
-    expect(() => store.sqlite.prepare("INSERT INTO project_decisions (project_id, category, decision, status, created_at, updated_at) VALUES (?, 'pricing', 'dup', 'active', 1, 1)").run(project.id)).toThrow(/UNIQUE/);
+    expect(() => store.sqlite.prepare("INSERT INTO project_decisions (project_id, category, decision, status, tier, created_at, updated_at) VALUES (?, 'pricing', 'dup', 'active', 'regular', 1, 1)").run(project.id)).toThrow(/UNIQUE/);
     store.close();
   });
 
