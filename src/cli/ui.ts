@@ -25,11 +25,11 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-async function launch(globals: GlobalOptions, focus: 'input' | 'checklist', offline: boolean): Promise<void> {
+async function launch(globals: GlobalOptions, offline: boolean): Promise<void> {
   // Colour is decided before Ink and chalk load: --no-color / NO_COLOR turn it off.
   if (globals.color === false || (process.env.NO_COLOR ?? '') !== '') process.env.FORCE_COLOR = '0';
   const { runUi } = await importWithoutFetch(() => import('../ui/run.js'));
-  const code = await runUi({ profile: globals.profile, focus, offline });
+  const code = await runUi({ profile: globals.profile, offline });
   if (code !== 0) process.exitCode = code;
 }
 
@@ -43,7 +43,7 @@ export function registerChat(program: Command): void {
     if (!interactive()) {
       throw new UsageError('`coach chat` needs an interactive terminal', { hint: 'in scripts, use `coach ask "…"` (or `coach ask -` with stdin)' });
     }
-    await launch(cmd.optsWithGlobals<GlobalOptions>(), 'input', !!opts.offline);
+    await launch(cmd.optsWithGlobals<GlobalOptions>(), !!opts.offline);
   });
 }
 
@@ -57,5 +57,5 @@ export async function runDefaultAction(program: Command): Promise<void> {
     program.outputHelp();
     return;
   }
-  await launch(program.opts<GlobalOptions>(), 'checklist', false);
+  await launch(program.opts<GlobalOptions>(), false);
 }

@@ -3,13 +3,12 @@ import { useApp } from 'ink';
 import { useCallback, useState } from 'react';
 import type { AppContext } from '../app/context.js';
 import type { Size } from './hooks/useTerminalSize.js';
-import { MainScreen, type Focus } from './MainScreen.js';
+import { MainScreen } from './MainScreen.js';
 import { Onboarding } from './Onboarding.js';
 import { loadSnapshot, type TranscriptItem } from './session.js';
 
 export interface AppProps {
   ctx: AppContext;
-  focus: Focus;
   offline: boolean;
   /** Fixed size (tests); otherwise the terminal's, updated on resize. */
   size?: Partial<Size>;
@@ -44,7 +43,7 @@ export function App(props: AppProps) {
   }
   return (
     <MainScreen
-      ctx={props.ctx} initialFocus={props.focus} offline={props.offline} size={props.size}
+      ctx={props.ctx} offline={props.offline} size={props.size}
       initialItems={carried} printed={carried.length ? undefined : props.printed} onQuit={quit} onWidthChange={props.onWidthChange} controls={props.controls}
     />
   );

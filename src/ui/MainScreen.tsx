@@ -34,7 +34,6 @@ export type { Focus } from './main-keys.js';
 
 export interface MainScreenProps {
   ctx: AppContext;
-  initialFocus: Focus;
   offline: boolean;
   size?: Partial<Size>;
   initialItems?: TranscriptItem[];
@@ -60,7 +59,7 @@ export function MainScreen(props: MainScreenProps) {
   const [, getSession, setSession] = useRefState<SessionOptions>({ model: null, offline: props.offline });
   const [snapshot, getSnapshot, setSnapshot] = useRefState(() => loadSnapshot(ctx, { model: null, offline: props.offline }));
   const refresh = useCallback(() => setSnapshot(loadSnapshot(ctx, getSession())), [ctx, getSession, setSnapshot]);
-  const [ui, getUi, setUi] = useRefState<UiState>({ focus: props.initialFocus, overlay: null, scroll: 0, cursor: 0, viewPhase: null, noteFor: null });
+  const [ui, getUi, setUi] = useRefState<UiState>({ focus: 'input', overlay: null, scroll: 0, cursor: 0, viewPhase: null, noteFor: null });
   const [editor, getEditor, setEditor] = useRefState<EditorState>(EMPTY_EDITOR);
   const [note, getNote, setNote] = useRefState<EditorState>(EMPTY_EDITOR);
   const [flash, setFlashState] = useState<{ text: string; tone: Tone } | null>(null);
@@ -292,13 +291,15 @@ export function MainScreen(props: MainScreenProps) {
   };
 
   const panelDeps: PanelKeyDeps = {
-    getUi, setUi, getSnapshot, visiblePhase, setFlash, openOverlay, closeOverlay, toggleFocus, startNote, resolveSuggestion,
+    getUi, setUi, getSnapshot, visiblePhase, setFlash, openOverlay, closeOverlay, toggleFocus, startNote,
     toggleTask: toggleTaskById,
     page: () => Math.max(1, layoutRef.current.panel - 1),
     overlayLineCount: () => overlayLinesRef.current,
-    startSlash: () => {
+    inputEmpty: () => getEditor().text === '',
+    typeIntoInput: (ev) => {
       setUi((x) => ({ ...x, focus: 'input' }));
-      setEditor({ text: '/', cursor: 1 });
+      const next = editorKey(getEditor(), ev, { multiline: true });
+      if (next) setEditor(next);
     },
   };
   const handle = (ev: KeyEvent) => {
@@ -366,9 +367,9 @@ export function MainScreen(props: MainScreenProps) {
   const keyHint = ui.noteFor
     ? 'Enter save note · Esc cancel'
     : ui.overlay
-      ? '↑↓ scroll · Esc close · Tab switch focus'
+      ? '↑↓ scroll · Esc close · Tab chat · typing goes to chat'
       : ui.focus === 'checklist'
-        ? '↑↓/jk move · Space toggle · n note · Enter details · d decisions · Tab chat · ? help'
+        ? '↑↓ move · ←→ phase · Space toggle · n note · Enter details · d decisions · Tab chat · typing goes to chat'
         : chat.busy
           ? 'Esc cancel reply · Ctrl+C cancel · Tab checklist'
           : `Enter send · ${NEWLINE_KEYS} newline · Tab checklist · /help · Ctrl+C quit`;

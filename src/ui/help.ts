@@ -6,13 +6,17 @@ export interface KeyHelp {
   action: string;
 }
 
+/** Written once: the help panel and the README say the same. */
+export const CHECKLIST_TYPING_RULE =
+  'typing goes to the chat input (it takes the focus): only Space, Enter, arrows and the letters above act here, and the letters only while the input is empty; a paste always goes to the input';
+
 export const NEWLINE_KEYS = 'Alt+Enter or Ctrl+J';
 
 export const KEY_GROUPS: { title: string; keys: KeyHelp[] }[] = [
   {
     title: 'Everywhere',
     keys: [
-      { keys: 'Tab', action: 'switch focus: chat input ↔ task checklist' },
+      { keys: 'Tab', action: 'switch focus: chat input ↔ task checklist (the input has it at start)' },
       { keys: 'Esc', action: 'cancel the streaming reply (partial reply kept) · close a panel' },
       { keys: 'Ctrl+C', action: 'cancel the reply or clear the input; on an empty prompt (or twice) quit' },
       { keys: 'Ctrl+Y / Ctrl+X', action: "confirm / dismiss the detector's suggestion" },
@@ -34,13 +38,13 @@ export const KEY_GROUPS: { title: string; keys: KeyHelp[] }[] = [
   {
     title: 'Task checklist',
     keys: [
-      { keys: '↑ ↓ or j k', action: 'move' },
-      { keys: '← → or h l', action: 'previous / next phase' },
+      { keys: '↑ ↓ PgUp PgDn', action: 'move' },
+      { keys: '← →', action: 'previous / next phase' },
       { keys: 'Space', action: 'toggle done' },
       { keys: 'n', action: 'add or edit a note' },
       { keys: 'Enter', action: 'details, tips and estimates' },
       { keys: 'd', action: 'decisions view' },
-      { keys: 'y / x', action: 'confirm / dismiss a suggestion' },
+      { keys: 'anything else', action: CHECKLIST_TYPING_RULE },
     ],
   },
 ];

@@ -34,17 +34,38 @@ export interface PanelKeyDeps {
   toggleFocus: () => void;
   toggleTask: (taskId: string) => void;
   startNote: (taskId: string) => void;
-  resolveSuggestion: (accept: boolean) => void;
-  startSlash: () => void;
+  /** Printable text that belongs to the chat input: focus it and insert the text there. */
+  typeIntoInput: (ev: KeyEvent) => void;
+  inputEmpty: () => boolean;
   /** Rows of one page in the panel. */
   page: () => number;
   overlayLineCount: () => number;
 }
 
+/**
+ * What a key does while the checklist or a panel has focus. Keys that cannot start a sentence
+ * (arrows, Space, Enter, Tab…) act; so do the few documented letters (`n` note and `d` decisions
+ * in the checklist, `a` in the decisions view, `n` in a task's details, `?` help) — but only when
+ * they come alone and the chat input is empty. Anything else printable (other letters, capitals,
+ * digits, a burst of typed-ahead text, a paste) goes to the chat input, which takes the focus.
+ */
+export function routePanelKey(ev: KeyEvent, letters: readonly string[], inputEmpty: boolean): 'act' | 'input' {
+  if (ev.kind === 'paste') return 'input';
+  if (ev.kind !== 'text') return 'act';
+  if (ev.text === ' ') return 'act';
+  if (inputEmpty && letters.includes(ev.text)) return 'act';
+  return 'input';
+}
+
+export const CHECKLIST_LETTERS = ['n', 'd', '?'] as const;
+export const DECISIONS_LETTERS = ['a', '?'] as const;
+export const TASK_LETTERS = ['n', '?'] as const;
+
 export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
   const p = d.visiblePhase();
   const s = d.getSnapshot();
   if (!p || !s) return;
+  if (routePanelKey(ev, CHECKLIST_LETTERS, d.inputEmpty()) === 'input') return d.typeIntoInput(ev);
   const tasks = p.tasks;
   const cur = Math.max(0, Math.min(d.getUi().cursor, tasks.length - 1));
   const move = (to: number) => d.setUi((x) => ({ ...x, cursor: Math.max(0, Math.min(tasks.length - 1, to)), viewPhase: p.id }));
@@ -55,46 +76,47 @@ export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
   };
   const text = ev.kind === 'text' ? ev.text : null;
   const task = tasks[cur];
-  if (ev.kind === 'up' || text === 'k') return move(cur - 1);
-  if (ev.kind === 'down' || text === 'j') return move(cur + 1);
+  if (ev.kind === 'up') return move(cur - 1);
+  if (ev.kind === 'down') return move(cur + 1);
   if (ev.kind === 'pageup') return move(cur - d.page());
   if (ev.kind === 'pagedown') return move(cur + d.page());
   if (ev.kind === 'home') return move(0);
   if (ev.kind === 'end') return move(tasks.length - 1);
-  if (ev.kind === 'left' || text === 'h') return shiftPhase(-1);
-  if (ev.kind === 'right' || text === 'l') return shiftPhase(1);
+  if (ev.kind === 'left') return shiftPhase(-1);
+  if (ev.kind === 'right') return shiftPhase(1);
   if (ev.kind === 'tab') return d.toggleFocus();
   if (text === ' ' && task) return d.toggleTask(task.id);
   if (text === 'n' && task) return d.startNote(task.id);
   if (ev.kind === 'enter' && task) return d.openOverlay({ kind: 'task', taskId: task.id });
   if (text === 'd') return d.openOverlay({ kind: 'decisions', all: false });
   if (text === '?') return d.openOverlay({ kind: 'help' });
-  if (text === 'y' || text === 'x') return d.resolveSuggestion(text === 'y');
-  if (text === '/') return d.startSlash();
-  if (text) d.setFlash('Tab switches to the chat input');
 }
 
 export function overlayKey(ev: KeyEvent, d: PanelKeyDeps): void {
   const u = d.getUi();
   const o = u.overlay;
   if (!o) return;
+  const letters = o.kind === 'decisions' ? DECISIONS_LETTERS : o.kind === 'task' ? TASK_LETTERS : [];
+  if (routePanelKey(ev, letters, d.inputEmpty()) === 'input') {
+    d.closeOverlay();
+    return d.typeIntoInput(ev);
+  }
   const page = d.page();
   const max = Math.max(0, d.overlayLineCount() - page);
   const text = ev.kind === 'text' ? ev.text : null;
   const scroll = (to: number) => d.setUi((x) => ({ ...x, scroll: Math.max(0, Math.min(max, to)) }));
-  if (ev.kind === 'up' || text === 'k') return scroll(u.scroll - 1);
-  if (ev.kind === 'down' || text === 'j') return scroll(u.scroll + 1);
+  if (ev.kind === 'up') return scroll(u.scroll - 1);
+  if (ev.kind === 'down') return scroll(u.scroll + 1);
   if (ev.kind === 'pageup') return scroll(u.scroll - page);
   if (ev.kind === 'pagedown' || (text === ' ' && o.kind !== 'task')) return scroll(u.scroll + page);
   if (ev.kind === 'home') return scroll(0);
   if (ev.kind === 'end') return scroll(max);
   if (ev.kind === 'tab') return d.toggleFocus();
-  if (ev.kind === 'enter' || text === 'q') return d.closeOverlay();
+  if (ev.kind === 'enter') return d.closeOverlay();
   if (o.kind === 'decisions' && text === 'a') return d.setUi((x) => ({ ...x, overlay: { kind: 'decisions', all: !o.all }, scroll: 0 }));
   if (o.kind === 'task' && text === ' ') return d.toggleTask(o.taskId);
   if (o.kind === 'task' && text === 'n') return d.startNote(o.taskId);
   if (text === '?') return d.openOverlay({ kind: 'help' });
-  if (text === 'y' || text === 'x') return d.resolveSuggestion(text === 'y');
 }
 
 export interface CommandDeps {

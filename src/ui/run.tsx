@@ -4,7 +4,6 @@ import { render } from 'ink';
 import type { AppContext } from '../app/context.js';
 import { createContext } from '../app/context.js';
 import { App } from './App.js';
-import type { Focus } from './MainScreen.js';
 import { CLEAR_TERMINAL, startTerminalSession } from './terminal.js';
 import { strayLines } from './stray.js';
 import { loadSnapshot, openingItems } from './session.js';
@@ -12,7 +11,6 @@ import { transcriptText } from './text/entries.js';
 
 export interface RunUiOptions {
   profile?: string;
-  focus: Focus;
   offline?: boolean;
   /** Injected by tests; defaults to a context from the environment. */
   ctx?: AppContext;
@@ -34,6 +32,7 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
   let signalled: NodeJS.Signals | null = null;
   const term = startTerminalSession({
     stdout,
+    stdin: process.stdin,
     onStray: (line, tone) => strayLines.emit(line, tone),
     onSignal: (signal) => {
       signalled ??= signal;
@@ -50,7 +49,7 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
     if (printed) stdout.write(transcriptText(printed, stdout.columns || 80));
     const instance = render(
       <App
-        ctx={ctx} focus={opts.focus} offline={!!opts.offline} controls={controls} printed={printed}
+        ctx={ctx} offline={!!opts.offline} controls={controls} printed={printed}
         onWidthChange={() => stdout.write(CLEAR_TERMINAL)}
       />,
       { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },

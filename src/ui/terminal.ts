@@ -18,6 +18,11 @@ export interface TerminalSession {
 
 export function startTerminalSession(opts: {
   stdout: NodeJS.WriteStream;
+  /**
+   * Put in raw mode at once (Ink turns it on only after its first frame): keys typed while the UI
+   * starts must not go through the line discipline, which turns Enter into a line feed.
+   */
+  stdin?: NodeJS.ReadStream;
   /** Lines that would have been printed behind the UI (console, warnings). */
   onStray: (line: string, tone: 'info' | 'warn') => void;
   /** SIGTERM / SIGHUP / SIGINT: ask the app to stop (abort the stream, save, unmount). */
@@ -38,9 +43,15 @@ export function startTerminalSession(opts: {
   const onSignal = (sig: NodeJS.Signals) => opts.onSignal(sig);
   for (const s of signals) process.on(s, onSignal);
 
+  const stdin = opts.stdin?.isTTY ? opts.stdin : null;
   const restore = () => {
     if (restored) return;
     restored = true;
+    try {
+      stdin?.setRawMode(false);
+    } catch {
+      // the terminal is gone
+    }
     for (const s of signals) process.off(s, onSignal);
     process.off('exit', restore);
     process.off('warning', onWarning);
@@ -53,6 +64,7 @@ export function startTerminalSession(opts: {
     }
   };
   process.on('exit', restore);
+  stdin?.setRawMode(true);
   if (stdout.isTTY) stdout.write(BRACKETED_PASTE_ON);
   return {
     restore,

@@ -48,15 +48,15 @@ function liveLines(frame: string): string[] {
   return lines.slice(start);
 }
 
-async function type(app: ReturnType<typeof render>, text: string) {
+async function type(app: ReturnType<typeof render>, text: string, ms = 40) {
   app.stdin.write(text);
-  await tick();
+  await tick(ms);
 }
 
 describe('terminal UI (ink-testing-library, real store)', () => {
   it('keeps the live area within rows - 1: long pasted input, help panel', async () => {
     setup();
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: ROWS }} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: ROWS }} />);
     await tick();
     expect(liveLines(app.lastFrame()!).length).toBeLessThanOrEqual(ROWS - 1);
     expect(app.lastFrame()).toContain('offline coach');
@@ -86,13 +86,18 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     app.unmount();
   });
 
-  it('checklist: Tab focuses it, j moves, space toggles (stored), n adds a note, enter opens details', async () => {
+  it('opens with the input focused; Tab reaches the checklist, whose keys act; typed sentences go to the input', async () => {
     setup();
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    const app = render(<App size={{ columns: 100, rows: 30 }} ctx={ctx} offline={false} />);
     await tick();
+    expect(app.lastFrame()).toContain('Tab checklist');
+    expect(app.lastFrame()).not.toMatch(/› \[ \] t1/); // no cursor in the checklist: the input has the focus
+    await type(app, ' ');
+    expect(taskStates(ctx.store().db, projectId).size).toBe(0); // Space typed into the input, not a toggle
+    await type(app, '\u0003');
     await type(app, '\t');
     expect(app.lastFrame()).toMatch(/› \[ \] t1/);
-    await type(app, 'j');
+    await type(app, '\u001b[B'); // down
     await type(app, ' ');
     expect(app.lastFrame()).toMatch(/› \[x\] t2/);
     expect(taskStates(ctx.store().db, projectId).get('t2')).toMatchObject({ done: true, source: 'manual' });
@@ -102,7 +107,7 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     expect(taskStates(ctx.store().db, projectId).get('t2')?.note).toBe('asked 40 people');
     expect(app.lastFrame()).toContain('✎ asked 40 people');
     await type(app, '\r');
-    const frame = app.lastFrame()!;
+    let frame = app.lastFrame()!;
     expect(frame).toContain('Task t2: Survey your audience');
     expect(frame).toMatch(/Estimate: ~\d+ h/);
     await type(app, ' '); // toggles from the details panel too
@@ -110,12 +115,30 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     await type(app, '\u001b');
     await tick(); // Ink waits a moment to tell a lone Esc from a sequence
     expect(app.lastFrame()).not.toContain('Task t2:');
+    // A sentence typed while the checklist has focus lands in the input, which takes the focus.
+    expect(app.lastFrame()).toMatch(/› \[ \] t2/);
+    for (const ch of 'I finished the survey') await type(app, ch, 5);
+    frame = app.lastFrame()!;
+    expect(frame).toMatch(/│ › I finished the survey/);
+    expect(frame).not.toMatch(/› \[ \] t2/);
+    expect(taskStates(ctx.store().db, projectId).get('t2')?.done).toBe(false);
+    expect(taskStates(ctx.store().db, projectId).get('t2')?.note).toBe('asked 40 people');
+    // Once the input holds text, even a documented letter typed in the checklist goes to the input.
+    await type(app, '\t');
+    await type(app, 'd');
+    expect(app.lastFrame()).toMatch(/│ › I finished the surveyd/);
+    expect(app.lastFrame()).not.toContain('Decisions');
+    // A paste always goes to the input.
+    await type(app, '\u0003');
+    await type(app, '\t');
+    await type(app, '\u001b[200~note: pasted text\u001b[201~');
+    expect(app.lastFrame()).toMatch(/│ › note: pasted text/);
     app.unmount();
   });
 
   it('talks to the offline coach; slash commands; a detector suggestion confirmed with Ctrl+Y', async () => {
     setup();
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
     await tick();
     await type(app, "I'm thinking about charging $39 a month");
     await type(app, '\r');
@@ -158,7 +181,7 @@ describe('terminal UI (ink-testing-library, real store)', () => {
   it('a limit shows as one line in the chat and the typed message stays in the input', async () => {
     const profile = setup({ ANTHROPIC_API_KEY: 'sk-ant-test-0000000000000000', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', COACH_DAILY_MESSAGE_LIMIT: '1' });
     reserve(ctx.store().sqlite, { profileId: profile.id, projectId, kind: 'chat', model: 'claude-sonnet-4-6', limit: 1, capMicros: null, now: Date.now() });
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
     await tick();
     expect(app.lastFrame()).toContain('claude-sonnet-4-6 · today: 1/1 messages');
     await type(app, 'hello coach');
@@ -189,7 +212,7 @@ describe('terminal UI (ink-testing-library, real store)', () => {
   it('a paused project: the app offers to resume it, then opens the main screen', async () => {
     const profile = setup();
     moveProject(ctx.store().db, profile, 'pause', undefined, Date.now());
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
     await tick();
     expect(app.lastFrame()).toContain('is paused');
     await type(app, '\r');

@@ -1,7 +1,7 @@
 // Components on their own, rendered with ink-testing-library.
 import { Box, Text, useInput } from 'ink';
 import { render } from 'ink-testing-library';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Checklist } from '../../src/ui/components/Checklist.js';
 import { StatusBar, type StatusFigures } from '../../src/ui/components/StatusBar.js';
@@ -27,13 +27,16 @@ function row(taskId: string, done: boolean, note: string | null = null): TaskCom
 
 /** The checklist wired to keys the way the main screen does it. */
 function Harness({ height }: { height: number }) {
-  const [cursor, setCursor] = useState(0);
+  const [cursor, setCursorState] = useState(0);
+  // Read by the key handler synchronously: a render may not have happened between two keys.
+  const cursorRef = useRef(0);
+  const setCursor = (f: (c: number) => number) => setCursorState((cursorRef.current = f(cursorRef.current)));
   const [states, setStates] = useState(new Map<string, TaskCompletionRow>([['t2', row('t2', true, 'recorded the survey')]]));
   useInput((input, key) => {
     if (key.downArrow || input === 'j') setCursor((c) => Math.min(phase.tasks.length - 1, c + 1));
     if (key.upArrow || input === 'k') setCursor((c) => Math.max(0, c - 1));
     if (input === ' ') {
-      const id = phase.tasks[cursor]!.id;
+      const id = phase.tasks[cursorRef.current]!.id;
       setStates((m) => new Map(m).set(id, row(id, !m.get(id)?.done)));
     }
   });

@@ -118,10 +118,17 @@ describe('terminal UI in a pseudo-terminal', () => {
     expect(decisions).toEqual([expect.objectContaining({ category: 'pricing', value: '29 USD/month' })]);
   });
 
-  it('bare `coach` opens on the checklist: space toggles a task, Ctrl+C on the idle prompt quits', { timeout: 60_000 }, async () => {
+  it('bare `coach` opens with the input focused: typing talks; Tab reaches the checklist where Space toggles; Ctrl+C quits', { timeout: 60_000 }, async () => {
     const h = home();
     await setupProject(h);
     const app = start([], h);
+    await app.waitFor('today: 0/50 messages');
+    await app.waitFor('Tab checklist');
+    expect(app.screen()).not.toMatch(/› \[ \] t1/);
+    // A sentence typed at once is a message, not checklist keys (Space, n, d).
+    await send(app, 'now what do I do next?');
+    await app.waitFor((s) => s.includes('message your coach') && !s.includes('› now what'));
+    app.write(KEYS.tab);
     await app.waitFor(/› \[ \] t1/);
     app.write(KEYS.down);
     await app.waitFor(/› \[ \] t2/);
@@ -134,9 +141,11 @@ describe('terminal UI in a pseudo-terminal', () => {
     await app.waitFor((s) => s.split('\n').filter((l) => l.includes('today: 0/50 messages')).length === 1 && /› \[x\] t2/.test(s) && s.includes('╰' + '─'.repeat(70) + '╯'));
     app.write(KEYS.ctrlC);
     expect((await app.exited).exitCode).toBe(0);
-    const tasks = await json<{ id: string; done: boolean; source: string | null }[]>(['tasks', 'list'], h);
+    const tasks = await json<{ id: string; done: boolean; source: string | null; note: string | null }[]>(['tasks', 'list'], h);
     expect(tasks.find((t) => t.id === 't2')).toMatchObject({ done: true, source: 'manual' });
     expect(tasks.filter((t) => t.done).map((t) => t.id)).toEqual(['t2']);
+    const history = await json<HistoryItem[]>(['history'], h);
+    expect(history.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['now what do I do next?']);
   });
 
   it('first run with an empty COACH_HOME: onboarding makes the profile and starts the project (offline)', { timeout: 60_000 }, async () => {

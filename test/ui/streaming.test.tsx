@@ -51,7 +51,7 @@ describe('streaming in the app', () => {
   it('batches 300 tokens into a bounded number of frames (≤ ~30 renders/s)', async () => {
     const words = Array.from({ length: 300 }, (_, i) => `w${i + 1}`).join(' ');
     fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 4 });
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
     await tick();
     app.stdin.write('stream please');
     await tick();
@@ -72,7 +72,7 @@ describe('streaming in the app', () => {
     const words = Array.from({ length: 150 }, (_, i) => `slow${i + 1}`).join(' ');
     fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 100 });
     let exited = false;
-    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 100, rows: 30 }} onExit={() => (exited = true)} />);
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} onExit={() => (exited = true)} />);
     await tick();
     app.stdin.write('go slowly');
     await tick();
