@@ -1,6 +1,9 @@
 // One place for failures and their exit codes (spec: Exit codes). Core modules throw these;
 // the CLI's single top-level handler turns them into one line on stderr and an exit code.
 
+/** How long a process waits for another one's database lock before giving up (BusyError). */
+export const BUSY_WAIT_SECONDS = 5;
+
 export const ExitCode = {
   ok: 0,
   unexpected: 1,
@@ -8,6 +11,8 @@ export const ExitCode = {
   limit: 3,
   auth: 4,
   api: 5,
+  /** The data file stayed locked by another process for longer than the wait (BUSY_TIMEOUT_MS). */
+  busy: 6,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -47,6 +52,11 @@ export class StoreError extends CoachError {
   override readonly exitCode = ExitCode.usage;
 }
 
+/** Another process held the database lock past the wait: nothing was changed, try again. */
+export class BusyError extends CoachError {
+  override readonly exitCode = ExitCode.busy;
+}
+
 /**
  * A SQLite failure about the data file itself (read-only, cannot open, disk full, corrupt) is not a
  * bug: it becomes a StoreError (one clear line, exit 2). Anything else is returned as it is.
@@ -56,6 +66,11 @@ export function asStoreFailure(err: unknown): unknown {
   if (err instanceof CoachError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
   const detail = (err as Error).message;
   const hint = 'check the permissions of the data directory and coach.db, or set COACH_HOME';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new BusyError(`the database is busy: another process kept it locked for more than ${BUSY_WAIT_SECONDS} s, so this change was not made`, {
+      hint: 'let the other coach finish, or close it, then try again', cause: err,
+    });
+  }
   if (code.startsWith('SQLITE_READONLY')) return new StoreError(`cannot write the database: it is read-only (${detail})`, { hint, cause: err });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) return new StoreError(`cannot open the database (${detail})`, { hint, cause: err });
   if (code.startsWith('SQLITE_FULL')) return new StoreError(`the disk is full (${detail})`, { hint: 'free some space and try again', cause: err });

@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { personalise, type ProfileForPlan } from '../plan/personalise.js';
 import { loadTemplate } from '../plan/templates.js';
-import type { Db } from '../store/db.js';
+import { writeTx, type Db } from '../store/db.js';
 import { findActiveProject, insertProject, isActiveProjectConflict, listProjects, updateProjectStatus, type ProjectStatus } from '../store/projects.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
 import type { AppContext } from './context.js';
@@ -51,7 +51,12 @@ const TRANSITIONS: Record<'pause' | 'resume' | 'complete' | 'abandon', { from: P
 
 export type ProjectAction = keyof typeof TRANSITIONS;
 
+/** Checks and moves in one IMMEDIATE transaction: two processes cannot both make the same move. */
 export function moveProject(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
+  return writeTx(db, (tx) => moveProjectIn(tx, profile, action, projectId, now));
+}
+
+function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
   const { from, to } = TRANSITIONS[action];
   const candidates = listProjects(db, profile.id);
   const project = projectId !== undefined ? candidates.find((p) => p.id === projectId) : candidates.find((p) => from.includes(p.status));

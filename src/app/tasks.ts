@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import type { CustomizedPlan, DecisionCategory, PlanTask } from '../plan/schema.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
-import type { Db } from '../store/db.js';
+import { writeTx, type Db } from '../store/db.js';
 import { recordDecision, type NewDecision } from '../store/decisions.js';
 import { taskStates, upsertTask, type TaskChange } from '../store/tasks.js';
 import { allTasks } from './views.js';
@@ -26,8 +26,11 @@ export function setTask(db: Db, projectId: number, task: PlanTask, change: TaskC
 }
 
 export function toggleTask(db: Db, projectId: number, task: PlanTask, note: string | undefined, now: number) {
-  const current = taskStates(db, projectId).get(task.id);
-  return upsertTask(db, projectId, task.id, { done: !current?.done, source: 'manual', ...(note !== undefined ? { note } : {}) }, now);
+  // Read and flip in one IMMEDIATE transaction: two toggles at once must give back the first state.
+  return writeTx(db, (tx) => {
+    const current = taskStates(tx, projectId).get(task.id);
+    return upsertTask(tx, projectId, task.id, { done: !current?.done, source: 'manual', ...(note !== undefined ? { note } : {}) }, now);
+  });
 }
 
 export function parseCategory(raw: string): DecisionCategory {

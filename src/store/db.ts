@@ -1,12 +1,22 @@
 // Opening the store: pragmas, migrations (in a transaction, after a backup), refusal of a newer
 // schema, and recovery of exchanges a killed process left in flight.
+//
+// Concurrency, one policy for every process and every write path:
+// - every connection waits up to BUSY_TIMEOUT_MS for a lock (busy_timeout);
+// - a write that depends on what it read runs in one IMMEDIATE transaction (`writeTx`), which takes
+//   the write lock first (and waits for it): a deferred transaction that upgrades from read to write
+//   fails at once with SQLITE_BUSY in WAL mode, and would lose updates if it did not;
+// - a single statement runs on its own (autocommit takes the write lock with the same wait);
+// - after the wait, SQLITE_BUSY becomes a BusyError (errors.ts: one line, exit 6).
+// Migrating is serialised across processes the same way: the version is read again inside the
+// IMMEDIATE transaction, so of 20 first runs exactly one creates the tables.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { StoreError } from '../errors.js';
+import { BUSY_WAIT_SECONDS, StoreError, asStoreFailure } from '../errors.js';
 import { dbPath, ensureDataHome, makePrivate } from '../config/paths.js';
 import * as schema from './schema.js';
 
@@ -24,6 +34,14 @@ export interface Store {
 /** Package root: src/store and dist/store both sit two levels below it. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'migrations');
+
+/** How long any connection waits for another process's lock before failing with BusyError. */
+export const BUSY_TIMEOUT_MS = BUSY_WAIT_SECONDS * 1000;
+
+/** Runs `fn` in one IMMEDIATE transaction (write lock taken first, with the busy wait). */
+export function writeTx<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+}
 
 export interface Migration {
   tag: string;
@@ -80,7 +98,6 @@ export interface OpenOptions {
 export function openStore(options: OpenOptions = {}): Store {
   const file = options.file ?? dbPath();
   ensureDataHome(dirname(file));
-  const existed = existsSync(file) && statSync(file).size > 0;
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
@@ -88,7 +105,7 @@ export function openStore(options: OpenOptions = {}): Store {
     throw describeOpenFailure(file, err);
   }
   try {
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const migrations = readMigrations(options.migrationsDir);
     // Read-only look first: a newer database must be left exactly as it is.
     const version = schemaVersionOf(sqlite);
@@ -102,7 +119,7 @@ export function openStore(options: OpenOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     makePrivate(file);
-    const backupFile = version < migrations.length ? migrate(sqlite, file, existed, version, migrations) : null;
+    const backupFile = version < migrations.length ? migrate(sqlite, file, migrations) : null;
     const db = drizzle(sqlite, { schema }) as Db;
     const store: Store = { db, sqlite, file, backupFile, close: () => sqlite.open && sqlite.close() };
     if (options.recover !== false) recoverOrphans(sqlite, options.now?.() ?? Date.now());
@@ -110,6 +127,7 @@ export function openStore(options: OpenOptions = {}): Store {
   } catch (err) {
     if (sqlite.open) sqlite.close();
     if (err instanceof StoreError) throw err;
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code))) throw asStoreFailure(err);
     throw describeOpenFailure(file, err);
   }
 }
@@ -118,15 +136,43 @@ function hasTables(sqlite: Database.Database): boolean {
   return !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get();
 }
 
-function migrate(sqlite: Database.Database, file: string, existed: boolean, from: number, migrations: Migration[]): string | null {
-  let backupFile: string | null = null;
-  if (existed && hasTables(sqlite)) {
-    const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-    backupFile = `${file}.backup-v${from}-${stamp}`;
-    sqlite.prepare('VACUUM INTO ?').run(backupFile);
-    makePrivate(backupFile);
-  }
-  const apply = sqlite.transaction(() => {
+/** A name no other process can pick: version, UTC time to the millisecond, and our pid. */
+export function backupName(file: string, from: number, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+  return `${file}.backup-v${from}-${stamp}-${process.pid}`;
+}
+
+/**
+ * Migrates under the write lock. The version is read again inside the transaction: another process
+ * may have migrated since we looked (then there is nothing left to do). The backup is taken by a
+ * second, read-only connection while we hold the lock: it sees the last committed state, which no
+ * one can change until we commit (VACUUM cannot run inside our own transaction).
+ */
+function migrate(sqlite: Database.Database, file: string, migrations: Migration[]): string | null {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const from = schemaVersionOf(sqlite);
+    if (from >= migrations.length) {
+      sqlite.exec('COMMIT');
+      if (from > migrations.length) {
+        throw new StoreError(`${file} has schema version ${from}, newer than this creator-coach understands (${migrations.length}); it was left untouched`, {
+          hint: 'upgrade creator-coach to open it',
+        });
+      }
+      return null;
+    }
+    let backupFile: string | null = null;
+    if (hasTables(sqlite)) {
+      backupFile = backupName(file, from);
+      const reader = new Database(file, { readonly: true });
+      try {
+        reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        reader.prepare('VACUUM INTO ?').run(backupFile);
+      } finally {
+        reader.close();
+      }
+      makePrivate(backupFile);
+    }
     sqlite.exec('CREATE TABLE IF NOT EXISTS __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)');
     const record = sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)');
     for (const m of migrations.slice(from)) {
@@ -134,9 +180,12 @@ function migrate(sqlite: Database.Database, file: string, existed: boolean, from
       record.run(m.hash, m.when);
     }
     sqlite.pragma(`user_version = ${migrations.length}`);
-  });
-  apply.immediate();
-  return backupFile;
+    sqlite.exec('COMMIT');
+    return backupFile;
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw err;
+  }
 }
 
 function processAlive(pid: number): boolean {

@@ -48,5 +48,5 @@ export function upsertProfile(db: Db, handle: string, patch: ProfilePatch, now: 
       .returning()
       .get();
     return { profile, created: false };
-  });
+  }, { behavior: 'immediate' });
 }

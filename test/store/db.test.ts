@@ -58,7 +58,7 @@ describe('openStore', () => {
     old.close();
 
     const store = openStore({ file });
-    expect(store.backupFile).toMatch(/coach\.db\.backup-v1-\d{14}$/);
+    expect(store.backupFile).toMatch(/coach\.db\.backup-v1-\d{17}-\d+$/);
     expect(store.sqlite.pragma('user_version', { simple: true })).toBe(readMigrations().length);
     const indexes = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ai_usage_logs'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['ai_usage_logs_report_idx', 'ai_usage_logs_profile_report_idx']));
@@ -121,7 +121,7 @@ describe('openStore', () => {
     writeFileSync(join(migrations, 'meta', '_journal.json'), JSON.stringify(journal));
     writeFileSync(join(migrations, '9999_test.sql'), 'ALTER TABLE creator_profiles ADD `timezone` text;');
     const store = openStore({ file, migrationsDir: migrations });
-    expect(store.backupFile).toMatch(new RegExp(`coach\\.db\\.backup-v${current}-\\d{14}$`));
+    expect(store.backupFile).toMatch(new RegExp(`coach\\.db\\.backup-v${current}-\\d{17}-${process.pid}$`));
     expect(statSync(store.backupFile!).mode & 0o777).toBe(0o600);
     expect(store.sqlite.pragma('user_version', { simple: true })).toBe(current + 1);
     expect(store.sqlite.prepare('SELECT display_name FROM creator_profiles').pluck().get()).toBe('Jane');
