@@ -5,6 +5,7 @@ import { resolveTask, setTask, toggleTask } from '../app/tasks.js';
 import { allTasks, taskView, type TaskView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { taskStates } from '../store/tasks.js';
+import type { TaskCompletionRow } from '../store/schema.js';
 import { act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
 export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: boolean; done?: boolean } = {}): TaskView[] {
@@ -25,13 +26,13 @@ function report({ out, json }: CommandEnv, view: TaskView, verb: string): void {
   else out.success(`${view.id} ${verb}: ${view.title}`);
 }
 
-function change(env: CommandEnv, rawId: string, apply: (ctx: AppContext, projectId: number, task: ReturnType<typeof resolveTask>) => void, verb: string): void {
+/** Reports the row the change wrote (a fresh read could show another process's later change). */
+function change(env: CommandEnv, rawId: string, apply: (ctx: AppContext, projectId: number, task: ReturnType<typeof resolveTask>) => TaskCompletionRow, verb: string): void {
   const { ctx } = env;
   const profile = requireProfile(ctx);
   const { row, plan } = requireProject(ctx, profile);
   const task = resolveTask(plan, rawId);
-  apply(ctx, row.id, task);
-  report(env, taskView(task, taskStates(ctx.store().db, row.id).get(task.id)), verb);
+  report(env, taskView(task, apply(ctx, row.id, task)), verb);
 }
 
 export function registerTasks(program: Command): void {
