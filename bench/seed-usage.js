@@ -39,7 +39,7 @@ const PROFILES = [['default', 70], ['side-project', 20], ['client-jo', 10]];
 /** Seeds `rows` rows into `home`/coach.db (created fresh); returns { file, rows, ms }. */
 export async function seedUsage({ rows, home, days = 365, now = Date.now(), seed = 42 }) {
   const { openStore } = await import(pathToFileURL(join(ROOT, 'dist', 'store', 'db.js')).href);
-  const { costMicros } = await import(pathToFileURL(join(ROOT, 'dist', 'coach', 'pricing.js')).href);
+  const { costMicros } = await import(pathToFileURL(join(ROOT, 'dist', 'usage', 'prices.js')).href);
   rmSync(home, { recursive: true, force: true });
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const store = openStore({ file: join(home, 'coach.db') });

@@ -2,7 +2,7 @@
 // without migrations or recovery; no file mode is "fixed"). Each check says what to do about it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { priceOf } from '../coach/pricing.js';
+import { priceOf } from '../usage/prices.js';
 import { DB_FILE, dataHome, SETTINGS_FILE } from '../config/paths.js';
 import { DEFAULT_SETTINGS, KEY_ENV, parseSettingValue, SETTING_ENV, SETTING_KEYS, SettingsSchema, type SettingKey } from '../config/settings.js';
 import { maskKey, redactSecrets } from '../errors.js';

@@ -14,8 +14,8 @@ import {
   type UsageSplit,
   unpricedModelsIn,
 } from '../store/usage.js';
-import { priceOf } from '../coach/pricing.js';
-import { addDays, dayBounds, localDay, monthsBack, startOfDay, type Day, type DayBounds } from '../util/dates.js';
+import { priceOf } from '../usage/prices.js';
+import { addDays, dayBounds, localDay, localDayBounds, monthsBack, type Day, type DayBounds } from '../util/dates.js';
 
 export const REPORT_KINDS = ['daily', 'monthly', 'models', 'profiles'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -232,6 +232,6 @@ export interface TodayStatus extends DayStatus {
 
 /** A profile's messages and cost so far today (local day in `timeZone`). */
 export function todayStatus(db: Db, profileId: number, timeZone: string, now: number): TodayStatus {
-  const day = localDay(now, timeZone);
-  return { day, ...dayStatus(db.$client, profileId, { start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) }) };
+  const bounds = localDayBounds(now, timeZone);
+  return { day: bounds.key, ...dayStatus(db.$client, profileId, bounds) };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
 import { allMessages, lastMessages } from '../store/messages.js';
+import { formatUSD, microsToUSD } from '../usage/money.js';
 import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
 
@@ -45,7 +46,7 @@ export function registerAsk(program: Command): void {
       });
       if (streamed && !json) io.stdout.write('\n');
       const usage = result.usage;
-      const costUSD = result.costMicros === null ? null : result.costMicros / 1e6;
+      const costUSD = result.costMicros === null ? null : microsToUSD(result.costMicros);
       if (json) {
         out.json({
           reply: result.reply, model: result.model, offline: result.offline, status: result.status,
@@ -54,7 +55,7 @@ export function registerAsk(program: Command): void {
           limit: result.limit, ...(result.error ? { error: result.error.message } : {}),
         });
       } else if (!result.offline) {
-        const cost = costUSD === null ? 'unpriced model' : `$${costUSD.toFixed(4)}`;
+        const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
         out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
       }
       if (result.error) {

@@ -3,14 +3,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, asStoreFailure, exitCodeOf, formatError } from '../errors.js';
 import { registerAll } from './commands.js';
+import type { GlobalOptions } from './globals.js';
 import { runDefaultAction } from './ui.js';
 import { VERSION } from './version.js';
-
-export interface GlobalOptions {
-  profile?: string;
-  color?: boolean;
-  debug?: boolean;
-}
 
 export function buildProgram(): Command {
   const program = new Command('coach')

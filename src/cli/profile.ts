@@ -5,46 +5,20 @@ import { requireProfile } from '../app/context.js';
 import { UsageError } from '../errors.js';
 import { findProfile, listProfiles, upsertProfile, type ProfilePatch } from '../store/profiles.js';
 import type { PlatformPresence, ProfileRow } from '../store/schema.js';
-import { act, examples, jsonOption, parseIntArg, parseMoney } from './shared.js';
+import { parseHours, parseMonthlyUSD, parsePlatforms, platformLabel } from '../plan/parse.js';
+import { act, examples, jsonOption, parsedFlag } from './shared.js';
 import type { Output } from './output.js';
-
-/** "instagram:45000:3.2", "youtube@janecooks:12k", "tiktok:1.2m:6%" */
-export function parsePlatform(raw: string): PlatformPresence {
-  const parts = raw.split(':');
-  if (parts.length < 2 || parts.length > 3) {
-    throw new UsageError(`--platform expects NAME:FOLLOWERS[:ENGAGEMENT%], e.g. instagram:45000:3.2, got "${raw}"`);
-  }
-  const [nameAndHandle, followersRaw, engagementRaw] = parts as [string, string, string | undefined];
-  const [name, handle] = nameAndHandle.split('@');
-  if (!name || !/^[A-Za-z][A-Za-z0-9 ._-]{0,39}$/.test(name.trim())) throw new UsageError(`--platform: "${nameAndHandle}" is not a platform name`);
-  const followers = parseCount(followersRaw);
-  if (followers === null) throw new UsageError(`--platform ${name}: followers must be a number like 45000, 45k or 1.2m, got "${followersRaw}"`);
-  let engagementRate: number | null = null;
-  if (engagementRaw !== undefined && engagementRaw !== '') {
-    const e = Number(engagementRaw.replace(/%$/, ''));
-    if (!Number.isFinite(e) || e < 0 || e > 100) throw new UsageError(`--platform ${name}: engagement must be a percentage from 0 to 100, got "${engagementRaw}"`);
-    engagementRate = e;
-  }
-  return { platform: name.trim().toLowerCase(), handle: handle?.trim() || null, followers, avgViews: null, engagementRate };
-}
-
-function parseCount(raw: string): number | null {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$/.exec(raw.replace(/,/g, ''));
-  if (!m) return null;
-  const mult = m[2]!.toLowerCase() === 'k' ? 1e3 : m[2]!.toLowerCase() === 'm' ? 1e6 : 1;
-  const n = Math.round(Number(m[1]) * mult);
-  return Number.isSafeInteger(n) ? n : null;
-}
+import { centsToMicros, formatUSD } from '../usage/money.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function printProfile(out: Output, p: ProfileRow): void {
-  const money = (c: number | null) => (c == null ? '—' : `$${(c / 100).toLocaleString('en-US')}`);
+  const money = (c: number | null) => (c == null ? '—' : formatUSD(centsToMicros(c), { whole: true }));
   out.line(out.bold(`${p.displayName}`) + out.dim(`  (${p.handle})`));
   out.line(`Niche:           ${p.niche ?? '—'}`);
   out.line(`Audience:        ${p.totalAudience.toLocaleString('en-US')}`);
   for (const pl of p.platforms) {
-    out.line(`  ${pl.platform}${pl.handle ? ` @${pl.handle}` : ''}: ${pl.followers.toLocaleString('en-US')} followers${pl.engagementRate != null ? `, ${pl.engagementRate}% engagement` : ''}`);
+    out.line(`  ${platformLabel(pl.platform)}${pl.handle ? ` @${pl.handle}` : ''}: ${pl.followers.toLocaleString('en-US')} followers${pl.engagementRate != null ? `, ${pl.engagementRate}% engagement` : ''}`);
   }
   out.line(`Monthly income:  ${money(p.currentMonthlyIncomeCents)}   goal: ${money(p.incomeGoalCents)}`);
   out.line(`Hours per week:  ${p.hoursPerWeek ?? '—'}`);
@@ -71,17 +45,18 @@ export function registerProfile(program: Command): void {
       .description('create the profile (named by --profile, default "default") or update it')
       .option('--name <text>', 'display name')
       .option('--niche <text>', 'what you make content about')
-      .option('--platform <name:followers[:engagement%]>', 'a platform you are on (repeatable; replaces that platform)', collect)
+      .option('--platform <platforms>', 'platforms you are on: youtube:80k, "instagram 20,000 (4%)" (repeatable; replaces that platform)', collect)
       .option('--clear-platforms', 'forget the platforms stored so far')
-      .option('--income <usd>', 'current monthly income from your content, USD')
-      .option('--goal <usd>', 'monthly income goal, USD')
-      .option('--hours <n>', 'hours per week you can give the project')
+      .option('--income <usd>', 'monthly income from your content: 800, 1.5k, "$1,500 a month", none')
+      .option('--goal <usd>', 'monthly income goal: 5000, 5k, "$60k a year"')
+      .option('--hours <n>', 'hours per week you can give the project: 5, 5-6 (the middle), "1 hour a day"')
       .addOption(new Option('--experience <level>', 'experience selling to your audience').choices(['beginner', 'intermediate', 'advanced']))
       .option('--goals <text>', 'what you want from this, in your words')
       .addOption(jsonOption()),
     [
       'coach profile set --name "Jane Cooks" --niche "vegan baking" --platform instagram:45000:3.2 --platform youtube:12k',
-      'coach profile set --income 800 --goal 5000 --hours 6 --experience beginner',
+      'coach profile set --income 800 --goal 5k --hours 5-6 --experience beginner',
+      'coach profile set --platform "YouTube 80k and Instagram 20,000"',
       'coach profile set --profile work --name "Jane at Work"',
     ],
   ).action(act(({ ctx, out, json }, opts: {
@@ -95,16 +70,32 @@ export function registerProfile(program: Command): void {
       patch.displayName = opts.name.trim();
     }
     if (opts.niche !== undefined) patch.niche = opts.niche.trim() || null;
-    if (opts.income !== undefined) patch.currentMonthlyIncomeCents = parseMoney('--income', opts.income);
-    if (opts.goal !== undefined) patch.incomeGoalCents = parseMoney('--goal', opts.goal);
+    // What we understood, said back after saving ("YouTube 80,000 · goal $5,000 a month").
+    const understood: string[] = [];
+    const newPlatforms: PlatformPresence[] = [];
+    for (const raw of opts.platform ?? []) {
+      const parsed = parsedFlag('--platform', parsePlatforms(raw));
+      newPlatforms.push(...parsed.value);
+      understood.push(parsed.understood);
+    }
+    if (opts.income !== undefined) {
+      const parsed = parsedFlag('--income', parseMonthlyUSD(opts.income));
+      patch.currentMonthlyIncomeCents = parsed.value;
+      understood.push(`income ${parsed.understood}`);
+    }
+    if (opts.goal !== undefined) {
+      const parsed = parsedFlag('--goal', parseMonthlyUSD(opts.goal));
+      patch.incomeGoalCents = parsed.value;
+      understood.push(`goal ${parsed.understood}`);
+    }
     if (opts.hours !== undefined) {
-      const h = parseIntArg('--hours', opts.hours, 1);
-      if (h > 100) throw new UsageError('--hours is hours per week, at most 100');
-      patch.hoursPerWeek = h;
+      const parsed = parsedFlag('--hours', parseHours(opts.hours));
+      if (parsed.value > 100) throw new UsageError(`--hours is hours per week, at most 100, got "${opts.hours}"`);
+      patch.hoursPerWeek = parsed.value;
+      understood.push(parsed.understood);
     }
     if (opts.experience !== undefined) patch.experienceLevel = opts.experience;
     if (opts.goals !== undefined) patch.goals = opts.goals.trim() || null;
-    const newPlatforms = (opts.platform ?? []).map(parsePlatform);
     const db = ctx.store().db;
     if (newPlatforms.length || opts.clearPlatforms) {
       const existing = opts.clearPlatforms ? [] : (findProfile(db, ctx.profileHandle)?.platforms ?? []);
@@ -115,7 +106,7 @@ export function registerProfile(program: Command): void {
     const { profile: saved, created } = upsertProfile(db, ctx.profileHandle, patch, ctx.now());
     if (json) out.json(profileView(saved));
     else {
-      out.success(`${created ? 'Created' : 'Updated'} profile "${saved.handle}"`);
+      out.success(`${created ? 'Created' : 'Updated'} profile "${saved.handle}"${understood.length ? `: ${understood.join(' · ')}` : ''}`);
       if (created) out.info('Next: `coach project start` to get your personalised plan.');
     }
   }));

@@ -2,8 +2,9 @@
 import { Command, Option } from 'commander';
 import { createContext, type AppContext } from '../app/context.js';
 import { UsageError } from '../errors.js';
+import type { Parsed } from '../plan/parse.js';
 import { defaultIo, Output, type Io } from './output.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './globals.js';
 
 export interface CommandEnv {
   ctx: AppContext;
@@ -42,10 +43,10 @@ export function parseIntArg(name: string, raw: string, min = 0): number {
   return n;
 }
 
-export function parseMoney(name: string, raw: string): number {
-  const cleaned = raw.trim().replace(/^\$/, '').replace(/,/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) throw new UsageError(`${name} must be an amount in USD like 2500 or 2500.50, got "${raw}"`);
-  return Math.round(Number(cleaned) * 100);
+/** A natural-input parse (src/plan/parse.ts) as a flag value: the error becomes a usage error naming the flag. */
+export function parsedFlag<T>(flag: string, parsed: Parsed<T>): { value: T; understood: string } {
+  if (!parsed.ok) throw new UsageError(`${flag}: ${parsed.error}`);
+  return parsed;
 }
 
 /** Reads all of stdin (for `-` arguments); refuses an interactive terminal instead of hanging. */

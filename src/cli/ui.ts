@@ -2,7 +2,7 @@
 // inside the actions, so every scripted command starts without loading them.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './globals.js';
 import { examples } from './shared.js';
 
 function interactive(): boolean {

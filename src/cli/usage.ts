@@ -3,7 +3,9 @@ import { Argument, Command, Option } from 'commander';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { REPORT_KINDS, todayStatus, totalTokens, usageDocument, usageReport, type ReportKind, type UsageReport, type UsageRow } from '../app/usage.js';
-import { priceOf } from '../coach/pricing.js';
+import { budgetState } from '../usage/budget.js';
+import { formatCostSum, formatUSD, usdToMicros } from '../usage/money.js';
+import { priceOf } from '../usage/prices.js';
 import { UsageError } from '../errors.js';
 import { findProfile } from '../store/profiles.js';
 import type { UsageAggregate } from '../store/usage.js';
@@ -24,13 +26,7 @@ interface UsageFlags {
 
 const fmtInt = (n: number) => n.toLocaleString('en-US');
 
-/** To the cent for people; a tiny non-zero cost is "<$0.01", never a misleading $0.00. */
-export function formatCost(a: Pick<UsageAggregate, 'costMicros' | 'unpricedRequests'>): string {
-  const usd = a.costMicros / 1_000_000;
-  const text = usd > 0 && usd < 0.005 ? '<$0.01' : `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  if (a.unpricedRequests === 0) return text;
-  return a.costMicros === 0 ? 'unpriced' : `≥ ${text}`;
-}
+const formatCost = (a: Pick<UsageAggregate, 'costMicros' | 'unpricedRequests'>): string => formatCostSum(a.costMicros, a.unpricedRequests);
 
 const shortModel = (m: string) => m.replace(/^claude-/, '');
 
@@ -107,21 +103,17 @@ function render(out: Output, report: UsageReport, width: number | undefined): st
   return text;
 }
 
-function money(usd: number): string {
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
 /** Under the table: today's messages used / limit and cost vs the warning threshold (and the cap). */
 function todayLine({ ctx, out }: CommandEnv, profileId: number, handle: string, timeZone: string): string {
   const today = todayStatus(ctx.store().db, profileId, timeZone, ctx.now());
   const limit = ctx.settings.get('dailyMessageLimit');
   const warnAt = ctx.settings.get('costWarningUSD');
   const cap = ctx.settings.get('dailyCostCapUSD');
-  const usd = today.costMicros / 1_000_000;
   const msgs = `${fmtInt(today.messagesUsed)} / ${fmtInt(limit)} messages`;
-  let cost = `${formatCost(today)} of ${money(warnAt)} warning threshold`;
-  if (cap !== null) cost += ` (cap ${money(cap)})`;
-  const paintCost = cap !== null && usd >= cap ? out.red : usd > warnAt ? out.yellow : (t: string) => t;
+  let cost = `${formatCost(today)} of ${formatUSD(usdToMicros(warnAt))} warning threshold`;
+  if (cap !== null) cost += ` (cap ${formatUSD(usdToMicros(cap))})`;
+  const state = budgetState(today.costMicros, { warningUSD: warnAt, capUSD: cap });
+  const paintCost = state === 'capped' ? out.red : state === 'warning' ? out.yellow : (t: string) => t;
   return `Today ${today.day} (${timeZone}), profile ${handle}: ${today.messagesUsed >= limit ? out.red(msgs) : msgs} · ${paintCost(cost)}`;
 }
 

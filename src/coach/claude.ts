@@ -4,7 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { ApiError, AuthError, UsageError, redactSecrets } from '../errors.js';
 import { estimateTokens } from '../util/text.js';
 import type { ApiMessage } from './prompt.js';
-import { ZERO_USAGE, type TokenUsage } from './pricing.js';
+import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 
 export interface StreamRequest {
   apiKey: string;

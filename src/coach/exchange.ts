@@ -11,11 +11,12 @@ import { listDecisions } from '../store/decisions.js';
 import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
 import type { MessageRow, ProfileRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { capMicrosOf, finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
+import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
+import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budget.js';
 import { estimateTokens } from '../util/text.js';
 import { profileForPlan } from '../app/projects.js';
 import { OFFLINE_MODEL, offlineReply } from './offline.js';
-import { ZERO_USAGE, type TokenUsage } from './pricing.js';
+import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
 
 export type ExchangeEvent =
@@ -204,7 +205,7 @@ export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) 
 function warnOnCost(ctx: AppContext, profileId: number, emit: (e: ExchangeEvent) => void): void {
   const threshold = ctx.settings.get('costWarningUSD');
   const today = todayUsage(ctx.store().sqlite, profileId, ctx.now());
-  if (today.costMicros >= threshold * 1_000_000 && today.costMicros > 0) {
-    emit({ type: 'warning', message: `today's AI cost is $${(today.costMicros / 1e6).toFixed(2)}, past your warning threshold of $${threshold.toFixed(2)}` });
+  if (costWarningReached(today.costMicros, threshold)) {
+    emit({ type: 'warning', message: costWarningText(today.costMicros, threshold) });
   }
 }

@@ -7,23 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LimitError } from '../errors.js';
 import type { UsageKind } from '../store/schema.js';
-import { costMicros, formatUSD, type TokenUsage } from '../coach/pricing.js';
+import { costCapReached, costCapText } from '../usage/budget.js';
+import { costMicros, type TokenUsage } from '../usage/prices.js';
+import { localDayBounds } from '../util/dates.js';
 import { dayStatus } from '../store/usage.js';
 import { finishUsageRow, insertUsageRow, linkUsageMessage } from '../store/usage-log.js';
-
-export interface DayBounds {
-  start: number;
-  end: number;
-}
-
-/** The local calendar day (process TZ) containing `now`, as epoch-ms bounds [start, end). */
-export function localDay(now: number): DayBounds {
-  const d = new Date(now);
-  return {
-    start: new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime(),
-    end: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime(),
-  };
-}
 
 export interface TodayUsage {
   messagesUsed: number;
@@ -33,13 +21,8 @@ export interface TodayUsage {
 }
 
 export function todayUsage(sqlite: Database.Database, profileId: number, now: number): TodayUsage {
-  const day = dayStatus(sqlite, profileId, localDay(now));
+  const day = dayStatus(sqlite, profileId, localDayBounds(now));
   return { messagesUsed: day.messagesUsed, costMicros: day.costMicros, unpriced: day.unpricedRequests > 0 };
-}
-
-/** The dailyCostCapUSD setting as the µ$ `reserve` compares against (null: no cap). */
-export function capMicrosOf(capUSD: number | null): number | null {
-  return capUSD === null ? null : Math.round(capUSD * 1_000_000);
 }
 
 export interface ReserveInput {
@@ -63,7 +46,7 @@ export interface Reservation {
 }
 
 function untilMidnight(now: number): string {
-  const mins = Math.ceil((localDay(now).end - now) / 60_000);
+  const mins = Math.ceil((localDayBounds(now).end - now) / 60_000);
   return mins >= 60 ? `${Math.floor(mins / 60)} h ${mins % 60} min` : `${mins} min`;
 }
 
@@ -77,8 +60,8 @@ export function reserve(sqlite: Database.Database, input: ReserveInput): Reserva
       insertUsageRow(sqlite, { ...row, status: 'refused', counted: false, pid: null });
       return new LimitError(message, { hint });
     };
-    if (input.capMicros !== null && today.costMicros >= input.capMicros) {
-      return refuse(`daily cost cap reached (${formatUSD(today.costMicros)} of ${formatUSD(input.capMicros)} today)`,
+    if (costCapReached(today.costMicros, input.capMicros)) {
+      return refuse(costCapText(today.costMicros, input.capMicros!),
         `it resets at local midnight, in ${untilMidnight(input.now)}; raise it with \`coach config set dailyCostCapUSD …\``);
     }
     if (counted && today.messagesUsed >= input.limit) {

@@ -5,8 +5,8 @@ import { Box, Text, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
 import { moveProject, startProject } from '../app/projects.js';
-import { parsePlatform } from '../cli/profile.js';
 import { UsageError } from '../errors.js';
+import { parsePlatforms } from '../plan/parse.js';
 import { listTemplates } from '../plan/templates.js';
 import { findProfile, upsertProfile } from '../store/profiles.js';
 import { findCurrentProject } from '../store/projects.js';
@@ -56,17 +56,9 @@ export function parseAnswer(step: FieldStep, raw: string): Partial<Answers> {
     case 'niche':
       return { niche: v ? v.slice(0, 120) : null };
     case 'platform': {
-      if (!v) return { platforms: [] };
-      const byName = new Map<string, PlatformPresence>();
-      for (const part of v.split(/[,\s]+/).filter(Boolean)) {
-        try {
-          const p = parsePlatform(part);
-          byName.set(p.platform, p);
-        } catch (err) {
-          throw new UsageError((err as Error).message.replace(/--platform:? ?/g, '').replace(/^expects/, 'write it as'));
-        }
-      }
-      return { platforms: [...byName.values()] };
+      const parsed = parsePlatforms(v);
+      if (!parsed.ok) throw new UsageError(parsed.error);
+      return { platforms: parsed.value };
     }
     case 'hours': {
       if (!v) return { hours: 5 };

@@ -2,7 +2,9 @@
 // store repositories) — the same code paths as `coach tasks …` and `coach decisions …`.
 import type { AppContext } from '../app/context.js';
 import { addDecision, resolveTask, setTask, toggleTask } from '../app/tasks.js';
-import { formatUSD, priceOf, PRICES } from '../coach/pricing.js';
+import { costWarningReached } from '../usage/budget.js';
+import { formatUSD, usdToMicros } from '../usage/money.js';
+import { priceOf, PRICES } from '../usage/prices.js';
 import type { PlanTask } from '../plan/schema.js';
 import type { TaskCompletionRow } from '../store/schema.js';
 import type { Suggestion } from './hooks/useChat.js';
@@ -52,9 +54,9 @@ export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion):
 export function usageText(snap: Snapshot): string {
   const t = snap.today;
   const coach = snap.offline ? 'the offline coach answers (free, not counted)' : `model ${snap.model}`;
-  const warn = t.costMicros >= snap.costWarningUSD * 1e6 && t.costMicros > 0 ? ' — past your warning threshold' : '';
+  const warn = costWarningReached(t.costMicros, snap.costWarningUSD) ? ' — past your warning threshold' : '';
   return [
-    `Today: ${t.messagesUsed}/${snap.limit} messages · ${formatUSD(t.costMicros)}${t.unpriced ? ' + unpriced usage' : ''} (warning at ${formatUSD(Math.round(snap.costWarningUSD * 1e6))})${warn}.`,
+    `Today: ${t.messagesUsed}/${snap.limit} messages · ${formatUSD(t.costMicros)}${t.unpriced ? ' + unpriced usage' : ''} (warning at ${formatUSD(usdToMicros(snap.costWarningUSD))})${warn}.`,
     `Now: ${coach}. Reports by day, month and model: \`coach usage\`.`,
   ].join('\n');
 }

@@ -99,7 +99,7 @@ function wallClock(ms: number, timeZone: string): Wall {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** The local calendar day of an instant. */
+/** The local calendar day (`YYYY-MM-DD`) of an instant in a zone. The one `localDay`: its bounds are `localDayBounds`. */
 export function localDay(ms: number, timeZone: string): Day {
   const w = wallClock(ms, timeZone);
   return `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}`;
@@ -148,4 +148,20 @@ export function monthsBack(day: Day, n: number): Day {
   const [y, m] = day.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) - n;
   return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}-01`;
+}
+
+/**
+ * [start, end) of the local day containing `ms`: in `timeZone`, or without one in the process zone
+ * (node follows `TZ`) by plain Date arithmetic, which needs no Intl (the UI's first frame and every
+ * reservation ask for today's bounds).
+ */
+export function localDayBounds(ms: number, timeZone?: string): DayBounds {
+  if (timeZone === undefined) {
+    const d = new Date(ms);
+    const start = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+    const key = `${pad(start.getFullYear(), 4)}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+    return { key, start: start.getTime(), end: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime() };
+  }
+  const day = localDay(ms, timeZone);
+  return { key: day, start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) };
 }

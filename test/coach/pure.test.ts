@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { costMicros, formatUSD, priceOf } from '../../src/coach/pricing.js';
+import { costMicros, priceOf } from '../../src/usage/prices.js';
+import { formatUSD } from '../../src/usage/money.js';
 import { buildMessages, buildSystemPrompt } from '../../src/coach/prompt.js';
 import { offlineReply, offlineWelcome } from '../../src/coach/offline.js';
 import { personalise } from '../../src/plan/personalise.js';

@@ -86,7 +86,7 @@ describe('bad flags and values', () => {
     { args: ['usage', '--timezone', 'Mars/Olympus'], line: /unknown time zone/ },
     { args: ['usage', 'weekly'], line: /'weekly' is invalid for argument 'report'/ },
     { args: ['profile', 'set', '--platform', 'instagram:lots'], line: /followers must be a number/ },
-    { args: ['profile', 'set', '--hours', '-3'], line: /--hours must be at least 1/ },
+    { args: ['profile', 'set', '--hours', '-3'], line: /--hours: "-3" is less than an hour a week/ },
     { args: ['profile', 'set', '--experience', 'guru'], line: /argument 'guru' is invalid/ },
     { args: ['export', '--format', 'pdf'], line: /--format must be md or json/ },
     { args: ['config', 'set', 'dailyMessageLimit', 'lots'], line: /dailyMessageLimit/ },

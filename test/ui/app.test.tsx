@@ -7,7 +7,6 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../../src/app/context.js';
 import { moveProject, startProject } from '../../src/app/projects.js';
-import { parsePlatform } from '../../src/cli/profile.js';
 import { reserve } from '../../src/limits/usage-log.js';
 import { listDecisions } from '../../src/store/decisions.js';
 import { allMessages } from '../../src/store/messages.js';
@@ -25,7 +24,7 @@ let projectId: number;
 function setup(env: Record<string, string> = {}) {
   ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', ...env } });
   const { profile } = upsertProfile(ctx.store().db, 'default', {
-    displayName: 'Jane Cooks', niche: 'vegan baking', platforms: [parsePlatform('instagram:45000:3.2')], hoursPerWeek: 6,
+    displayName: 'Jane Cooks', niche: 'vegan baking', platforms: [{ platform: 'instagram', handle: null, followers: 45000, avgViews: null, engagementRate: 3.2 }], hoursPerWeek: 6,
   }, Date.now());
   projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
   return profile;

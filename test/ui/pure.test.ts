@@ -7,8 +7,6 @@ import { KeyDecoder, PASTE_ENTER_GUARD_MS } from '../../src/ui/keys.js';
 import * as ed from '../../src/ui/editor.js';
 import { computeLayout } from '../../src/ui/layout.js';
 import { cellWidth, truncateAnsi, wrapAnsiLine } from '../../src/ui/text/wrap.js';
-import { usdText } from '../../src/ui/components/StatusBar.js';
-import { formatUSD } from '../../src/coach/pricing.js';
 import { markdownRows, messageRows } from '../../src/ui/text/markdown.js';
 import { TokenBatcher, type BatcherTimers } from '../../src/ui/stream-batcher.js';
 import { COMMANDS, completeSlash, isSlash, matchingCommands, runSlash, type CommandApi } from '../../src/ui/commands.js';
@@ -113,12 +111,6 @@ describe('wrapping and markdown', () => {
     for (const s of samples) expect(cellWidth(s), JSON.stringify(s)).toBe(stringWidth(s));
     for (const s of samples) for (const w of [1, 3, 8]) expect(stringWidth(truncateAnsi(s, w))).toBeLessThanOrEqual(w);
     expect(truncateAnsi('\u001b[36mabcdef\u001b[39m', 4)).toBe('\u001b[36mabc…\u001b[0m');
-  });
-
-  it('formats the status bar money exactly like formatUSD', () => {
-    const values = [0, 1, 99, 100, 4_999, 5_000, 9_999, 10_000, 14_999, 15_000, 1_005_000, 1_234_567, 999_995_000, 12_345_678_901, -15_000, -1_005_000, 0.5, 1e20];
-    for (let i = 0; i < 2_000; i++) values.push(Math.floor(Math.random() * 10 ** (1 + (i % 12))));
-    for (const v of values) expect(usdText(v), String(v)).toBe(formatUSD(v));
   });
 
   it('renders lists, bold and code, and never passes escape sequences through', () => {

@@ -1,6 +1,6 @@
 // Local-day helpers: parsing, and day bounds that stay right across DST changes in any zone.
 import { describe, expect, it } from 'vitest';
-import { dayBounds, localDay, monthsBack, parseDay, parseTimeZone, startOfDay } from '../../src/util/dates.js';
+import { dayBounds, localDay, localDayBounds, monthsBack, parseDay, parseTimeZone, startOfDay } from '../../src/util/dates.js';
 
 const hours = (b: { start: number; end: number }) => (b.end - b.start) / 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -74,5 +74,20 @@ describe('time zones', () => {
     expect(monthsBack('2025-03-15', 0)).toBe('2025-03-01');
     expect(monthsBack('2025-03-15', 2)).toBe('2025-01-01');
     expect(monthsBack('2025-03-15', 3)).toBe('2024-12-01');
+  });
+});
+
+describe('localDayBounds (the one DayBounds)', () => {
+  it('is the same day in the process zone (TZ) and when the zone is named', () => {
+    const t = Date.parse('2025-03-03T23:30:00Z');
+    expect(localDayBounds(t)).toEqual(localDayBounds(t, 'UTC'));
+    expect(localDayBounds(t)).toEqual({ key: '2025-03-03', start: Date.parse('2025-03-03T00:00:00Z'), end: Date.parse('2025-03-04T00:00:00Z') });
+  });
+  it('follows a named zone across a 23-hour day', () => {
+    const b = localDayBounds(Date.parse('2025-03-30T12:00:00Z'), 'Europe/Berlin');
+    expect(b.key).toBe('2025-03-30');
+    expect(b.end - b.start).toBe(23 * 3_600_000);
+    expect(localDay(b.start, 'Europe/Berlin')).toBe('2025-03-30');
+    expect(localDay(b.end, 'Europe/Berlin')).toBe('2025-03-31');
   });
 });

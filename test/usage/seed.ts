@@ -1,7 +1,7 @@
 // Seeds usage rows straight into a test home's database and computes what the reports should say,
 // independently of the program's SQL (plain loops over the same rows).
 import { join } from 'node:path';
-import { costMicros } from '../../src/coach/pricing.js';
+import { costMicros } from '../../src/usage/prices.js';
 import { openStore } from '../../src/store/db.js';
 
 export type Status = 'ok' | 'interrupted' | 'error' | 'refused' | 'pending';

@@ -2,7 +2,8 @@
 // once the day's cost passes the threshold.
 import { Text } from 'ink';
 import { memo } from 'react';
-import { formatUSD } from '../../coach/pricing.js';
+import { costWarningReached } from '../../usage/budget.js';
+import { formatUSD, usdToMicros } from '../../usage/money.js';
 import { sanitizeForTerminal, truncate } from '../../util/text.js';
 import { theme } from '../theme.js';
 import { cellWidth } from '../text/wrap.js';
@@ -19,26 +20,12 @@ export interface StatusFigures {
   costWarningUSD: number;
 }
 
-/**
- * formatUSD's text ($1,234.56; sub-cent amounts with 4 decimals) without Intl for whole micros:
- * the first toLocaleString of a process costs 15–25 ms, and the status bar is in the first frame.
- * Rounds half away from zero on the exact decimal value, as Intl does.
- */
-export function usdText(micros: number): string {
-  if (!Number.isSafeInteger(micros) || Object.is(micros, -0)) return formatUSD(micros);
-  const usd = micros / 1_000_000;
-  if (usd !== 0 && Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
-  const cents = Math.floor((Math.abs(micros) + 5_000) / 10_000);
-  const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `$${micros < 0 ? '-' : ''}${whole}.${String(cents % 100).padStart(2, '0')}`;
-}
-
 /** The line's parts; the project title gives way first when the terminal is narrow. */
 export function statusParts(f: StatusFigures, width: number): { main: string; warning: string | null } {
   const coach = f.model ?? 'offline coach';
-  const cost = `${usdText(f.costMicros)}${f.unpriced ? ' + unpriced' : ''}`;
-  const over = f.costMicros > 0 && f.costMicros >= f.costWarningUSD * 1_000_000;
-  const warning = over ? ` ⚠ over ${usdText(Math.round(f.costWarningUSD * 1_000_000))}/day warning ` : f.used >= f.limit && f.model ? ' ⚠ daily limit reached ' : null;
+  const cost = `${formatUSD(f.costMicros)}${f.unpriced ? ' + unpriced' : ''}`;
+  const over = costWarningReached(f.costMicros, f.costWarningUSD);
+  const warning = over ? ` ⚠ over ${formatUSD(usdToMicros(f.costWarningUSD))}/day warning ` : f.used >= f.limit && f.model ? ' ⚠ daily limit reached ' : null;
   const head = ` ${truncate(sanitizeForTerminal(f.profile), 24)} · `;
   const tail = ` · ${coach} · today: ${f.used}/${f.limit} messages, ${cost} `;
   const room = width - 1 - cellWidth(head) - cellWidth(tail) - cellWidth(warning ?? '');

@@ -1,3 +1,5 @@
+// Prices are data (usage/ is the low module for money: prices here, the formatter in money.ts,
+// the warning/cap rule in budget.ts; limits/, app/, coach/, cli/ and ui/ import it).
 // Prices are data: USD per million tokens, per model. Cost is computed in integer micro-dollars
 // (1 USD = 1,000,000 µ$): a price per MTok is µ$ per token. Sums are done in integer hundredths
 // of a µ$ (prices have at most 2 decimals), and only the request's total is rounded to whole µ$.
@@ -47,14 +49,4 @@ export function costMicros(model: string, u: TokenUsage): number | null {
   const cents = (n: number, price: number) => n * Math.round(price * 100);
   const total = cents(u.inputTokens, p.input) + cents(u.outputTokens, p.output) + cents(u.cacheCreationTokens, p.cacheWrite) + cents(u.cacheReadTokens, p.cacheRead);
   return Math.round(total / 100);
-}
-
-export const microsToUSD = (micros: number): number => micros / 1_000_000;
-
-/** $1.23 for people; sub-cent amounts keep 4 decimals so small chats don't show as $0.00. */
-export function formatUSD(micros: number | null): string {
-  if (micros === null) return 'unpriced';
-  const usd = microsToUSD(micros);
-  if (usd !== 0 && Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

@@ -1,0 +1,7 @@
+// The flags every command accepts (defined on the program in main.ts), as commands read them
+// through optsWithGlobals(). In their own module so main.ts → commands → shared.ts is no cycle.
+export interface GlobalOptions {
+  profile?: string;
+  color?: boolean;
+  debug?: boolean;
+}
