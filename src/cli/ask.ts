@@ -6,6 +6,7 @@ import { allMessages, lastMessages } from '../store/messages.js';
 import { formatUSD, microsToUSD } from '../usage/money.js';
 import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
+import { suggestionLine, suggestionViews } from './suggestions.js';
 
 export function registerAsk(program: Command): void {
   examples(
@@ -14,7 +15,7 @@ export function registerAsk(program: Command): void {
       .option('--offline', 'use the offline coach (no API call, free, not counted)')
       .addOption(jsonOption()),
     ['coach ask "What should I charge?"', 'coach ask "I\'ve decided to charge $29/month because it matches my audience"', 'cat notes.txt | coach ask -', 'coach ask --offline --json "what next?"'],
-  ).action(act(async ({ ctx, out, io, json }, words: string[], opts: { offline?: boolean }) => {
+  ).action(act(async ({ ctx, out, io, json, debug }, words: string[], opts: { offline?: boolean }) => {
     const raw = words.length === 1 && words[0] === '-' ? await readStdinText('message') : words.join(' ');
     const profile = requireProfile(ctx);
     const project = requireProject(ctx, profile);
@@ -29,15 +30,16 @@ export function registerAsk(program: Command): void {
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigint);
     let streamed = false;
+    let message = raw;
     try {
       const result = await runExchange(ctx, {
         profile, project, text: raw, offline: opts.offline, signal: controller.signal,
         onEvent: (e) => {
-          if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
+          if (e.type === 'user') message = e.message.content;
+          else if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
           else if (e.type === 'detected' && !json) {
             for (const d of e.applied.decisions) out.success(`Recorded ${d.category} decision: ${d.value ?? d.decision}`);
             for (const id of e.applied.tasksCompleted) out.success(`Marked ${id} done`);
-            for (const d of e.applied.suggestedDecisions) out.info(out.dim(`(sounds like a ${d.category} idea: ${d.value} — say "I've decided…" to record it)`));
           } else if (e.type === 'text' && !json) {
             streamed = true;
             io.stdout.write(sanitizeForTerminal(e.delta));
@@ -45,6 +47,12 @@ export function registerAsk(program: Command): void {
         },
       });
       if (streamed && !json) io.stdout.write('\n');
+      // After the reply, with a key: a cheap model re-reads the message (never fails the exchange).
+      const { secondRead } = await import('../app/second-reader.js');
+      const reading = await secondRead(ctx, { profile, project, message, exchange: result, signal: controller.signal });
+      const profileFlag = ctx.profileExplicit ? ctx.profileHandle : null;
+      const suggestions = suggestionViews(project.plan, result.applied, reading, profileFlag);
+      if (reading?.note && debug && !json) out.info(out.dim(`second reader: ${reading.status === 'error' ? 'failed' : 'skipped'} (${reading.note})`));
       const usage = result.usage;
       const costUSD = result.costMicros === null ? null : microsToUSD(result.costMicros);
       if (json) {
@@ -52,12 +60,15 @@ export function registerAsk(program: Command): void {
           reply: result.reply, model: result.model, offline: result.offline, status: result.status,
           usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheCreationTokens: usage.cacheCreationTokens, cacheReadTokens: usage.cacheReadTokens },
           costUSD, decisions: result.applied.decisions.map(decisionView), tasksCompleted: result.applied.tasksCompleted,
-          limit: result.limit, ...(result.error ? { error: result.error.message } : {}),
+          limit: result.limit, suggestions,
+          secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : reading.costMicros / 1e6, dropped: reading.dropped },
+          ...(result.error ? { error: result.error.message } : {}),
         });
       } else if (!result.offline) {
         const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
         out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
       }
+      if (!json) for (const s of suggestions) out.info(sanitizeForTerminal(suggestionLine(s)));
       if (result.error) {
         if (controller.signal.aborted && result.status === 'interrupted') {
           out.info('coach: interrupted — the partial reply was kept');

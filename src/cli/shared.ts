@@ -11,6 +11,8 @@ export interface CommandEnv {
   out: Output;
   io: Io;
   json: boolean;
+  /** --debug: stack traces, and notes about what failed quietly. */
+  debug: boolean;
 }
 
 export const jsonOption = () => new Option('--json', 'print JSON (stable camelCase shape, see README)');
@@ -29,7 +31,7 @@ export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Pr
     const out = new Output(io, { color: globals.color, json });
     const ctx = createContext({ profile: globals.profile });
     try {
-      await fn({ ctx, out, io, json }, ...(args.slice(0, -1) as A));
+      await fn({ ctx, out, io, json, debug: !!globals.debug }, ...(args.slice(0, -1) as A));
     } finally {
       ctx.close();
     }

@@ -27,6 +27,8 @@ const fields = {
   contextMessages: z.number().check(z.int(), z.minimum(1), z.maximum(500)),
   defaultProfile: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   stallTimeoutSeconds: z.number().check(z.minimum(1), z.maximum(3600)),
+  secondReader: z.boolean(),
+  secondReaderModel: z.string().check(z.trim(), z.minLength(1, 'must be a model name, e.g. claude-haiku-4-5')),
 } as const;
 
 export const SettingsSchema = z.object(fields);
@@ -45,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   contextMessages: 30,
   defaultProfile: 'default',
   stallTimeoutSeconds: 60,
+  secondReader: true,
+  secondReaderModel: 'claude-haiku-4-5',
 };
 
 export const SETTING_HELP: Record<SettingKey, string> = {
@@ -58,6 +62,8 @@ export const SETTING_HELP: Record<SettingKey, string> = {
   contextMessages: 'recent chat messages sent as context (1–500)',
   defaultProfile: 'profile used when --profile is not given',
   stallTimeoutSeconds: 'give up on a reply stream silent for this long (1–3600)',
+  secondReader: 'with a key, a cheap model re-reads each message for decisions/completions the rules missed; they are offered as suggestions (true/false; also on/off, 1/0)',
+  secondReaderModel: 'model of the second reader (a cheap one: its cost counts toward dailyCostCapUSD, not the message limit)',
 };
 
 /** Environment variables that override settings; the seed's names are accepted as aliases. */
@@ -67,6 +73,7 @@ export const SETTING_ENV: Partial<Record<SettingKey, string[]>> = {
   costWarningUSD: ['COACH_COST_WARNING_USD', 'MONETIZATION_COST_WARNING_THRESHOLD'],
   dailyCostCapUSD: ['COACH_DAILY_COST_CAP_USD'],
   stallTimeoutSeconds: ['COACH_STALL_TIMEOUT_SECONDS'],
+  secondReader: ['COACH_SECOND_READER'],
 };
 
 export const KEY_ENV = ['ANTHROPIC_API_KEY', 'CLAUDE_API_KEY'] as const;
@@ -83,6 +90,11 @@ export function parseSettingValue<K extends SettingKey>(key: K, raw: string, ori
   const schema = fields[key] as z.ZodMiniType;
   let value: unknown = raw;
   if (key === 'dailyCostCapUSD' && /^(off|none|null|)$/i.test(raw.trim())) value = null;
+  else if (typeof DEFAULT_SETTINGS[key] === 'boolean') {
+    const word = raw.trim().toLowerCase();
+    value = /^(1|on|true|yes)$/.test(word) ? true : /^(0|off|false|no)$/.test(word) ? false : undefined;
+    if (value === undefined) throw new UsageError(`${origin}: expected on or off (1/0, true/false), got "${raw}"`);
+  }
   else if (typeof DEFAULT_SETTINGS[key] === 'number' || key === 'dailyCostCapUSD') {
     value = raw.trim() === '' ? NaN : Number(raw);
     if (Number.isNaN(value)) throw new UsageError(`${origin}: expected a number, got "${raw}"`);
