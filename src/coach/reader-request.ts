@@ -56,7 +56,8 @@ export async function requestReader(req: ReaderRequest): Promise<ReaderReply> {
       apiKey: req.apiKey,
       ...(req.baseURL ? { baseURL: req.baseURL } : {}),
       maxRetries: 1,
-      timeout: req.timeoutMs,
+      // Our deadline (above) is the one that counts; the SDK's would retry a slow answer.
+      timeout: req.timeoutMs + 1000,
       logLevel: 'off',
     });
     const response = await client.messages

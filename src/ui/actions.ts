@@ -29,9 +29,10 @@ export function saveNote(ctx: AppContext, snap: Snapshot, taskId: string, text: 
 }
 
 export function suggestionText(s: Suggestion, snap: Snapshot): string {
-  if (s.kind === 'decision') return `Sounds like a ${s.decision.category} decision: ${s.decision.value}. Record it?`;
+  const by = s.by === 'reader' ? 'Second reader: ' : '';
+  if (s.kind === 'decision') return `${by}Sounds like a ${s.decision.category} decision: ${s.decision.value}. Record it?`;
   const t = findTask(snap, s.completion.taskId);
-  return `Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
+  return `${by}Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
 }
 
 /** Applies a confirmed suggestion; returns the notice to show. */

@@ -27,13 +27,17 @@ export interface RunOptions {
   umask?: number;
 }
 
-/** A clean environment: no key, no colour, UTC, the given home. */
+/**
+ * A clean environment: no key, no colour, UTC, the given home. The second reader is off
+ * (COACH_SECOND_READER=0) so a test's fake server sees only the requests it is about; the
+ * second reader's own tests turn it on.
+ */
 export function cliEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) {
     if (/^(ANTHROPIC_|CLAUDE_|COACH_|MONETIZATION_)/.test(k)) delete env[k];
   }
-  Object.assign(env, { COACH_HOME: home, NO_COLOR: '1', TZ: 'UTC', CI: 'true' }, extra);
+  Object.assign(env, { COACH_HOME: home, NO_COLOR: '1', TZ: 'UTC', CI: 'true', COACH_SECOND_READER: '0' }, extra);
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }

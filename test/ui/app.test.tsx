@@ -22,7 +22,7 @@ let ctx: AppContext;
 let projectId: number;
 
 function setup(env: Record<string, string> = {}) {
-  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', ...env } });
+  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0', ...env } });
   const { profile } = upsertProfile(ctx.store().db, 'default', {
     displayName: 'Jane Cooks', niche: 'vegan baking', platforms: [{ platform: 'instagram', handle: null, followers: 45000, avgViews: null, engagementRate: 3.2 }], hoursPerWeek: 6,
   }, Date.now());

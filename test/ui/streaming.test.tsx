@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'coach-ui-stream-'));
-  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', ANTHROPIC_API_KEY: 'sk-ant-test-stream-0000000000', ANTHROPIC_BASE_URL: fake.url } });
+  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0', ANTHROPIC_API_KEY: 'sk-ant-test-stream-0000000000', ANTHROPIC_BASE_URL: fake.url } });
   const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
   projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
 });

@@ -5,15 +5,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppContext } from '../../app/context.js';
 import { runExchange } from '../../coach/exchange.js';
+import { secondRead, wantsSecondReading } from '../../app/second-reader.js';
 import { OFFLINE_LABEL } from '../../coach/offline.js';
 import type { DetectedCompletion, DetectedDecision } from '../../detector/types.js';
 import { formatError } from '../../errors.js';
 import { nextKey, messageItem, sessionContext, labelOf, findTask, type SessionOptions, type Snapshot, type Tone, type TranscriptItem } from '../session.js';
 import { TokenBatcher } from '../stream-batcher.js';
 
+/** `by: 'reader'`: proposed by the second reader (a cheap model), not the rules. */
 export type Suggestion =
-  | { key: string; kind: 'decision'; decision: DetectedDecision; sourceMessageId: number }
-  | { key: string; kind: 'task'; completion: DetectedCompletion; sourceMessageId: number };
+  | { key: string; kind: 'decision'; decision: DetectedDecision; sourceMessageId: number; by?: 'reader' }
+  | { key: string; kind: 'task'; completion: DetectedCompletion; sourceMessageId: number; by?: 'reader' };
 
 export interface Streaming {
   text: string;
@@ -40,6 +42,8 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const busyRef = useRef(false);
   const abortRef = useRef<AbortController | null>(null);
   const settled = useRef<Promise<void>>(Promise.resolve());
+  // The second reading runs after the reply, in the background: the input is free meanwhile.
+  const reading = useRef<{ promise: Promise<void>; abort: AbortController } | null>(null);
   const depsRef = useRef(deps);
   depsRef.current = deps;
   const labelRef = useRef('');
@@ -64,6 +68,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     const b = batcher.current!;
     b.reset();
     let userMessageId = 0;
+    let userText = text;
     const found: Suggestion[] = [];
     const run = async () => {
       try {
@@ -72,6 +77,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
           onEvent: (e) => {
             if (e.type === 'user') {
               userMessageId = e.message.id;
+              userText = e.message.content;
               d.onAccepted(text);
               append(messageItem(e.message));
             } else if (e.type === 'detected') {
@@ -113,6 +119,20 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
           out.push({ kind: 'notice', key: nextKey('n'), tone: 'error', text: uiError(result.error) });
         }
         if (out.length) append(...out);
+        const exchangeCtx = sessionContext(d.ctx, session);
+        if (wantsSecondReading(exchangeCtx, result)) {
+          const abort = new AbortController();
+          const promise = secondRead(exchangeCtx, { profile: snap.profile, project: snap.project, message: userText, exchange: result, signal: abort.signal }).then((r) => {
+            if (!r || abort.signal.aborted) return;
+            const more: Suggestion[] = [
+              ...r.decisions.map((dec): Suggestion => ({ key: nextKey('s'), kind: 'decision', decision: dec, sourceMessageId: userMessageId, by: 'reader' })),
+              ...r.completions.map((c): Suggestion => ({ key: nextKey('s'), kind: 'task', completion: c, sourceMessageId: userMessageId, by: 'reader' })),
+            ];
+            if (more.length) setSuggestions((prev) => [...prev, ...more].slice(-5));
+            depsRef.current.refresh();
+          });
+          reading.current = { promise, abort };
+        }
       } catch (err) {
         // LimitError / UsageError: thrown before anything was stored; the input stays as typed.
         b.reset();
@@ -137,7 +157,10 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
 
   return {
     items, append, notice, streaming, busy, busyRef, send, cancel, suggestions, setSuggestions,
-    /** Resolves when the running exchange (if any) has stored its outcome. */
-    settled: () => settled.current,
+    /** Resolves when the running exchange (if any) has stored its outcome; a second reading still running is cancelled. */
+    settled: () => {
+      reading.current?.abort.abort();
+      return Promise.all([settled.current, reading.current?.promise]).then(() => undefined);
+    },
   };
 }
