@@ -37,7 +37,7 @@ function change(env: CommandEnv, rawId: string, apply: (ctx: AppContext, project
 
 export function registerTasks(program: Command): void {
   const tasks = program.command('tasks').description('the tasks of your plan: list, tick off, undo, add notes');
-  examples(tasks, ['coach tasks list --open', 'coach tasks done t3', 'coach tasks note t3 "Skool group live, invite link in bio"']);
+  examples(tasks, ['coach tasks list --open', 'coach tasks done t3', 'coach tasks note t7 "Skool group live, invite link in bio"']);
 
   examples(
     tasks.command('list').description('list tasks with their state')
@@ -76,7 +76,7 @@ export function registerTasks(program: Command): void {
     }));
 
   examples(tasks.command('note').argument('<id>', 'task id, e.g. t3').argument('<text>', 'the note ("" clears it)').addOption(jsonOption())
-    .description('set or clear a task note'), ['coach tasks note t3 "Skool group live"', 'coach tasks note t3 ""'])
+    .description('set or clear a task note'), ['coach tasks note t7 "Skool group live"', 'coach tasks note t7 ""'])
     .action(act((env, id: string, text: string) => {
       change(env, id, (ctx, projectId, task) => setTask(ctx.store().db, projectId, task, { note: text.trim() || null }, ctx.now()), 'note saved');
     }));

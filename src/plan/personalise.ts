@@ -3,11 +3,17 @@
 //
 // - Price band: expected paying members = audience × conversion (conversion rises with
 //   engagement); a starting price from engagement (trust) and audience size (small and close →
-//   more per head, very large → volume pricing); nudged toward the price that reaches the income
+//   more per head, very large → volume pricing); raised toward the price that reaches the income
 //   goal; snapped to familiar price points and kept inside $5–$199.
+//   The rule for the goal: it can raise the suggested price (by at most 1.5×) but never lower it,
+//   and a higher goal never gives a lower price (test/plan/personalise.test.ts checks this over
+//   many generated profiles). A goal the audience already supports is reached with fewer members.
 // - Timeline: the template's task hours ÷ hours per week (5 when unknown), clamped to the
 //   template's minimum and twice its maximum; phases and tasks get weeks in proportion to hours.
-// - Platforms: suggestions scored by the share of followers on each kind of platform.
+// - Platforms: suggestions scored by the share of followers on each kind of platform, each with a
+//   reason of its own (platforms.ts); a task's platformNotes for the creator's largest platforms
+//   are added to its details. Lines of whyThisWorks that need a number the profile lacks (no
+//   audience, no engagement data) are left out instead of saying "your 0 followers".
 import type {
   CustomizedPlan,
   Personalisation,
@@ -15,6 +21,8 @@ import type {
   PriceBand,
   Template,
 } from './schema.js';
+import { spliceText } from '../util/text.js';
+import { audiencePlatform, notesForPlatforms, platformSuggestions, type PlatformShare } from './platforms.js';
 
 export interface ProfileForPlan {
   displayName: string;
@@ -53,12 +61,16 @@ export function personalise(template: Template, profile: ProfileForPlan, now: Da
   const schedule = scheduleOf(template, hoursPerWeek);
   const t = structuredClone(template);
 
-  const values: Record<string, string> = {
+  // null: the profile does not say, so a line that needs it is left out rather than claiming
+  // "your 0 followers already trust you" or an engagement rate nobody measured.
+  const values: Record<string, string | null> = {
     name: profile.displayName.trim() || 'Creator',
     niche: profile.niche?.trim() || 'your niche',
-    audience: int(audience.total),
-    topPlatform: audience.top ?? 'your main platform',
-    engagement: audience.engagementSource === 'rates' ? pct(audience.engagement) : `~${pct(audience.engagement)} (estimated)`,
+    audience: audience.total > 0 ? int(audience.total) : null,
+    topPlatform: audience.top,
+    engagement: audience.engagementSource === 'rates' ? pct(audience.engagement)
+      : audience.engagementSource === 'views' ? `about ${pct(audience.engagement)} (estimated from your views)`
+      : null,
     priceLow: usd(pricing.band.low),
     priceHigh: usd(pricing.band.high),
   };
@@ -69,7 +81,7 @@ export function personalise(template: Template, profile: ProfileForPlan, now: Da
     hoursPerWeek,
     totalHours: schedule.totalHours,
     timelineWeeks: schedule.weeks,
-    platformSuggestions: platformSuggestions(audience),
+    platformSuggestions: platformSuggestions(audience.platforms, t.communityPlatforms),
     topAudiencePlatform: audience.top,
   };
 
@@ -77,31 +89,29 @@ export function personalise(template: Template, profile: ProfileForPlan, now: Da
     ...phase,
     startWeek: schedule.phases[p]!.startWeek,
     endWeek: schedule.phases[p]!.endWeek,
-    tasks: phase.tasks.map((task, i) => ({ ...task, phaseId: phase.id, dueWeek: schedule.phases[p]!.dueWeeks[i]! })),
+    tasks: phase.tasks.map((task, i) => ({
+      ...task,
+      details: withPlatformNotes(task.details, notesForPlatforms(task.platformNotes, audience.platforms)),
+      phaseId: phase.id,
+      dueWeek: schedule.phases[p]!.dueWeeks[i]!,
+    })),
   }));
 
   const plan: CustomizedPlan = {
     templateId: t.id,
     opportunity: t.opportunity,
-    whyThisWorks: t.whyThisWorks.map((line) => fill(line, values)),
+    whyThisWorks: t.whyThisWorks.flatMap((line) => fill(line, values) ?? []),
     phases,
     proTips: t.proTips,
     commonPitfalls: t.commonPitfalls,
     decisionPoints: t.decisionPoints,
+    communityPlatforms: t.communityPlatforms,
     personalisation,
   };
   return { plan, targetLaunchDate: addDaysLocal(now, schedule.weeks * 7) };
 }
 
 // ── audience ────────────────────────────────────────────────────────────────────────────────
-
-type Family = 'video' | 'stream' | 'text' | 'professional' | 'patreon' | 'other';
-
-interface PlatformShare {
-  name: string;
-  family: Family;
-  followers: number;
-}
 
 interface AudienceStats {
   total: number;
@@ -113,27 +123,8 @@ interface AudienceStats {
   top: string | null;
 }
 
-const FAMILIES: [RegExp, Family][] = [
-  [/youtube|^yt$|tiktok|instagram|^ig$|insta|facebook|^fb$|snapchat|pinterest|threads/, 'video'],
-  [/twitch|kick|discord|gaming|steam/, 'stream'],
-  [/newsletter|substack|beehiiv|email|convertkit|^kit$|mailchimp|ghost|medium|blog|podcast|spotify/, 'text'],
-  [/linkedin|twitter|^x$|bluesky|mastodon/, 'professional'],
-  [/patreon/, 'patreon'],
-];
-
-const DISPLAY: Record<string, string> = {
-  youtube: 'YouTube', yt: 'YouTube', tiktok: 'TikTok', instagram: 'Instagram', ig: 'Instagram',
-  facebook: 'Facebook', twitch: 'Twitch', discord: 'Discord', kick: 'Kick', linkedin: 'LinkedIn',
-  x: 'X', twitter: 'X', substack: 'Substack', newsletter: 'Newsletter', patreon: 'Patreon',
-  beehiiv: 'beehiiv', threads: 'Threads', pinterest: 'Pinterest', podcast: 'Podcast', bluesky: 'Bluesky',
-};
-
 function audienceStats(profile: ProfileForPlan): AudienceStats {
-  const platforms = profile.platforms.map((p) => {
-    const key = p.platform.trim().toLowerCase();
-    const family = FAMILIES.find(([re]) => re.test(key))?.[1] ?? 'other';
-    return { name: DISPLAY[key] ?? p.platform.trim(), family, followers: Math.max(0, p.followers || 0) };
-  });
+  const platforms = profile.platforms.map((p) => ({ ...audiencePlatform(p.platform), followers: Math.max(0, p.followers || 0) }));
   const followerSum = platforms.reduce((s, p) => s + p.followers, 0);
   const total = profile.totalAudience > 0 ? profile.totalAudience : followerSum;
 
@@ -165,7 +156,11 @@ function audienceStats(profile: ProfileForPlan): AudienceStats {
 function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand; reasoning: string[] } {
   const reasoning: string[] = [];
   const top = a.platforms.find((p) => p.name === a.top);
-  reasoning.push(`Audience: ${int(a.total)} followers${top ? `; the largest group is on ${top.name} (${int(top.followers)})` : ''}.`);
+  reasoning.push(
+    a.total > 0
+      ? `Audience: ${int(a.total)} followers${top ? `; the largest group is on ${top.name} (${int(top.followers)})` : ''}.`
+      : 'Audience: none in your profile yet (add your platforms and follower counts for a sharper price).',
+  );
   reasoning.push(
     a.engagementSource === 'rates' ? `Engagement: ${pct(a.engagement)} (follower-weighted average of the rates in your profile).`
     : a.engagementSource === 'views' ? `Engagement: about ${pct(a.engagement)}, estimated from your average views per follower (add engagement rates to your profile for a sharper estimate).`
@@ -200,11 +195,13 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
       reasoning.push(`Fewer than one paying member is expected yet, so ${gapText} cannot set the price: grow the waitlist first.`);
     } else {
       const needed = gap / members;
-      target = clamp(needed, base * 0.75, base * 1.5);
+      // The goal only ever raises the price (up to 1.5× what the audience supports), never lowers
+      // it: a creator who states a goal must not be told to charge less than one who does not.
+      target = clamp(needed, base, base * 1.5);
       const verdict =
         needed > base * 1.5 ? `more than this audience is likely to pay, so the suggestion is nudged up only to ${usd(target)}; close the rest with audience growth, an annual plan or a higher tier`
-        : needed < base * 0.75 ? `below what your audience supports, so keep the price near ${usd(target)} rather than undercharging`
-        : `within reach, so the suggestion moves to about ${usd(target)}`;
+        : needed <= base ? `no more than your audience supports, so the price stays at about ${usd(base)}: at that price you reach the goal with about ${count(gap / base)} members`
+        : `within reach, so the suggestion moves up to about ${usd(target)}`;
       reasoning.push(`To earn ${gapText} with ~${count(members)} members you need ${usd(needed)}/member: ${verdict}.`);
     }
   }
@@ -230,63 +227,6 @@ function nearestPointIndex(price: number): number {
 }
 const pointAtMost = (price: number) => [...PRICE_POINTS].reverse().find((p) => p <= price) ?? PRICE_POINTS[0]!;
 const pointAtLeast = (price: number) => PRICE_POINTS.find((p) => p >= price) ?? PRICE_POINTS[PRICE_POINTS.length - 1]!;
-
-// ── platforms ───────────────────────────────────────────────────────────────────────────────
-
-type Suggestion = 'Skool' | 'Circle' | 'Discord' | 'Substack' | 'Patreon';
-
-const WEIGHTS: Record<Family, Partial<Record<Suggestion, number>>> = {
-  video: { Skool: 1, Circle: 0.8 },
-  stream: { Discord: 1, Skool: 0.3 },
-  text: { Circle: 1, Substack: 0.8 },
-  professional: { Circle: 1, Skool: 0.7 },
-  patreon: { Patreon: 1, Discord: 0.8 },
-  other: { Skool: 0.6, Circle: 0.6 },
-};
-
-const WHY: Record<Suggestion, string> = {
-  Skool: 'Skool puts course, feed, calendar and a leaderboard in one simple app, good when members follow a path to a result',
-  Circle: 'Circle gives a branded home with long-form posts, courses, events and paid tiers, and connects to email tools',
-  Discord: 'that audience already lives in Discord: sub-only roles and channels (Discord server subscriptions, Whop or LaunchPass for billing) meet them where they hang out',
-  Substack: 'a Substack paid tier plus its chat turns readers into members without moving them to a new app',
-  Patreon: 'keep billing where your patrons already pay and add member-only spaces (Patreon community or a linked Discord) instead of migrating them',
-};
-
-function platformSuggestions(a: AudienceStats): { platform: string; reason: string }[] {
-  if (a.followerSum <= 0) {
-    return [
-      { platform: 'Skool', reason: `No follower numbers per platform in your profile yet; ${WHY.Skool}.` },
-      { platform: 'Circle', reason: `No follower numbers per platform in your profile yet; ${WHY.Circle}.` },
-    ];
-  }
-  // Each suggestion's reason names the audience it fits best: the family with the highest weight
-  // for it (then the larger share), e.g. Skool → YouTube followers even when Twitch is bigger.
-  const score = new Map<Suggestion, { score: number; family: Family; weight: number; share: number }>();
-  const byFamily = new Map<Family, PlatformShare[]>();
-  for (const p of a.platforms) byFamily.set(p.family, [...(byFamily.get(p.family) ?? []), p]);
-  for (const [family, list] of byFamily) {
-    const share = list.reduce((s, p) => s + p.followers, 0) / a.followerSum;
-    if (share <= 0) continue;
-    for (const [name, weight] of Object.entries(WEIGHTS[family]) as [Suggestion, number][]) {
-      const s = score.get(name) ?? { score: 0, family, weight: -1, share: -1 };
-      s.score += share * weight;
-      if (weight > s.weight || (weight === s.weight && share > s.share)) Object.assign(s, { family, weight, share });
-      score.set(name, s);
-    }
-  }
-  const ranked = [...score.entries()].filter(([, s]) => s.score > 0).sort((x, y) => y[1].score - x[1].score || x[0].localeCompare(y[0]));
-  const best = ranked[0]?.[1].score ?? 0;
-  return ranked
-    .filter(([, s]) => s.score >= best * 0.25)
-    .slice(0, 3)
-    .map(([platform, s]) => {
-      const list = byFamily.get(s.family)!.filter((p) => p.followers > 0).sort((x, y) => y.followers - x.followers);
-      const followers = list.reduce((n, p) => n + p.followers, 0);
-      const names = new Intl.ListFormat('en', { type: 'conjunction' }).format(list.map((p) => p.name));
-      const share = Math.round((followers / a.followerSum) * 100);
-      return { platform, reason: `${share}% of your followers (${int(followers)} of ${int(a.followerSum)}) are on ${names}: ${WHY[platform]}.` };
-    });
-}
 
 // ── timeline ────────────────────────────────────────────────────────────────────────────────
 
@@ -319,9 +259,29 @@ function addDaysLocal(now: Date, days: number): string {
 
 // ── small helpers ───────────────────────────────────────────────────────────────────────────
 
-/** Replaces known {placeholders}; unknown ones stay visible so a template author notices them. */
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+/**
+ * Replaces known {placeholders}, without doubling a word at the seams ("in {niche}" with the niche
+ * "in fitness"); unknown ones stay visible so a template author notices them. Null when a value
+ * the line needs is unknown (the caller leaves the line out).
+ */
+export function fill(text: string, values: Record<string, string | null>): string | null {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    pieces.push(text.slice(at, m.index));
+    const value = values[m[1]!];
+    if (value === null) return null;
+    pieces.push(value ?? m[0]);
+    at = m.index + m[0].length;
+  }
+  pieces.push(text.slice(at));
+  return spliceText(pieces);
+}
+
+/** A task's details plus how to do it on the creator's own platforms (TemplateTask.platformNotes). */
+function withPlatformNotes(details: string, notes: { platform: string; note: string }[]): string {
+  const lead = (platform: string) => (platform === 'Newsletter' ? 'In your newsletter' : platform === 'Podcast' ? 'On your podcast' : `On ${platform}`);
+  return [details, ...notes.map((n) => `${lead(n.platform)}: ${n.note}`)].join(' ');
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -11,6 +11,38 @@ const usdRange = z
   .object({ min: z.number().check(z.nonnegative()), max: z.number().check(z.nonnegative()) })
   .check(z.refine((r) => r.max >= r.min, { message: 'max must be >= min' }));
 
+/**
+ * A decision checkpoint on a task (go/no-go after the pre-sale, the revenue check): each metric is
+ * "go" at or above `go`, "no-go" below `noGo`, in between otherwise; `if…` say what to do next.
+ */
+export const CheckpointSchema = z.object({
+  metrics: z
+    .array(
+      z
+        .object({
+          id: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'metric ids are camelCase words')),
+          label: z.string().check(z.minLength(3)),
+          unit: z.enum(['count', 'percent']),
+          go: z.number().check(z.nonnegative()),
+          noGo: z.number().check(z.nonnegative()),
+        })
+        .check(z.refine((m) => m.go >= m.noGo, { message: 'go must be >= noGo' })),
+    )
+    .check(z.minLength(1)),
+  ifGo: z.string().check(z.minLength(5)),
+  ifBetween: z.string().check(z.minLength(5)),
+  ifNoGo: z.string().check(z.minLength(5)),
+});
+
+/** A community platform the template recommends between, with what a creator needs to choose. */
+export const CommunityPlatformSchema = z.object({
+  name: z.string().check(z.minLength(2)),
+  /** What the platform costs and takes per sale, in words ("a flat monthly fee …"). */
+  fees: z.string().check(z.minLength(5)),
+  strengths: z.string().check(z.minLength(5)),
+  watchOut: z.string().check(z.minLength(5)),
+});
+
 export const TaskSchema = z.object({
   id: z.string().check(z.regex(/^t\d+$/, 'task ids look like t1, t2, …')),
   title: z.string().check(z.minLength(3)),
@@ -22,6 +54,9 @@ export const TaskSchema = z.object({
   /** Extra phrases the detector matches against ("skool group", "sales page"). */
   keywords: z._default(z.array(z.string().check(z.minLength(2))), []),
   tips: z._default(z.array(z.string()), []),
+  /** How to do the task on a given audience platform, keyed by its display name ("YouTube", "Newsletter"). */
+  platformNotes: z.optional(z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(10)))),
+  checkpoint: z.optional(CheckpointSchema),
 });
 
 export const PhaseSchema = z.object({
@@ -58,6 +93,7 @@ export const TemplateSchema = z
     proTips: z._default(z.array(z.string()), []),
     commonPitfalls: z._default(z.array(z.string()), []),
     decisionPoints: z._default(z.array(DecisionPointSchema), []),
+    communityPlatforms: z._default(z.array(CommunityPlatformSchema), []),
   })
   .check(z.superRefine((t, ctx) => {
     const seen = new Set<string>();
@@ -82,6 +118,8 @@ export type Template = z.output<typeof TemplateSchema>;
 export type TemplatePhase = z.output<typeof PhaseSchema>;
 export type TemplateTask = z.output<typeof TaskSchema>;
 export type DecisionPoint = z.output<typeof DecisionPointSchema>;
+export type Checkpoint = z.output<typeof CheckpointSchema>;
+export type CommunityPlatform = z.output<typeof CommunityPlatformSchema>;
 
 /** A task as it lives in a project's customized plan. */
 export interface PlanTask extends TemplateTask {
@@ -123,5 +161,7 @@ export interface CustomizedPlan {
   proTips: string[];
   commonPitfalls: string[];
   decisionPoints: DecisionPoint[];
+  /** Absent in plans stored before the template carried platform data. */
+  communityPlatforms?: CommunityPlatform[];
   personalisation: Personalisation;
 }

@@ -20,3 +20,32 @@ export function estimateTokens(text: string): number {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
+
+const LAST_WORD = /([\p{L}\p{N}'’-]+)\s*$/u;
+const FIRST_WORD = /^(\s*)([\p{L}\p{N}'’-]+)(\s*)/u;
+
+/**
+ * Joins text pieces (fixed wording and spliced-in values) without a word repeated across a seam:
+ * ["a paid ", "Paid premium community"] → "a paid premium community", ["(because ",
+ * "because it's cheap", ")"] → "(because it's cheap)". Only the seams are looked at: a repeat
+ * inside one piece is the author's.
+ */
+export function spliceText(pieces: string[]): string {
+  let out = '';
+  for (const piece of pieces) {
+    const last = LAST_WORD.exec(out)?.[1];
+    const first = FIRST_WORD.exec(piece);
+    if (last && first && first[2]!.toLowerCase() === last.toLowerCase()) {
+      // "paid " + "Paid premium" → "paid " + "premium"; "paid" + " paid premium" → "paid" + " premium"
+      out += (first[1] ? first[1] : '') + piece.slice(first[0].length);
+    } else {
+      out += piece;
+    }
+  }
+  return out;
+}
+
+/** Any word written twice in a row ("paid paid", "because because"), for tests and checks. */
+export function doubledWords(text: string): string[] {
+  return [...text.matchAll(/\b([\p{L}']+)\s+\1\b/giu)].map((m) => m[0]);
+}

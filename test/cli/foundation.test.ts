@@ -44,10 +44,10 @@ describe('scripted session', () => {
     r = await run('tasks', 'list', '--done', '--json');
     expect(JSON.parse(r.stdout)).toEqual([]);
 
-    r = await run('tasks', 'note', '3', 'Looked at 4 communities');
+    r = await run('tasks', 'note', '3', 'Kit free plan, form in bio');
     expect(r.code).toBe(0);
     r = await run('tasks', 'list', '--phase', '1', '--json');
-    expect(JSON.parse(r.stdout).find((t: { id: string }) => t.id === 't3').note).toBe('Looked at 4 communities');
+    expect(JSON.parse(r.stdout).find((t: { id: string }) => t.id === 't3').note).toBe('Kit free plan, form in bio');
 
     r = await run('decisions', 'add', '--category', 'pricing', '29 USD/month', '--because', 'matches what they pay for courses');
     expect(r.code, r.stderr).toBe(0);

@@ -38,7 +38,7 @@ describe('structure', () => {
   it('links to the structure decision point', () => {
     expect(of('structure', "I'll cap it at 100 members so I can actually know everyone")[0]).toMatchObject({
       rationale: 'so I can actually know everyone',
-      relatedTaskId: 't8',
+      relatedTaskId: 't7',
     });
   });
 });

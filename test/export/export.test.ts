@@ -17,7 +17,7 @@ describe('coach export', () => {
       ['profile', 'set', '--name', 'Jane Cooks', '--niche', 'vegan baking', '--platform', 'instagram:45000:3.2', '--platform', 'youtube:12000', '--income', '800', '--goal', '5000', '--hours', '6', '--experience', 'beginner'],
       ['project', 'start', '--offline'],
       ['tasks', 'done', 't1', '--note', 'Promise: "bake real bread every week"'],
-      ['tasks', 'note', 't3', 'Looked at 4 communities\nSkool ones were busiest'],
+      ['tasks', 'note', 't3', 'Kit free plan\nform is in the bio link'],
       ['tasks', 'done', 't5'],
       ['decisions', 'add', '--category', 'pricing', '29 USD/month', '--because', 'matches what they pay for courses'],
       ['decisions', 'add', '--category', 'pricing', '39 USD/month', '--because', 'founding members asked for more calls'],
@@ -91,7 +91,7 @@ describe('coach export', () => {
     }
     expect(md).toMatch(/~~29 USD\/month~~ — superseded by #2/);
     expect(md).toContain('Promise: "bake real bread every week"');
-    expect(md).toContain('Looked at 4 communities\n    Skool ones were busiest');
+    expect(md).toContain('Kit free plan\n    form is in the bio link');
     expect(md).toMatch(/- \[x\] t1 /);
     expect(md).toMatch(/- \[ \] t2 /);
     for (const m of query<{ content: string }>(home, 'SELECT content FROM project_chat_messages')) {

@@ -134,7 +134,7 @@ describe('terminal UI in a pseudo-terminal', () => {
     await app.waitFor(/› \[ \] t2/);
     app.write(KEYS.space);
     await app.waitFor(/› \[x\] t2/);
-    await app.waitFor('1/6 done');
+    await app.waitFor('1/9 done');
     // resize: the live area reflows to the new width, once (no stale copies of it on screen)
     app.term.resize(72, 24);
     app.proc.resize(72, 24);
