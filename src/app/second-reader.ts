@@ -7,8 +7,9 @@ import type { AppContext, ProjectView } from './context.js';
 import type { Applied } from './detection.js';
 import { allTasks } from './views.js';
 import type { DetectedCompletion, DetectedDecision, Detection } from '../detector/types.js';
-import { capMicrosOf, finish, reserve, todayUsage } from '../limits/usage-log.js';
-import { ZERO_USAGE, type TokenUsage } from '../coach/pricing.js';
+import { finish, reserve, todayUsage } from '../limits/usage-log.js';
+import { capMicrosOf, costCapReached } from '../usage/budget.js';
+import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, type ReaderContext } from '../coach/reader.js';
 import { resolveMode } from '../coach/exchange.js';
 import { listDecisions } from '../store/decisions.js';
@@ -81,7 +82,7 @@ export async function secondRead(ctx: AppContext, input: SecondReadInput): Promi
   const { sqlite } = ctx.store();
   const capMicros = capMicrosOf(settings.dailyCostCapUSD);
   // A spent cap skips the reading quietly (no refused row: the creator asked for nothing).
-  if (capMicros !== null && todayUsage(sqlite, input.profile.id, ctx.now()).costMicros >= capMicros) return nothing('skipped', 'the daily cost cap is reached');
+  if (costCapReached(todayUsage(sqlite, input.profile.id, ctx.now()).costMicros, capMicros)) return nothing('skipped', 'the daily cost cap is reached');
   let usageId: number;
   try {
     usageId = reserve(sqlite, {

@@ -6,7 +6,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { ApiError } from '../errors.js';
 import { estimateTokens } from '../util/text.js';
 import { toCoachError } from './claude.js';
-import { ZERO_USAGE, type TokenUsage } from './pricing.js';
+import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 
 export interface ReaderRequest {
   apiKey: string;
