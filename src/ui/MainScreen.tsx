@@ -6,8 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
 import { listDecisions } from '../store/decisions.js';
 import { applySuggestion, saveNote, suggestionText, toggleTaskNow } from './actions.js';
-import { isSlash, matchingCommands, runSlash } from './commands.js';
-import { checklistKey, commandApi, overlayKey, type Focus, type OverlayState, type PanelKeyDeps, type UiState } from './main-keys.js';
+import { isSlash, matchingCommands, runSlash, type CommandContext } from './commands/index.js';
+import { checklistKey, overlayKey, type Focus, type OverlayState, type PanelKeyDeps, type UiState } from './main-keys.js';
 import { Checklist } from './components/Checklist.js';
 import { InputBox, inputRowCount } from './components/InputBox.js';
 import { KeysLine, SlashHints, SuggestionLine } from './components/Lines.js';
@@ -144,11 +144,12 @@ export function MainScreen(props: MainScreenProps) {
     if (ui.overlay.kind === 'decisions') {
       return decisionsPanel(listDecisions(ctx.store().db, snap.project.row.id, { includeSuperseded: ui.overlay.all }), width, ui.overlay.all);
     }
+    if (ui.overlay.kind === 'text') return ui.overlay.lines.map((text) => ({ text }));
     const id = ui.overlay.taskId;
     const task = phases.flatMap((p) => p.tasks).find((t) => t.id === id);
     return task ? taskPanel(task, snap.states.get(id), width) : [];
   }, [ui.overlay, snap, width, ctx, phases]);
-  const overlayTitle = ui.overlay?.kind === 'help' ? 'Help' : ui.overlay?.kind === 'decisions' ? (ui.overlay.all ? 'Decisions (with history)' : 'Decisions') : ui.overlay?.kind === 'task' ? `Task ${ui.overlay.taskId}: ${phases.flatMap((p) => p.tasks).find((t) => t.id === (ui.overlay as { taskId: string }).taskId)?.title ?? ''}` : '';
+  const overlayTitle = ui.overlay?.kind === 'help' ? 'Help' : ui.overlay?.kind === 'decisions' ? (ui.overlay.all ? 'Decisions (with history)' : 'Decisions') : ui.overlay?.kind === 'text' ? ui.overlay.title : ui.overlay?.kind === 'task' ? `Task ${ui.overlay.taskId}: ${phases.flatMap((p) => p.tasks).find((t) => t.id === (ui.overlay as { taskId: string }).taskId)?.title ?? ''}` : '';
   const activeEditor = ui.noteFor ? note : editor;
   const prompt = ui.noteFor ? `note ${ui.noteFor} › ` : '› ';
   const hints = !ui.noteFor && ui.focus === 'input' && !ui.overlay ? matchingCommands(editor.text) : [];
@@ -227,11 +228,23 @@ export function MainScreen(props: MainScreenProps) {
     });
   };
 
-  const api = commandApi({
-    ctx, chat, getSnapshot, getSession, setSession, refresh, quit,
-    openOverlay: (view) => openOverlay(view === 'help' ? { kind: 'help' } : { kind: 'decisions', all: false }),
-    focusChecklist: () => setUi((u) => ({ ...u, overlay: null, focus: 'checklist' })),
-  });
+  const commandCtx: CommandContext = {
+    app: ctx,
+    snapshot: () => {
+      const s = getSnapshot();
+      if (!s) throw new Error('no active project');
+      return s;
+    },
+    session: { options: getSession, set: setSession },
+    ui: {
+      notice: chat.notice,
+      openPanel: (p) => openOverlay(p.kind === 'decisions' ? { kind: 'decisions', all: false } : p),
+      focusChecklist: () => setUi((u) => ({ ...u, overlay: null, focus: 'checklist' })),
+      refresh,
+      quit,
+    },
+    chat: { retry: () => chat.retry() },
+  };
 
   const submit = () => {
     const text = getEditor().text;
@@ -240,7 +253,7 @@ export function MainScreen(props: MainScreenProps) {
       sent.current.push(text);
       histIndex.current = null;
       setEditor(EMPTY_EDITOR);
-      runSlash(text, api);
+      runSlash(text, commandCtx);
       return;
     }
     if (chat.busyRef.current) return setFlash('The coach is still replying — Esc cancels it', 'warn');
@@ -308,6 +321,7 @@ export function MainScreen(props: MainScreenProps) {
     if (ev.kind === 'ctrl' && ev.letter === 'c') return onCtrlC();
     ctrlCAt.current = 0; // "press again to quit" holds only while nothing else is pressed
     if (ev.kind === 'ctrl' && (ev.letter === 'y' || ev.letter === 'x')) return resolveSuggestion(ev.letter === 'y');
+    if (ev.kind === 'ctrl' && ev.letter === 'r') return chat.retry();
     if (ev.kind === 'escape') {
       if (u.noteFor) return finishNote(false);
       if (u.overlay) return closeOverlay();

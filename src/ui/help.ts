@@ -1,5 +1,5 @@
 // The keys of the UI, as data: the help overlay and the README list them from here.
-import { COMMANDS } from './commands.js';
+import { COMMANDS } from './commands/index.js';
 
 export interface KeyHelp {
   keys: string;
@@ -20,6 +20,7 @@ export const KEY_GROUPS: { title: string; keys: KeyHelp[] }[] = [
       { keys: 'Esc', action: 'cancel the streaming reply (partial reply kept) · close a panel' },
       { keys: 'Ctrl+C', action: 'cancel the reply or clear the input; on an empty prompt (or twice) quit' },
       { keys: 'Ctrl+Y / Ctrl+X', action: "confirm / dismiss the detector's suggestion" },
+      { keys: 'Ctrl+R', action: 'send your last message again (/retry), e.g. after an error' },
       { keys: '?', action: 'this help (from the checklist, or an empty input)' },
     ],
   },

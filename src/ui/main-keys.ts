@@ -1,16 +1,15 @@
-// Keys of the main screen's panels (checklist, overlays) and the slash-command API, kept out of
-// the component: each takes the few getters and actions it needs.
-import type { AppContext } from '../app/context.js';
-import { resolveMode } from '../coach/exchange.js';
+// Keys of the main screen's panels (checklist, overlays), kept out of the component: each takes
+// the few getters and actions it needs.
 import type { PlanPhase } from '../plan/schema.js';
-import { checkModel, knownModels, markTask, usageText } from './actions.js';
-import type { CommandApi } from './commands.js';
-import type { useChat } from './hooks/useChat.js';
 import type { KeyEvent } from './keys.js';
-import type { SessionOptions, Snapshot, Tone } from './session.js';
+import type { Snapshot, Tone } from './session.js';
 
 export type Focus = 'input' | 'checklist';
-export type OverlayState = { kind: 'help' } | { kind: 'decisions'; all: boolean } | { kind: 'task'; taskId: string };
+export type OverlayState =
+  | { kind: 'help' }
+  | { kind: 'decisions'; all: boolean }
+  | { kind: 'task'; taskId: string }
+  | { kind: 'text'; title: string; lines: string[] };
 
 export interface UiState {
   focus: Focus;
@@ -117,61 +116,4 @@ export function overlayKey(ev: KeyEvent, d: PanelKeyDeps): void {
   if (o.kind === 'task' && text === ' ') return d.toggleTask(o.taskId);
   if (o.kind === 'task' && text === 'n') return d.startNote(o.taskId);
   if (text === '?') return d.openOverlay({ kind: 'help' });
-}
-
-export interface CommandDeps {
-  ctx: AppContext;
-  chat: Pick<ReturnType<typeof useChat>, 'notice'>;
-  getSnapshot: () => Snapshot | null;
-  getSession: () => SessionOptions;
-  setSession: (f: (s: SessionOptions) => SessionOptions) => void;
-  refresh: () => void;
-  quit: () => void;
-  openOverlay: (view: 'help' | 'decisions') => void;
-  focusChecklist: () => void;
-}
-
-/** What the slash commands do, through the shared services. Errors become one line in the chat. */
-export function commandApi(d: CommandDeps): CommandApi {
-  const { ctx, chat } = d;
-  const snap = () => {
-    const s = d.getSnapshot();
-    if (!s) throw new Error('no active project');
-    return s;
-  };
-  return {
-    notice: (text, tone) => chat.notice(text, tone),
-    openOverlay: d.openOverlay,
-    focusChecklist: d.focusChecklist,
-    setTaskDone: (id, done) => {
-      const { task } = markTask(ctx, snap(), id, done);
-      d.refresh();
-      chat.notice(`${done ? 'Marked' : 'Reopened'} ${task.id} ${task.title}${done ? ' done' : ''}`, 'ok');
-    },
-    setModel: (name) => {
-      if (!name) {
-        const s = snap();
-        chat.notice(`Model: ${s.model}${s.offline ? ' (the offline coach is answering)' : ''}. Priced models: ${knownModels().join(', ')}. \`/model NAME\` switches for this session; \`coach config set model NAME\` keeps it.`);
-        return;
-      }
-      const { model, warning } = checkModel(name);
-      d.setSession((s) => ({ ...s, model }));
-      d.refresh();
-      chat.notice(`Using ${model} for this session.${warning ? ` Note: ${warning}.` : ''}${snap().offline ? ' (The offline coach answers until you switch /offline off or set a key.)' : ''}`, warning ? 'warn' : 'ok');
-    },
-    toggleOffline: () => {
-      if (resolveMode(ctx, false).offline) {
-        chat.notice('No API key is set, so the offline coach is answering already. Add one with `coach config set-key`.', 'warn');
-        return;
-      }
-      d.setSession((s) => ({ ...s, offline: !s.offline }));
-      d.refresh();
-      chat.notice(d.getSession().offline ? 'The offline coach answers now (free, not counted). /offline again to switch back.' : `Back to ${snap().model}.`, 'ok');
-    },
-    showUsage: () => {
-      d.refresh();
-      chat.notice(usageText(snap()));
-    },
-    quit: d.quit,
-  };
 }

@@ -4,7 +4,7 @@ import { decisionView } from '../app/views.js';
 import type { PlanTask } from '../plan/schema.js';
 import type { DecisionRow, TaskCompletionRow } from '../store/schema.js';
 import type { OverlayLine } from './components/Overlay.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS } from './commands/index.js';
 import { KEY_GROUPS } from './help.js';
 import { plainRows } from './text/markdown.js';
 

@@ -9,7 +9,7 @@ import { computeLayout } from '../../src/ui/layout.js';
 import { cellWidth, truncateAnsi, wrapAnsiLine } from '../../src/ui/text/wrap.js';
 import { markdownRows, messageRows } from '../../src/ui/text/markdown.js';
 import { TokenBatcher, type BatcherTimers } from '../../src/ui/stream-batcher.js';
-import { COMMANDS, completeSlash, isSlash, matchingCommands, runSlash, type CommandApi } from '../../src/ui/commands.js';
+import { COMMANDS, completeSlash, isSlash, matchingCommands, runSlash, type CommandContext, type SlashCommand } from '../../src/ui/commands/index.js';
 import { helpLines } from '../../src/ui/help.js';
 
 const noKey: Key = {
@@ -145,7 +145,7 @@ describe('TokenBatcher', () => {
 
 describe('slash commands', () => {
   it('is one registry for help, hints and completion', () => {
-    for (const name of ['help', 'tasks', 'decisions', 'usage', 'done', 'undo', 'model', 'offline', 'quit']) {
+    for (const name of ['help', 'tasks', 'decisions', 'usage', 'done', 'undo', 'retry', 'model', 'offline', 'quit']) {
       expect(COMMANDS.some((c) => c.name === name)).toBe(true);
       expect(helpLines().join('\n')).toContain(`/${name}`);
     }
@@ -155,18 +155,33 @@ describe('slash commands', () => {
     expect(isSlash('I paid $29/month')).toBe(false);
   });
 
-  it('runs a command with its argument and reports unknown ones', () => {
+  it('runs a command against one CommandContext: argument, unambiguous prefix, unknown name, a failure as one line', () => {
     const calls: string[] = [];
-    const api: CommandApi = {
-      notice: (t) => calls.push(`notice:${t}`), openOverlay: (v) => calls.push(`overlay:${v}`), focusChecklist: () => calls.push('focus'),
-      setTaskDone: (id, done) => calls.push(`task:${id}:${done}`), setModel: (m) => calls.push(`model:${m}`), toggleOffline: () => calls.push('offline'),
-      showUsage: () => calls.push('usage'), quit: () => calls.push('quit'),
-    };
-    runSlash('/done t3', api);
-    runSlash('/undo 4', api);
-    runSlash('/model claude-haiku-4-5', api);
-    runSlash('/dec', api);
-    runSlash('/nope', api);
-    expect(calls).toEqual(['task:t3:true', 'task:4:false', 'model:claude-haiku-4-5', 'overlay:decisions', 'notice:unknown command "/nope" — try /help']);
+    const ctx = {
+      app: {} as CommandContext['app'],
+      snapshot: () => { throw new Error('no active project'); },
+      session: { options: () => ({ model: null, offline: false }), set: () => calls.push('session') },
+      ui: {
+        notice: (t: string, tone?: string) => calls.push(`notice:${tone ?? 'info'}:${t}`), openPanel: (p: { kind: string }) => calls.push(`panel:${p.kind}`),
+        focusChecklist: () => calls.push('focus'), refresh: () => calls.push('refresh'), quit: () => calls.push('quit'),
+      },
+      chat: { retry: () => calls.push('retry') },
+    } as CommandContext;
+    runSlash('/dec', ctx);
+    runSlash('/retry', ctx);
+    runSlash('/tasks', ctx);
+    runSlash('/nope', ctx);
+    runSlash('/done', ctx);
+    runSlash('/done t3', ctx); // needs the project: the error is one line
+    expect(calls).toEqual([
+      'panel:decisions', 'retry', 'focus', 'notice:warn:unknown command "/nope" — try /help',
+      'notice:warn:usage: /done ID, e.g. /done t3', 'notice:error:no active project',
+    ]);
+    // A new command is one object (one file) in the list: help, hints and completion see it.
+    const week: SlashCommand = { name: 'week', summary: 'this week', action: (c) => c.ui.openPanel({ kind: 'text', title: 'Week', lines: ['t1'] }) };
+    calls.length = 0;
+    runSlash('/wee', ctx, [...COMMANDS, week]);
+    expect(calls).toEqual(['panel:text']);
+    expect(matchingCommands('/w', [...COMMANDS, week]).map((c) => c.name)).toEqual(['week']);
   });
 });

@@ -2,7 +2,7 @@
 // key hints (which also carry short flash messages).
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { SlashCommand } from '../commands.js';
+import type { SlashCommand } from '../commands/index.js';
 import { sym, theme } from '../theme.js';
 import type { Tone } from '../session.js';
 

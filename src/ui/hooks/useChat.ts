@@ -47,6 +47,8 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const depsRef = useRef(deps);
   depsRef.current = deps;
   const labelRef = useRef('');
+  /** The last message handed to send(): what /retry sends again. */
+  const lastText = useRef<string | null>(null);
   const batcher = useRef<TokenBatcher | null>(null);
   batcher.current ??= new TokenBatcher((text) => setStreaming({ text, label: labelRef.current }));
 
@@ -61,6 +63,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     const snap = d.snapshot();
     if (!snap) return false;
     const session = d.session();
+    lastText.current = text;
     const controller = new AbortController();
     abortRef.current = controller;
     busyRef.current = true;
@@ -155,8 +158,14 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     return true;
   }, []);
 
+  const retry = useCallback((): void => {
+    if (busyRef.current) return notice('The coach is still replying — Esc cancels it first', 'warn');
+    if (lastText.current === null) return notice('Nothing to retry yet: send a message first', 'warn');
+    send(lastText.current);
+  }, [notice, send]);
+
   return {
-    items, append, notice, streaming, busy, busyRef, send, cancel, suggestions, setSuggestions,
+    items, append, notice, streaming, busy, busyRef, send, cancel, retry, suggestions, setSuggestions,
     /** Resolves when the running exchange (if any) has stored its outcome; a second reading still running is cancelled. */
     settled: () => {
       reading.current?.abort.abort();

@@ -1,0 +1,7 @@
+import type { SlashCommand } from './types.js';
+
+export const tasksCommand: SlashCommand = {
+  name: 'tasks',
+  summary: 'move to the task checklist',
+  action: (ctx) => ctx.ui.focusChecklist(),
+};

@@ -1,0 +1,9 @@
+import { setTaskDone } from './doneCommand.js';
+import type { SlashCommand } from './types.js';
+
+export const undoCommand: SlashCommand = {
+  name: 'undo',
+  args: 'ID',
+  summary: 'mark a task not done',
+  action: (ctx, arg) => (arg ? setTaskDone(ctx, arg, false) : ctx.ui.notice('usage: /undo ID, e.g. /undo t3', 'warn')),
+};
