@@ -70,7 +70,7 @@ export function toCoachError(err: unknown, stalledSeconds?: number): Error {
     return new AuthError('the API key is not allowed to use this model (403)', { hint: 'check your Anthropic plan, or `coach config set model …`' });
   }
   if (err instanceof Anthropic.RateLimitError) {
-    return new ApiError('the API is rate limiting requests (429) and retries did not help', { hint: 'wait a minute and try again' });
+    return new ApiError('the API is rate limiting requests (429) and retries did not help', { hint: 'wait a minute and try again', cause: err });
   }
   if (err instanceof Anthropic.APIConnectionError) {
     return new ApiError(`cannot reach the Anthropic API (${redactSecrets(err.message)})`, { hint: 'check your network or ANTHROPIC_BASE_URL, then try again' });
@@ -81,7 +81,7 @@ export function toCoachError(err: unknown, stalledSeconds?: number): Error {
   if (err instanceof Anthropic.APIError) {
     const status = err.status ? ` (${err.status})` : '';
     const kind = (err as { type?: string }).type === 'overloaded_error' || err.status === 529 ? 'the API is overloaded' : 'the API returned an error';
-    return new ApiError(`${kind}${status}: ${redactSecrets(firstLine(err.message))}`, { hint: 'try again in a moment; nothing was lost' });
+    return new ApiError(`${kind}${status}: ${redactSecrets(firstLine(err.message))}`, { hint: 'try again in a moment; nothing was lost', cause: err });
   }
   const e = err as Error & { cause?: { code?: string } };
   if (e?.message === 'terminated' || e?.cause?.code === 'UND_ERR_SOCKET') {

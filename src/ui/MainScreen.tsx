@@ -10,7 +10,7 @@ import { isSlash, matchingCommands, runSlash, type CommandContext } from './comm
 import { checklistKey, overlayKey, type Focus, type OverlayState, type PanelKeyDeps, type UiState } from './main-keys.js';
 import { Checklist } from './components/Checklist.js';
 import { InputBox, inputRowCount } from './components/InputBox.js';
-import { KeysLine, SlashHints, SuggestionLine } from './components/Lines.js';
+import { KeysLine, QueuedLines, SlashHints, SuggestionLine } from './components/Lines.js';
 import { Overlay, type OverlayLine } from './components/Overlay.js';
 import { PlanLine } from './components/PlanLine.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -66,6 +66,7 @@ export function MainScreen(props: MainScreenProps) {
   const flashTimer = useRef<NodeJS.Timeout | null>(null);
   const [epoch, setEpoch] = useState(0);
   const [exiting, setExiting] = useState(false);
+  const [keyRejected, setKeyRejected] = useState(false);
   const quitting = useRef(false);
   const ctrlCAt = useRef(0);
   const sent = useRef<string[]>([]);
@@ -86,10 +87,18 @@ export function MainScreen(props: MainScreenProps) {
   const chat = useChat({
     ctx, snapshot: getSnapshot, session: getSession, refresh,
     onAccepted: (text) => {
-      setEditor(EMPTY_EDITOR);
-      sent.current.push(text);
+      // A queued message was cleared from the input when it was queued: keep what is typed now.
+      if (getEditor().text === text) setEditor(EMPTY_EDITOR);
+      if (sent.current.at(-1) !== text) sent.current.push(text);
       histIndex.current = null;
     },
+    onHeld: (texts) => {
+      const typed = getEditor().text;
+      const text = [...texts, ...(typed ? [typed] : [])].join('\n\n');
+      setEditor({ text, cursor: text.length });
+      chat.notice(`${texts.length === 1 ? 'Your queued message is' : `Your ${texts.length} queued messages are`} back in the input, not sent — Enter sends ${texts.length === 1 ? 'it' : 'them'} when you are ready.`, 'warn');
+    },
+    onAuthFailure: () => setKeyRejected(true),
   }, initialItems);
   const suggestionsRef = useRef(chat.suggestions);
   suggestionsRef.current = chat.suggestions;
@@ -120,7 +129,7 @@ export function MainScreen(props: MainScreenProps) {
   const quit = useCallback(() => {
     if (quitting.current) return;
     quitting.current = true;
-    chat.cancel();
+    chat.stop();
     void chat.settled().finally(() => setExiting(true));
   }, [chat]);
   useEffect(() => {
@@ -159,6 +168,7 @@ export function MainScreen(props: MainScreenProps) {
     streamLines: chat.streaming ? 1 + streamRows.length : 0,
     inputLines: inputRowCount(activeEditor, width, true, prompt),
     hintLines: hints.length,
+    queueLines: chat.queued.length,
     suggestion: !!suggestion,
     panelLines: ui.overlay ? overlayLines.length + 1 : taskCount + 1,
     overlay: !!ui.overlay,
@@ -256,7 +266,14 @@ export function MainScreen(props: MainScreenProps) {
       runSlash(text, commandCtx);
       return;
     }
-    if (chat.busyRef.current) return setFlash('The coach is still replying — Esc cancels it', 'warn');
+    if (chat.busyRef.current) {
+      // Sent when the reply ends, as Claude Code does it.
+      chat.enqueue(text);
+      sent.current.push(text);
+      histIndex.current = null;
+      setEditor(EMPTY_EDITOR);
+      return;
+    }
     chat.send(text);
   };
 
@@ -352,6 +369,11 @@ export function MainScreen(props: MainScreenProps) {
       const dir = ev.kind === 'up' ? -1 : 1;
       const moved = editorKey(getEditor(), ev, { multiline: true });
       if (moved && histIndex.current === null) return setEditor(moved);
+      // ↑ on an empty input takes the last queued message back to edit it (it is not sent).
+      if (dir < 0 && getEditor().text === '' && histIndex.current === null) {
+        const back = chat.takeLastQueued();
+        if (back !== null) return setEditor({ text: back, cursor: back.length });
+      }
       return browseHistory(dir);
     }
     const next = editorKey(getEditor(), ev, { multiline: true });
@@ -385,12 +407,14 @@ export function MainScreen(props: MainScreenProps) {
       : ui.focus === 'checklist'
         ? '↑↓ move · ←→ phase · Space toggle · n note · Enter details · d decisions · Tab chat · typing goes to chat'
         : chat.busy
-          ? 'Esc cancel reply · Ctrl+C cancel · Tab checklist'
-          : `Enter send · ${NEWLINE_KEYS} newline · Tab checklist · /help · Ctrl+C quit`;
+          ? `Enter queue${chat.queued.length ? ` (${chat.queued.length} queued, ↑ edits)` : ''} · Esc cancel reply · Tab checklist`
+          : keyRejected && !snap.offline
+            ? 'API key rejected: /offline uses the offline coach · Ctrl+R retry · /help'
+            : `Enter send · ${NEWLINE_KEYS} newline · Tab checklist · /help · Ctrl+C quit`;
   const inputFocused = !ui.overlay && (ui.focus === 'input' || !!ui.noteFor);
   const placeholder = ui.noteFor
     ? 'a note for this task — Enter saves (empty clears)'
-    : chat.busy ? 'the coach is replying… (Esc cancels)' : 'message your coach — / for commands';
+    : chat.busy ? 'the coach is replying — type ahead, Enter queues it' : 'message your coach — / for commands';
   return (
     <>
       <Transcript items={chat.items} width={width} epoch={epoch} printed={printed} />
@@ -405,6 +429,7 @@ export function MainScreen(props: MainScreenProps) {
             states={snap.states} cursor={cursor} focused={ui.focus === 'checklist' && !ui.noteFor} height={layout.panel} width={width}
           />
         ) : null}
+        {layout.queue > 0 ? <QueuedLines texts={chat.queued} height={layout.queue} /> : null}
         <InputBox editor={activeEditor} focused={inputFocused} rows={layout.input} border={layout.inputBorder > 0} width={width} prompt={prompt} placeholder={placeholder} />
         {layout.hints > 0 ? <SlashHints commands={hints} height={layout.hints} /> : null}
         {layout.keys > 0 ? <KeysLine text={flash?.text ?? keyHint} tone={flash?.tone ?? 'hint'} /> : null}

@@ -27,10 +27,10 @@ export const KEY_GROUPS: { title: string; keys: KeyHelp[] }[] = [
   {
     title: 'Chat input',
     keys: [
-      { keys: 'Enter', action: 'send' },
+      { keys: 'Enter', action: 'send; while the coach replies, queue it (sent when the reply ends)' },
       { keys: NEWLINE_KEYS, action: 'new line (pasting is always safe: a paste never sends)' },
       { keys: '← → Home End', action: 'move (Ctrl/Alt+← → by word, Ctrl+A / Ctrl+E line start / end)' },
-      { keys: '↑ ↓', action: 'move between lines; on the first / last line: earlier messages you sent' },
+      { keys: '↑ ↓', action: 'move between lines; on the first / last line: earlier messages you sent (↑ on an empty input: edit the last queued one)' },
       { keys: 'Ctrl+U / Ctrl+K / Ctrl+W', action: 'delete to line start / to line end / the word before' },
       { keys: 'Ctrl+D', action: 'delete the character under the cursor' },
       { keys: '/', action: 'commands (Tab completes)' },

@@ -9,6 +9,8 @@ export interface LayoutNeeds {
   inputLines: number;
   /** Slash-command hint lines wanted. */
   hintLines: number;
+  /** Messages waiting for the reply to end (one line each, at most MAX_QUEUE_ROWS). */
+  queueLines?: number;
   /** A detector suggestion waits for confirmation. */
   suggestion: boolean;
   /** Lines the checklist or open overlay would like (title included). */
@@ -28,12 +30,14 @@ export interface Layout {
   input: number;
   inputBorder: number;
   hints: number;
+  queue: number;
   keys: number;
   status: number;
 }
 
 export const MAX_INPUT_ROWS = 8;
 export const MAX_HINT_ROWS = 5;
+export const MAX_QUEUE_ROWS = 3;
 
 export function computeLayout(n: LayoutNeeds): Layout {
   const budget = Math.max(1, n.rows - 1);
@@ -43,14 +47,16 @@ export function computeLayout(n: LayoutNeeds): Layout {
   const inputCap = Math.max(1, Math.min(MAX_INPUT_ROWS, Math.floor(budget / 4)));
   let input = Math.max(1, Math.min(n.inputLines, inputCap));
   let hints = Math.min(n.hintLines, MAX_HINT_ROWS);
+  let queue = Math.min(n.queueLines ?? 0, MAX_QUEUE_ROWS);
   let suggestion = n.suggestion ? 1 : 0;
   let plan = budget >= 14 ? 1 : 0;
-  let rest = budget - status - keys - input - inputBorder - hints - suggestion - plan;
+  let rest = budget - status - keys - input - inputBorder - hints - queue - suggestion - plan;
   // Tiny terminals: give up the extras, least important first.
   const shrink: (() => boolean)[] = [
     () => (hints > 0 ? (hints--, true) : false),
     () => (plan > 0 ? (plan--, true) : false),
     () => (keys > 0 ? (keys--, true) : false),
+    () => (queue > 1 ? (queue--, true) : false),
     () => (suggestion > 0 ? (suggestion--, true) : false),
     () => (input > 1 ? (input--, true) : false),
   ];
@@ -70,6 +76,6 @@ export function computeLayout(n: LayoutNeeds): Layout {
     panel = Math.min(n.panelLines, rest);
   }
   if (panel < 2) panel = 0;
-  const total = stream + suggestion + plan + panel + input + inputBorder + hints + keys + status;
-  return { total, stream, suggestion, plan, panel, input, inputBorder, hints, keys, status };
+  const total = stream + suggestion + plan + panel + input + inputBorder + hints + queue + keys + status;
+  return { total, stream, suggestion, plan, panel, input, inputBorder, hints, queue, keys, status };
 }

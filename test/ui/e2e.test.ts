@@ -97,7 +97,8 @@ describe('terminal UI in a pseudo-terminal', () => {
     // 5. an API error is one line in the chat, never a crash
     fake.enqueue({ kind: 'http_error', status: 401 });
     await send(app, 'one more question');
-    await app.waitFor('the API key was rejected (401)');
+    await app.waitFor('Your API key was rejected — /offline switches to the free offline coach');
+    await app.waitFor('API key rejected: /offline uses the offline coach');
 
     // 6. /quit: exit code 0, bracketed paste off, cursor shown; Ink never had to clear the screen
     await send(app, '/quit');
@@ -173,6 +174,33 @@ describe('terminal UI in a pseudo-terminal', () => {
     expect(project).toMatchObject({ status: 'active', templateId: 'premium-community' });
     const history = await json<HistoryItem[]>(['history'], h);
     expect(history[0]).toMatchObject({ role: 'assistant', status: 'complete' });
+  });
+
+  it('a message sent during a reply is queued and answered next; after a fault of the server Ctrl+R (/retry) resends', { timeout: 60_000 }, async () => {
+    const h = home();
+    await setupProject(h);
+    const words = Array.from({ length: 60 }, (_, i) => `tok${String(i + 1).padStart(2, '0')}`).join(' ');
+    fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 60 });
+    const app = start(['chat'], h, { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'sk-ant-test-e2e-0123456789' });
+    await app.waitFor('today: 0/50 messages');
+    await send(app, 'first question');
+    await app.waitFor('tok03');
+    await send(app, 'what about pricing?');
+    await app.waitFor('queued what about pricing?');
+    // the reply ends, then the queued message is sent and answered (the fake server echoes it)
+    await app.waitFor((s) => s.includes('Echo: what about pricing?') && s.includes('today: 2/50 messages'), { timeoutMs: 30_000 });
+    expect(app.all()).toContain('tok60');
+
+    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'http_error' as const, status: 529, retryAfterMs: 1 })));
+    await send(app, 'are you there?');
+    await app.waitFor('Claude is overloaded right now');
+    expect(app.all()).not.toContain('overloaded_error');
+    app.write('\u0012'); // Ctrl+R
+    await app.waitFor('Echo: are you there?');
+    app.write(KEYS.ctrlC);
+    expect((await app.exited).exitCode).toBe(0);
+    const history = await json<HistoryItem[]>(['history'], h);
+    expect(history.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['first question', 'what about pricing?', 'are you there?', 'are you there?']);
   });
 
   it('SIGTERM mid-stream: the partial reply is saved as interrupted and the terminal restored', { timeout: 60_000 }, async () => {

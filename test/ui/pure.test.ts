@@ -185,3 +185,24 @@ describe('slash commands', () => {
     expect(matchingCommands('/w', [...COMMANDS, week]).map((c) => c.name)).toEqual(['week']);
   });
 });
+
+describe('error lines', () => {
+  it('says each failure in one short line, in keys, without the API body', async () => {
+    const { errorLine, retryAfterSeconds } = await import('../../src/ui/error-line.js');
+    const { ApiError, AuthError, LimitError } = await import('../../src/errors.js');
+    const overloaded = errorLine(new ApiError('the API is overloaded (529): 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'));
+    expect(overloaded).toEqual({ text: 'Claude is overloaded right now (nothing was lost) — Ctrl+R (/retry) sends it again in a moment.', auth: false, retryable: true });
+    const headers = new Headers({ 'retry-after': '120' });
+    const limited = errorLine(new ApiError('the API is rate limiting requests (429) and retries did not help', { cause: { headers } }));
+    expect(limited.text).toBe('The API is rate-limiting you — wait 2 min, then Ctrl+R (/retry) sends it again.');
+    expect(retryAfterSeconds({ cause: { headers: { 'retry-after-ms': '1500' } } })).toBe(2);
+    expect(errorLine(new ApiError('the API is rate limiting requests (429)')).text).toContain('wait a minute');
+    const auth = errorLine(new AuthError('the API key was rejected (401)'));
+    expect(auth.auth).toBe(true);
+    expect(auth.text).toContain('/offline');
+    expect(errorLine(new ApiError('cannot reach the Anthropic API (Connection error.)')).text).toMatch(/^Can't reach the Anthropic API \(offline\?\)/);
+    expect(errorLine(new LimitError('daily message limit reached (1/1)')).text).toMatch(/^daily message limit reached \(1\/1\).* — \/offline is free/);
+    const other = errorLine(new ApiError('the API returned an error (500): 500 {"type":"error","error":{"type":"api_error"}}'));
+    expect(other.text).toBe('the API returned an error (500) — Ctrl+R (/retry) sends it again.');
+  });
+});

@@ -77,7 +77,7 @@ describe('streaming in the app', () => {
     app.stdin.write('go slowly');
     await tick();
     app.stdin.write('\r');
-    await until(app, (f) => f.includes('slow3') && f.includes('Esc cancels'));
+    await until(app, (f) => f.includes('slow3') && f.includes('Esc cancel reply'));
     app.stdin.write('\u0003');
     const frame = await until(app, (f) => f.includes('Interrupted — the partial reply was kept.'));
     expect(frame).toContain('coach · claude-sonnet-4-6 · interrupted');
@@ -89,6 +89,95 @@ describe('streaming in the app', () => {
     await tick(1600); // past the double-press window: this is a fresh Ctrl+C on an idle, empty prompt
     app.stdin.write('\u0003');
     await until(() => exited);
+    app.unmount();
+  });
+});
+
+describe('queued messages and failures', () => {
+  const users = () => allMessages(ctx.store().db, projectId).filter((m) => m.role === 'user').map((m) => m.content);
+
+  it('Enter during a reply queues the message (shown as queued); Esc cancels the reply and the queued message goes next', async () => {
+    const words = Array.from({ length: 150 }, (_, i) => `slow${i + 1}`).join(' ');
+    fake.enqueue({ kind: 'reply', text: words, tokenDelayMs: 80 });
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    app.stdin.write('first question');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('slow2'));
+    app.stdin.write('second question');
+    await tick();
+    app.stdin.write('\r');
+    let frame = await until(app, (f) => f.includes('queued second question'));
+    expect(frame).toContain('Enter queue (1 queued');
+    expect(frame).not.toMatch(/│ › second question/); // the input is free again
+    expect(users()).toEqual(['first question']);
+    app.stdin.write('\u001b');
+    // The default reply of the fake server echoes the last user message.
+    frame = await until(app, (f) => f.includes('Echo: second question'));
+    expect(frame).toContain('Interrupted — the partial reply was kept.');
+    expect(frame).not.toContain('queued second question');
+    expect(users()).toEqual(['first question', 'second question']);
+    app.unmount();
+  });
+
+  it('a failed reply hands queued messages back to the input instead of sending them; ↑ takes a queued message back', async () => {
+    fake.enqueue({ kind: 'stream_error', text: Array.from({ length: 40 }, (_, i) => `part${i + 1}`).join(' '), afterChunks: 8, tokenDelayMs: 80 });
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    app.stdin.write('first');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('part1'));
+    for (const text of ['second', 'third']) {
+      app.stdin.write(text);
+      await tick();
+      app.stdin.write('\r');
+      await until(app, (f) => f.includes(`queued ${text}`));
+    }
+    app.stdin.write('\u001b[A'); // ↑ on the empty input: the last queued message comes back to edit
+    await until(app, (f) => /│ › third/.test(f) && !f.includes('queued third'));
+    app.stdin.write('\u0015'); // Ctrl+U: dropped
+    const frame = await until(app, (f) => f.includes('Claude is overloaded right now'));
+    expect(frame).toMatch(/│ › second/);
+    expect(frame).toContain('Your queued message is back in the input, not sent');
+    expect(frame).not.toContain('{"type"');
+    expect(users()).toEqual(['first']);
+    app.unmount();
+  });
+
+  it('errors are one human line: overloaded then Ctrl+R retries; rate limit with the wait; a rejected key offers /offline', async () => {
+    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'http_error' as const, status: 529, retryAfterMs: 1 })));
+    const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    app.stdin.write('hello there');
+    await tick();
+    app.stdin.write('\r');
+    let frame = await until(app, (f) => f.includes('Claude is overloaded right now') && !f.includes('replying'));
+    expect(frame).not.toContain('{');
+    app.stdin.write('\u0012'); // Ctrl+R
+    frame = await until(app, (f) => f.includes('Echo: hello there'));
+    expect(users()).toEqual(['hello there', 'hello there']);
+
+    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'http_error' as const, status: 429, retryAfterMs: 1, headers: { 'retry-after': '30' } })));
+    app.stdin.write('again');
+    await tick();
+    app.stdin.write('\r');
+    frame = await until(app, (f) => f.includes('The API is rate-limiting you — wait 30 s, then Ctrl+R'));
+
+    fake.enqueue({ kind: 'http_error', status: 401 });
+    app.stdin.write('/retry');
+    await tick();
+    app.stdin.write('\r');
+    frame = await until(app, (f) => f.includes('Your API key was rejected'));
+    expect(frame).toContain('API key rejected: /offline uses the offline coach');
+    app.stdin.write('/offline');
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write('\u0012');
+    frame = await until(app, (f) => /coach · offline coach/.test(f));
+    expect(frame).not.toContain('API key rejected: /offline');
     app.unmount();
   });
 });

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { SlashCommand } from '../commands/index.js';
+import { sanitizeForTerminal } from '../../util/text.js';
 import { sym, theme } from '../theme.js';
 import type { Tone } from '../session.js';
 
@@ -34,5 +35,22 @@ export const KeysLine = memo(function KeysLine({ text, tone }: { text: string; t
     <Text wrap="truncate-end" color={color}>
       {` ${text}`}
     </Text>
+  );
+});
+
+/** Messages waiting for the reply to end; the last line says how many more when they do not fit. */
+export const QueuedLines = memo(function QueuedLines({ texts, height }: { texts: readonly string[]; height: number }) {
+  const shown = texts.length > height ? texts.slice(0, height - 1) : texts;
+  const more = texts.length - shown.length;
+  return (
+    <Box flexDirection="column">
+      {shown.map((t, i) => (
+        <Text key={i} wrap="truncate-end" color={theme.dim}>
+          <Text color={theme.warn}>{'  queued '}</Text>
+          {sanitizeForTerminal(t).replace(/\s*\n\s*/g, ' ⏎ ')}
+        </Text>
+      ))}
+      {more > 0 ? <Text color={theme.dim} wrap="truncate-end">{`  queued: ${more} more`}</Text> : null}
+    </Box>
   );
 });

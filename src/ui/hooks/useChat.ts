@@ -11,6 +11,8 @@ import type { DetectedCompletion, DetectedDecision } from '../../detector/types.
 import { formatError } from '../../errors.js';
 import { nextKey, messageItem, sessionContext, labelOf, findTask, type SessionOptions, type Snapshot, type Tone, type TranscriptItem } from '../session.js';
 import { TokenBatcher } from '../stream-batcher.js';
+import { errorLine } from '../error-line.js';
+import { useMessageQueue } from './useMessageQueue.js';
 
 /** `by: 'reader'`: proposed by the second reader (a cheap model), not the rules. */
 export type Suggestion =
@@ -29,6 +31,10 @@ export interface ChatDeps {
   refresh: () => void;
   /** The message was stored: the input can be cleared. */
   onAccepted: (text: string) => void;
+  /** A reply failed while messages were queued: they are handed back (not sent). */
+  onHeld?: (texts: string[]) => void;
+  /** The key is missing or was rejected: the UI offers /offline from now on. */
+  onAuthFailure?: () => void;
 }
 
 /** "coach: …" is for the command line; in the chat the line speaks for itself. */
@@ -39,6 +45,10 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const [streaming, setStreaming] = useState<Streaming | null>(null);
   const [busy, setBusy] = useState(false);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const queue = useMessageQueue();
+  /** Set on quit: nothing queued is sent any more. */
+  const stopped = useRef(false);
+  const sendRef = useRef<(text: string) => boolean>(() => false);
   const busyRef = useRef(false);
   const abortRef = useRef<AbortController | null>(null);
   const settled = useRef<Promise<void>>(Promise.resolve());
@@ -73,6 +83,13 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     let userMessageId = 0;
     let userText = text;
     const found: Suggestion[] = [];
+    let failed = false;
+    const fail = (err: unknown) => {
+      failed = true;
+      const line = errorLine(err);
+      if (line.auth) depsRef.current.onAuthFailure?.();
+      notice(line.text, 'error');
+    };
     const run = async () => {
       try {
         const result = await runExchange(sessionContext(d.ctx, session), {
@@ -118,10 +135,9 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
         }
         if (result.status === 'interrupted' && controller.signal.aborted) {
           out.push({ kind: 'notice', key: nextKey('n'), tone: 'warn', text: 'Interrupted — the partial reply was kept.' });
-        } else if (result.error) {
-          out.push({ kind: 'notice', key: nextKey('n'), tone: 'error', text: uiError(result.error) });
         }
         if (out.length) append(...out);
+        if (result.error && !controller.signal.aborted) fail(result.error);
         const exchangeCtx = sessionContext(d.ctx, session);
         if (wantsSecondReading(exchangeCtx, result)) {
           const abort = new AbortController();
@@ -140,17 +156,38 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
         // LimitError / UsageError: thrown before anything was stored; the input stays as typed.
         b.reset();
         setStreaming(null);
-        notice(uiError(err), 'error');
+        fail(err);
       } finally {
         busyRef.current = false;
         abortRef.current = null;
         setBusy(false);
         depsRef.current.refresh();
+        // The reply ended (or was cancelled): the next queued message goes out; after a failure
+        // they go back to the input instead, so nothing is sent into a known problem.
+        if (!stopped.current) {
+          if (failed) {
+            const held = queue.takeAll();
+            if (held.length) depsRef.current.onHeld?.(held);
+          } else {
+            const next = queue.shift();
+            if (next !== null) sendRef.current(next);
+          }
+        }
       }
     };
     settled.current = run();
     return true;
-  }, [append, notice]);
+  }, [append, notice, queue]);
+  sendRef.current = send;
+
+  /** Enter while a reply streams: the message waits for the reply to end. */
+  const enqueue = useCallback((text: string) => queue.add(text), [queue]);
+  /** Quitting: nothing queued goes out, the running reply is cancelled. */
+  const stop = useCallback(() => {
+    stopped.current = true;
+    queue.takeAll();
+    abortRef.current?.abort();
+  }, [queue]);
 
   const cancel = useCallback((): boolean => {
     if (!abortRef.current) return false;
@@ -166,6 +203,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
 
   return {
     items, append, notice, streaming, busy, busyRef, send, cancel, retry, suggestions, setSuggestions,
+    queued: queue.queued, enqueue, takeLastQueued: queue.takeLast, stop,
     /** Resolves when the running exchange (if any) has stored its outcome; a second reading still running is cancelled. */
     settled: () => {
       reading.current?.abort.abort();
