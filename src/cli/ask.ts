@@ -33,7 +33,7 @@ export function registerAsk(program: Command): void {
     let message = raw;
     try {
       const result = await runExchange(ctx, {
-        profile, project, text: raw, offline: opts.offline, signal: controller.signal,
+        profile, project, text: raw, offline: opts.offline, surface: 'cli', signal: controller.signal,
         onEvent: (e) => {
           if (e.type === 'user') message = e.message.content;
           else if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));

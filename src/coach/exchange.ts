@@ -14,8 +14,9 @@ import { doneTaskIds } from '../store/tasks.js';
 import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
 import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budget.js';
 import { estimateTokens } from '../util/text.js';
+import { localDay, systemTimeZone } from '../util/dates.js';
 import { profileForPlan } from '../app/projects.js';
-import { OFFLINE_MODEL, offlineReply } from './offline.js';
+import { OFFLINE_MODEL, offlineReply, type Surface } from './offline.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
 
@@ -47,6 +48,8 @@ export interface ExchangeInput {
   project: ProjectView;
   text: string;
   offline?: boolean;
+  /** Where the reply is read: the offline coach names keys in the TUI, commands on the CLI. */
+  surface?: Surface;
   signal?: AbortSignal;
   onEvent?: (e: ExchangeEvent) => void;
 }
@@ -116,9 +119,10 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
   if (mode.offline) {
     const history = lastMessages(db, projectId, 200);
     const reply = offlineReply({
-      plan, done: doneTaskIds(db, projectId), displayName: input.profile.displayName, message: text, detection,
+      plan, done: doneTaskIds(db, projectId), profile: { ...profileForPlan(input.profile), platforms: input.profile.platforms }, message: text, detection,
       applied: { decisions: applied.decisions, tasksCompleted: applied.tasksCompleted },
       decisions: listDecisions(db, projectId), turn: history.filter((m) => m.role === 'user').length,
+      today: localDay(ctx.now(), systemTimeZone()), targetLaunchDate: input.project.row.targetLaunchDate, surface: input.surface ?? 'cli',
     });
     emit({ type: 'text', delta: reply });
     const msg = insertMessage(db, { projectId, role: 'assistant', content: reply, model: OFFLINE_MODEL }, ctx.now());

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { costMicros, priceOf } from '../../src/usage/prices.js';
 import { formatUSD } from '../../src/usage/money.js';
 import { buildMessages, buildSystemPrompt } from '../../src/coach/prompt.js';
-import { offlineReply, offlineWelcome } from '../../src/coach/offline.js';
+import { offlineWelcome } from '../../src/coach/offline.js';
 import { personalise } from '../../src/plan/personalise.js';
 import { parseTemplate } from '../../src/plan/templates.js';
 import { sanitizeForTerminal } from '../../src/util/text.js';
@@ -16,7 +16,6 @@ import { tempHome } from '../helpers/cli.js';
 const template = parseTemplate(JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/premium-community.json'), 'utf8')), 'premium-community.json');
 const profile = { displayName: 'Jane', niche: 'vegan baking', platforms: [{ platform: 'instagram', followers: 45000, engagementRate: 3.2 }], totalAudience: 45000, currentMonthlyIncomeUSD: 800, incomeGoalUSD: 5000, hoursPerWeek: 6, experienceLevel: 'beginner' as const };
 const { plan } = personalise(template, profile, new Date('2026-11-25T12:00:00Z'));
-const noDetection = { decisions: [], taskCompletions: [], nextSteps: [] };
 
 describe('pricing', () => {
   it('computes exact integer micro-dollars per model', () => {
@@ -61,37 +60,7 @@ describe('prompt', () => {
   });
 });
 
-describe('offline coach', () => {
-  const base = { plan, done: new Set<string>(), displayName: 'Jane', detection: noDetection, applied: { decisions: [], tasksCompleted: [] }, decisions: [], turn: 0 };
-  it('answers "what next" with the open tasks and their tips', () => {
-    const reply = offlineReply({ ...base, message: 'what should I do next?' });
-    expect(reply).toMatch(/0% through \(0\/22\)/);
-    expect(reply).toContain(`**t1 ${plan.phases[0]!.tasks[0]!.title}**`);
-    expect(reply).toContain(`Tip: ${plan.phases[0]!.tasks[0]!.tips[0]}`);
-    expect(reply).toMatch(/Watch out: /);
-  });
-  it('answers pricing questions with the personalised band', () => {
-    const reply = offlineReply({ ...base, message: 'How much should I charge?' });
-    const band = plan.personalisation.priceBand;
-    expect(reply).toContain(`$${band.low}–$${band.high}/month`);
-    expect(reply).toContain(plan.personalisation.priceReasoning[0]!);
-  });
-  it('reacts to recorded decisions and completions, and offers tentative ones', () => {
-    const reply = offlineReply({
-      ...base, message: 'x', done: new Set(['t7']),
-      applied: { decisions: [{ category: 'pricing', value: '29 USD/month', decision: 'charge $29' }], tasksCompleted: ['t7'] },
-      detection: { ...noDetection, decisions: [{ category: 'platform', decision: 'thinking about Skool', value: 'Skool', confidence: 'low', rationale: null, relatedTaskId: 't5' }] },
-    });
-    expect(reply).toMatch(/Noted your \*\*pricing\*\* decision: 29 USD\/month/);
-    expect(reply).toMatch(/That unlocks: t4/);
-    expect(reply).toMatch(/marked \*\*t7 /);
-    expect(reply).toMatch(/weighing \*\*Skool\*\* for platform/);
-  });
-  it('is deterministic and varies its tip with the turn', () => {
-    const a = offlineReply({ ...base, message: 'hi', turn: 1 });
-    expect(offlineReply({ ...base, message: 'hi', turn: 1 })).toBe(a);
-    expect(offlineReply({ ...base, message: 'hi', turn: 2 })).not.toBe(a);
-  });
+describe('offline coach welcome', () => {
   it('writes a welcome with the numbers and first tasks', () => {
     const w = offlineWelcome(plan, 'Jane', '2027-03-01');
     expect(w).toMatch(/Welcome, Jane/);

@@ -93,7 +93,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     const run = async () => {
       try {
         const result = await runExchange(sessionContext(d.ctx, session), {
-          profile: snap.profile, project: snap.project, text, offline: session.offline, signal: controller.signal,
+          profile: snap.profile, project: snap.project, text, offline: session.offline, surface: 'tui', signal: controller.signal,
           onEvent: (e) => {
             if (e.type === 'user') {
               userMessageId = e.message.id;

@@ -1,0 +1,117 @@
+// Builds the facts every intent reads, once per message, and the small shared helpers: money and
+// dates, how to tick a task or confirm a suggestion on this surface, and finding plan tasks by
+// what the template says about them (title, keywords, phase) rather than by their ids.
+import { ASSUMED_ENGAGEMENT_PERCENT, PRICE_POINTS } from '../../plan/personalise.js';
+import { planProgress } from '../../plan/progress.js';
+import type { PlanTask, Personalisation } from '../../plan/schema.js';
+import { addDays, dayNumber } from '../../util/dates.js';
+import { readNumbers } from './numbers.js';
+import type { Facts, OfflineInput, Surface } from './types.js';
+
+export function factsOf(input: OfflineInput): Facts {
+  const { plan, done, profile } = input;
+  const progress = planProgress(plan, done);
+  const tasks = plan.phases.flatMap((p) => p.tasks);
+  const open = tasks.filter((t) => !done.has(t.id));
+  const p = plan.personalisation;
+  const audience = profile.totalAudience > 0 ? profile.totalAudience : profile.platforms.reduce((s, x) => s + Math.max(0, x.followers), 0);
+  return {
+    ...input,
+    text: input.message.toLowerCase().replace(/[’]/g, "'"),
+    numbers: readNumbers(input.message),
+    progress,
+    phase: progress.currentPhase,
+    tasks,
+    open,
+    openHours: sum(open.map((t) => t.hours)),
+    hoursPerWeek: p.hoursPerWeek,
+    band: p.priceBand,
+    foundingPrice: foundingPriceOf(p),
+    audience,
+    engagement: engagementOf(input.profile.platforms),
+    launchDate: input.targetLaunchDate ?? addDays(input.today, p.timelineWeeks * 7),
+    vary: <T>(key: string, variants: readonly T[]): T => variants[(input.turn + hash(key)) % variants.length]!,
+  };
+}
+
+/**
+ * The founding-member price the personalisation computed: its own field when it has one,
+ * otherwise its rule (the price point about 35% under the suggestion, at least one step down).
+ */
+export function foundingPriceOf(p: Personalisation): number {
+  const own = (p as Personalisation & { foundingPrice?: unknown }).foundingPrice;
+  if (typeof own === 'number' && own > 0) return own;
+  const points: readonly number[] = PRICE_POINTS;
+  const idx = Math.max(1, points.indexOf(p.priceBand.suggested));
+  let best = 0;
+  const target = p.priceBand.suggested * 0.65;
+  for (let i = 1; i < points.length; i++) if (Math.abs(Math.log(points[i]! / target)) < Math.abs(Math.log(points[best]! / target))) best = i;
+  return points[Math.min(best, idx - 1)]!;
+}
+
+function engagementOf(platforms: OfflineInput['profile']['platforms']): number {
+  const rows = platforms.filter((x) => x.engagementRate != null && Number.isFinite(x.engagementRate) && x.engagementRate >= 0);
+  const w = sum(rows.map((r) => Math.max(0, r.followers)));
+  if (rows.length === 0) return ASSUMED_ENGAGEMENT_PERCENT;
+  return w > 0 ? sum(rows.map((r) => r.engagementRate! * Math.max(0, r.followers))) / w : sum(rows.map((r) => r.engagementRate!)) / rows.length;
+}
+
+/** Expected paying members from an audience, with personalise.ts's conversion rule. */
+export function expectedMembers(audience: number, engagement: number): number {
+  const conversion = Math.min(2, Math.max(0.1, 0.15 * engagement));
+  return (audience * conversion) / 100;
+}
+
+// ── finding tasks by template data ───────────────────────────────────────────────────────────
+
+/** The task whose title or keywords best match `re` (open tasks first when `preferOpen`). */
+export function taskAbout(f: Pick<Facts, 'tasks' | 'done'>, re: RegExp, preferOpen = true): PlanTask | undefined {
+  const scored = f.tasks
+    .map((t, i) => ({ t, i, s: (re.test(t.title) ? 2 : 0) + (t.keywords.some((k) => re.test(k)) ? 1 : 0) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => (preferOpen ? Number(f.done.has(a.t.id)) - Number(f.done.has(b.t.id)) : 0) || b.s - a.s || a.i - b.i);
+  return scored[0]?.t;
+}
+
+export function tasksAbout(f: Pick<Facts, 'tasks'>, re: RegExp): PlanTask[] {
+  return f.tasks.filter((t) => re.test(t.title) || t.keywords.some((k) => re.test(k)));
+}
+
+// ── wording ──────────────────────────────────────────────────────────────────────────────────
+
+export const ref = (t: PlanTask) => `**${t.id} ${t.title}**`;
+
+export { addDays };
+
+/** How to tick a task off where the creator is. */
+export function tickHint(surface: Surface, id: string): string {
+  return surface === 'tui' ? `tick it in the checklist (Tab, then Space on ${id}) or type /done ${id}` : `run \`coach tasks done ${id}\``;
+}
+
+/** How to record a decision the coach only suspects. */
+export function confirmHint(surface: Surface, category: string, value: string): string {
+  return surface === 'tui'
+    ? 'press Ctrl+Y to record it (Ctrl+X dismisses)'
+    : `say "I've decided…" or run \`coach decisions add --category ${category} "${value}"\``;
+}
+
+export function usd(n: number): string {
+  const r = n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+  return `$${r.toLocaleString('en-US', { maximumFractionDigits: r % 1 ? 2 : 0 })}`;
+}
+
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const pct = (n: number) => `${Number(n.toFixed(n < 1 ? 2 : 1))}%`;
+export const plural = (n: number, word: string) => `${int(n)} ${word}${Math.round(n) === 1 ? '' : 's'}`;
+
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0;
+  return h;
+}

@@ -1,0 +1,121 @@
+// Numbers: conversion diagnosis (followers → waitlist → buyers), audience realism (how many
+// members to expect) and retention / churn. Rates are computed from the numbers in the question
+// and compared with the benchmarks in knowledge.ts.
+import { BENCHMARKS } from '../knowledge.js';
+import { expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
+import type { Facts, Intent } from '../types.js';
+import { cues } from './score.js';
+
+type Range = { low: number; high: number };
+
+function verdict(rate: number, r: Range): 'low' | 'healthy' | 'strong' {
+  return rate < r.low ? 'low' : rate >= r.high ? 'strong' : 'healthy';
+}
+
+function rateLine(label: string, num: number, den: number, r: Range): { text: string; v: ReturnType<typeof verdict> } {
+  const rate = (num / den) * 100;
+  const v = verdict(rate, r);
+  return { text: `- ${label}: ${int(num)} of ${int(den)} = **${pct(rate)}** (benchmark ${r.low}–${r.high}%): ${v}.`, v };
+}
+
+export const conversion: Intent = {
+  id: 'conversion',
+  score: ({ text, numbers: n }) => {
+    const counts = [n.waitlist, n.buyers, n.visitors].filter((x) => x !== null).length + (n.audience !== null && (n.waitlist ?? n.buyers) !== null ? 1 : 0);
+    return cues(text, [
+      [/\b(conver(t|ted|ting|sion)s?|sign-?ups?|signed up|waitlist|wait list|bought|buyers|sales|sold|go\/no-?go|no-?go)\b/, 2],
+      [/\b(is (that|this) (good|bad|enough|normal|ok)|what('s| is) wrong|why (is|are|did|do)n?'?t?|only)\b/, 1],
+    ]) + counts * 2;
+  },
+  answer: (f) => {
+    const n = f.numbers;
+    const audience = n.audience ?? f.audience;
+    const lines: { text: string; v: string; stage: string }[] = [];
+    if (n.waitlist !== null && n.visitors !== null) lines.push({ ...rateLine('Visitors → waitlist', n.waitlist, n.visitors, BENCHMARKS.visitorToWaitlist), stage: 'page' });
+    else if (n.waitlist !== null && audience > 0) lines.push({ ...rateLine('Followers → waitlist', n.waitlist, audience, BENCHMARKS.audienceToWaitlist), stage: 'promise' });
+    if (n.buyers !== null && n.waitlist !== null && n.waitlist > 0) lines.push({ ...rateLine('Waitlist → paid', n.buyers, n.waitlist, BENCHMARKS.waitlistToPaid), stage: 'offer' });
+    else if (n.buyers !== null && n.visitors !== null && n.visitors > 0) lines.push({ ...rateLine('Visitors → paid', n.buyers, n.visitors, BENCHMARKS.visitorToPaid), stage: 'offer' });
+    if (lines.length === 0) {
+      const waitlist = taskAbout(f, /wait-?list/i);
+      return [
+        f.vary('conv-ask', ['Give me your numbers and I will work out the rates, e.g. "1,200 visited the page, 300 joined the waitlist, 24 paid".', 'I need your numbers for that: how many visited, joined the waitlist and paid?']),
+        `Benchmarks: followers → waitlist ${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%, waitlist → paid ${BENCHMARKS.waitlistToPaid.low}–${BENCHMARKS.waitlistToPaid.high}%, sales page → paid ${BENCHMARKS.visitorToPaid.low}–${BENCHMARKS.visitorToPaid.high}%.`,
+        `For your ${int(f.audience)} followers that means a waitlist of ${int(f.audience * 0.01)}–${int(f.audience * 0.05)}${waitlist ? ` (${ref(waitlist)})` : ''}.`,
+      ];
+    }
+    const out = [f.vary('conv-open', ['Your funnel:', 'Here are your rates:', 'Running the numbers:']), ...lines.map((l) => l.text)];
+    const weakAll = lines.filter((l) => l.v === 'low');
+    const weak = weakAll[0];
+    const fix = (re: RegExp) => { const t = taskAbout(f, re); return t ? ` (${ref(t)})` : ''; };
+    if (weak?.stage === 'promise') out.push(`Fix the promise first${fix(/promise/i)}: followers join a list for a specific result, not a topic. Then ask for sign-ups three times a week, not once.`);
+    else if (weak?.stage === 'page') out.push(`The page leaks${fix(/wait-?list/i)}: put the result in the headline, one field (email), and your members' own words from the survey.`);
+    else if (weak?.stage === 'offer') out.push(`The list is there, the offer is not landing${fix(/sales page/i)}: add a deadline and seat cap, a ${usd(f.foundingPrice)} founding price, and an email that answers the top objection${fix(/email/i)}.`);
+    if (weakAll.length > 1 && weakAll[1]!.stage === 'offer') out.push(`Then the offer${fix(/sales page/i)}: a deadline, a seat cap and the ${usd(f.foundingPrice)} founding price turn a warm list into buyers.`);
+    if (!weak) out.push(`That is a go: open ${n.buyers !== null ? 'more founding seats' : 'the founding round'}${fix(/found/i)} and keep the deadline.`);
+    return out;
+  },
+};
+
+export const audience: Intent = {
+  id: 'audience',
+  score: ({ text }) => cues(text, [
+    [/\b(how many (members|people|paying|buyers|customers|subscribers)|expect(ed)? (members|to get)|realistic|enough (followers|people|audience)|(followers|subs|subscribers|audience) (is |are )?enough|too small|big enough|small audience)/, 5],
+    [/\b(followers|audience|engagement|subscribers|subs)\b/, 2],
+    [/\bmembers?\b/, 1],
+  ]),
+  answer: (f) => {
+    const size = f.numbers.audience ?? f.audience;
+    const eng = f.numbers.percents[0] !== undefined && /engag/.test(f.text) ? f.numbers.percents[0] : f.engagement;
+    const mid = expectedMembers(size, eng);
+    const lo = Math.max(0, Math.floor(mid * 0.5));
+    const hi = Math.ceil(mid * 1.5);
+    const price = f.band.suggested;
+    const goal = f.profile.incomeGoalUSD;
+    const out = [
+      f.vary('aud-open', [`Realistic numbers for ${int(size)} followers at ${pct(eng)} engagement:`, `With ${int(size)} followers and ${pct(eng)} engagement, expect:`, `What ${int(size)} followers (${pct(eng)} engagement) usually give:`]),
+      `- Waitlist: ${int(size * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(size * BENCHMARKS.audienceToWaitlist.high / 100)} people (${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%).`,
+      `- Paying members in the first months: **${lo}–${hi}** (about ${Math.round(mid)}).`,
+      `- Revenue at ${usd(price)}/month: ${usd(lo * price)}–${usd(hi * price)}/month.`,
+    ];
+    if (goal && goal > 0) {
+      const need = Math.ceil(goal / price);
+      out.push(need <= hi ? `- Your ${usd(goal)} goal (${plural(need, 'member')}) is within reach.` : `- Your ${usd(goal)} goal needs ${plural(need, 'member')}: ~${Math.round(need / Math.max(mid, 1))}× what this audience gives; grow it, or add an annual plan and a premium tier.`);
+    }
+    out.push(size < 1000
+      ? 'Small is fine: 20 founding members who know you beat 2,000 strangers. Talk to each of them.'
+      : `Engagement matters more than size: a 1-point rise moves the estimate by ~${int(expectedMembers(size, eng + 1) - mid)} members.`);
+    return out;
+  },
+};
+
+export const retention: Intent = {
+  id: 'retention',
+  score: ({ text }) => cues(text, [
+    [/\b(churn\w*|retention|retain|cancel\w*|unsubscrib\w*|leaving|left|quit(ting)?|keep (members|people|them)|stay longer|drop(ping)? off|inactive|ghost\w*)\b/, 5],
+    [/\b(members?|subscribers?)\b/, 1],
+  ]),
+  answer: (f) => {
+    const n = f.numbers;
+    const churn = n.percents[0] ?? (n.cancelled !== null && (n.members ?? n.buyers) ? (n.cancelled / (n.members ?? n.buyers)!) * 100 : null);
+    const price = f.band.suggested;
+    const out: string[] = [];
+    if (churn !== null && churn > 0) {
+      const months = 100 / churn;
+      const v = churn <= BENCHMARKS.monthlyChurn.good ? 'healthy' : churn <= BENCHMARKS.monthlyChurn.typical ? 'typical, worth improving' : 'high: fix this before you spend on growth';
+      out.push(f.vary('churn-v', [`Monthly churn of **${pct(churn)}** is ${v} (good ≤ ${BENCHMARKS.monthlyChurn.good}%, typical ${BENCHMARKS.monthlyChurn.good}–${BENCHMARKS.monthlyChurn.typical}%).`, `**${pct(churn)}** a month: ${v}. Good is ≤ ${BENCHMARKS.monthlyChurn.good}%, typical ${BENCHMARKS.monthlyChurn.good}–${BENCHMARKS.monthlyChurn.typical}%.`]));
+      out.push(`- A member stays ~${months.toFixed(1)} months → worth ~${usd(months * price)} at ${usd(price)}/month.`);
+      if (churn > BENCHMARKS.monthlyChurn.good) out.push(`- At ${BENCHMARKS.monthlyChurn.good}% they would stay ${100 / BENCHMARKS.monthlyChurn.good} months (${usd((100 / BENCHMARKS.monthlyChurn.good) * price)}).`);
+    } else {
+      out.push(f.vary('ret-open', [
+        `Aim for monthly churn under ${BENCHMARKS.monthlyChurn.good}% (${BENCHMARKS.monthlyChurn.good}–${BENCHMARKS.monthlyChurn.typical}% is typical): at ${usd(price)} a member who stays 20 months is worth ${usd(20 * price)}.`,
+        `Most members who leave do it in the first 60 days; get that right and churn drops under ${BENCHMARKS.monthlyChurn.good}% (20 months, ${usd(20 * price)} per member at ${usd(price)}).`,
+        `Retention is the business: at ${BENCHMARKS.monthlyChurn.typical}% churn a member stays 10 months (${usd(10 * price)}), at ${BENCHMARKS.monthlyChurn.good}% it's 20 (${usd(20 * price)}).`,
+      ]));
+    }
+    out.push('- Most cancellations happen in month 1–2: a first win in week one, and a personal check-in for anyone quiet 14 days.');
+    const tasks = [taskAbout(f, /onboarding|welcome/i), taskAbout(f, /ritual|calendar|weekly call/i), taskAbout(f, /churn|retention/i)].filter((t, i, a) => t && a.indexOf(t) === i);
+    if (tasks.length) out.push(`In your plan: ${tasks.map((t) => `${ref(t!)}${f.done.has(t!.id) ? ' (done)' : ''}`).join('; ')}.`);
+    out.push('Ask everyone who cancels one question: "what would have made you stay?"');
+    return out;
+  },
+};

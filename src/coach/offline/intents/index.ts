@@ -1,0 +1,21 @@
+// The intent table. Order breaks ties (earlier wins). To add an intent (e.g. business-number
+// check-ins), write one file exporting an `Intent` and add it here.
+import type { Intent } from '../types.js';
+import { capabilities, greeting, unknown } from './chat.js';
+import { cadence, launchContent, offer } from './content.js';
+import { audience, conversion, retention } from './growth.js';
+import { founding, pricing, tiers } from './money.js';
+import { platform } from './platform.js';
+import { pace, progress, stuck, week } from './plan.js';
+
+export const INTENTS: readonly Intent[] = [
+  capabilities, founding, tiers, conversion, retention, platform, pricing, pace, week, progress,
+  launchContent, cadence, offer, audience, stuck, greeting,
+];
+
+export const UNKNOWN: Intent = unknown;
+
+/** Which decision category an intent is about: a decision just recorded in it answers the question. */
+export const INTENT_CATEGORY: Readonly<Record<string, string>> = {
+  pricing: 'pricing', founding: 'pricing', tiers: 'pricing', platform: 'platform',
+};

@@ -1,0 +1,144 @@
+// The plan itself: what to do this week within the hours budget, where the creator is, pace
+// changes (slower, faster, burnout) with the new launch date, and getting unstuck.
+import type { PlanTask } from '../../../plan/schema.js';
+import { addDays, daysBetween, plural, ref, sum, tickHint } from '../facts.js';
+import type { Facts, Intent } from '../types.js';
+import { cues } from './score.js';
+
+/** Open tasks in plan order that fit `budget` hours; a first task bigger than the budget is split. */
+export function weekPlan(f: Facts, budget: number): { tasks: PlanTask[]; split: PlanTask | null } {
+  const first = f.open[0];
+  if (!first) return { tasks: [], split: null };
+  if (first.hours > budget) return { tasks: [], split: first };
+  const tasks: PlanTask[] = [];
+  let left = budget;
+  for (const t of f.open.slice(0, 6)) {
+    if (t.hours <= left) {
+      tasks.push(t);
+      left -= t.hours;
+    }
+    if (left <= 0 || tasks.length === 3) break;
+  }
+  return { tasks, split: null };
+}
+
+export const week: Intent = {
+  id: 'week',
+  score: ({ text }) => cues(text, [
+    [/\b(this|next|the) week\b|\btoday\b|\bthis weekend\b|\btonight\b/, 3],
+    [/\bwhat (should|do|can|shall) (i|we) (do|work on|focus on|start)|what('s| is) next|\bnext (step|task)s?\b|where (do|should) i start|\bpriorit/, 4],
+    [/\bfocus\b|\bto-?do\b/, 1],
+  ]),
+  answer: (f) => {
+    const evening = /\b(today|tonight|evening|this afternoon|an hour|couple of hours)\b/.test(f.text);
+    const budget = f.numbers.hoursPerWeek ?? (evening ? Math.min(3, f.hoursPerWeek) : f.hoursPerWeek);
+    if (f.open.length === 0) return ['Every task is done. This week: run your monthly review and check who has not posted in 14 days.'];
+    const { tasks, split } = weekPlan(f, budget);
+    if (split) {
+      const weeks = Math.ceil(split.hours / budget);
+      return [
+        f.vary('week-split', [`This week, ${budget} h: start ${ref(split)}. It takes ~${split.hours} h, so spread it over ${plural(weeks, 'week')}.`, `Your next task, ${ref(split)}, needs ~${split.hours} h: at ${budget} h a week that is ${plural(weeks, 'week')} of work, so start it now.`]),
+        `- Do the first ${budget} h now: ${split.details.split(/(?<=\.)\s/)[0]}`,
+        ...(split.tips[0] ? [`- Tip: ${split.tips[0]}`] : []),
+        `It's next in "${f.phase.title}" and due in week ${split.dueWeek}.`,
+      ];
+    }
+    const used = sum(tasks.map((t) => t.hours));
+    const last = tasks[tasks.length - 1]!;
+    const skipped = f.open.find((t) => !tasks.includes(t) && f.open.indexOf(t) < f.open.indexOf(last));
+    return [
+      evening ? f.vary('week-evening', [`For a ${budget}-hour session, do this (${used} h):`, `Tonight, ${budget} h is enough for:`]) : f.vary('week-open', [`With ${budget} h this week, do these (${used} h):`, `Your ${budget} hours this week cover ${used} h of plan work:`, `This week (${budget} h available, ${used} h planned):`, `Plan for the week, ${used} of your ${budget} h:`]),
+      ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, due week ${t.dueWeek}. ${t.details.split(/(?<=\.)\s/)[0]}`),
+      `Why these: they are the next open tasks in "${f.phase.title}", in the order the plan builds on, and they fit your hours.${skipped ? ` ${skipped.id} (~${skipped.hours} h) gets next week to itself.` : ''}${budget - used > 0 ? ` The spare ${budget - used} h: reply to comments, they are your future members.` : ''}`,
+      `When one is finished, ${tickHint(f.surface, tasks[0]!.id)}.`,
+    ];
+  },
+};
+
+/** The day the open work ends at `hours` a week, counted from today. */
+export function finishDate(f: Facts, hours: number): { weeks: number; date: string } {
+  const weeks = Math.max(1, Math.ceil(f.openHours / hours - 1e-9));
+  return { weeks, date: addDays(f.today, weeks * 7) };
+}
+
+export const progress: Intent = {
+  id: 'progress',
+  score: ({ text }) => cues(text, [
+    [/\b(progress|where am i|where (are|do) (we|i) stand|how am i doing|how('m| am) i doing|am i on track|on track|behind|status|how far)\b/, 4],
+    [/\b(overview|summary|recap)\b/, 2],
+  ]),
+  answer: (f) => {
+    const p = f.progress;
+    const phaseRow = p.phases.find((x) => x.phaseId === f.phase.id)!;
+    const finish = finishDate(f, f.hoursPerWeek);
+    const late = daysBetween(f.launchDate, finish.date);
+    const doneIds = f.tasks.filter((t) => f.done.has(t.id)).map((t) => t.id);
+    const next = f.open[0];
+    return [
+      f.vary('progress-open', [`You're **${p.percent}%** through: ${p.done}/${p.total} tasks done.`, `${p.done}/${p.total} tasks done (${p.percent}%).`, `Where you stand: ${p.done}/${p.total} tasks (${p.percent}%).`]),
+      `- Phase: "${f.phase.title}", ${phaseRow.done}/${phaseRow.total} done${doneIds.length ? `; finished so far: ${doneIds.slice(-6).join(', ')}` : ''}.`,
+      `- Left: ${f.openHours} h of work → ${plural(finish.weeks, 'week')} at ${f.hoursPerWeek} h/week, so about **${finish.date}**.`,
+      `- Launch target ${f.launchDate}: ${late <= 0 ? `on track${late < 0 ? ` with ${plural(-late, 'day')} to spare` : ''}` : `${plural(late, 'day')} behind at this pace`}.`,
+      ...(next ? [`Next: ${ref(next)} (~${next.hours} h).`] : []),
+    ];
+  },
+};
+
+export const pace: Intent = {
+  id: 'pace',
+  score: ({ text, numbers }) => cues(text, [
+    [/\b(slow(er)? down|slow down|go slower|speed up|go faster|faster|less time|more time|cut back|scale back|pace)\b/, 4],
+    [/\b(burn(t|ed)? ?out|burning out|exhausted|tired|no time|too much|overwhelm\w*|new job|full[- ]time job|baby|sick)\b/, 4],
+    [/\bhours? (a|per|each|every) week\b|\d ?h ?\/ ?(wk|week)\b|\bhrs? ?\/ ?w|\bh(ours?|rs?)? weekly\b/, numbers.hoursPerWeek !== null ? 3 : 1],
+    [/\b(timeline|launch date|how long|when (can|will|could) i launch)\b/, 2],
+  ]),
+  answer: (f) => {
+    const burnout = /\b(burn|exhausted|tired|overwhelm|too much|no time)/.test(f.text);
+    const asked = f.numbers.hoursPerWeek ?? (burnout ? Math.max(1, Math.round(f.hoursPerWeek / 2)) : null);
+    const now = finishDate(f, f.hoursPerWeek);
+    if (asked === null) {
+      return [
+        f.vary('pace-now', [`At ${f.hoursPerWeek} h/week your ${f.openHours} open hours take ${plural(now.weeks, 'week')}: launch around **${now.date}** (target ${f.launchDate}).`, `Your pace: ${f.hoursPerWeek} h/week for ${f.openHours} open hours = ${plural(now.weeks, 'week')}, so launch around **${now.date}** (target ${f.launchDate}).`]),
+        `Tell me another pace ("could I do 3 hours a week?") and I'll recompute the date.`,
+      ];
+    }
+    const at = finishDate(f, asked);
+    const shift = Math.round(daysBetween(now.date, at.date) / 7);
+    const moved = shift === 0 ? 'no change' : `${plural(Math.abs(shift), 'week')} ${shift > 0 ? 'later' : 'sooner'}`;
+    const biggest = [...f.open].sort((a, b) => b.hours - a.hours)[0];
+    const out = [
+      burnout ? f.vary('pace-burnout', ['Slowing down beats stopping: a smaller plan you keep is worth more than a big one you quit.', 'Protect yourself first; the plan can bend.']) : '',
+      f.vary('pace-at', [
+        `At **${asked} h/week** your ${f.openHours} open hours take ${plural(at.weeks, 'week')}: launch around **${at.date}** instead of ${now.date} (${moved}).`,
+        `Yes, you can. ${f.openHours} open hours at **${asked} h/week** = ${plural(at.weeks, 'week')}, so the launch moves to **${at.date}** (from ${now.date}; ${moved}).`,
+      ]),
+    ].filter(Boolean);
+    if (asked < f.hoursPerWeek && biggest) out.push(`- Trim rather than stretch: ${ref(biggest)} is the biggest at ~${biggest.hours} h; a smaller first version keeps the date closer.`);
+    if (asked < f.hoursPerWeek) out.push('- Keep one visible thing weekly (a post or a reply thread) so the audience does not go cold.');
+    if (asked > f.hoursPerWeek) out.push(`- More hours help only if the waitlist keeps pace: validate before you build faster.`);
+    out.push(f.surface === 'cli'
+      ? `To make it your plan's pace: \`coach profile set --hours ${asked}\`.`
+      : `To make it your plan's pace, run \`coach profile set --hours ${asked}\` after you quit (Ctrl+C).`);
+    return out;
+  },
+};
+
+export const stuck: Intent = {
+  id: 'stuck',
+  score: ({ text }) => cues(text, [
+    [/\b(stuck|lost|confused|procrastinat\w*|unmotivated|don'?t know (what|where|how)|no idea|scared|afraid|imposter|doubt)\b/, 4],
+    [/\bhelp\b/, 1],
+  ]),
+  answer: (f) => {
+    const open = f.phase.tasks.filter((t) => !f.done.has(t.id));
+    const smallest = [...open].sort((a, b) => a.hours - b.hours)[0] ?? f.open[0];
+    if (!smallest) return ['Everything in the plan is done — the stuck feeling now is usually "what next": run the monthly review.'];
+    const pitfall = f.vary('stuck-pitfall', f.phase.pitfalls.length ? f.phase.pitfalls : ['Waiting to feel ready is the most common way plans stall.']);
+    return [
+      f.vary('stuck-open', ['Shrink the next step until it is obviously doable.', 'Stuck usually means the next step is too big or too vague.', 'Everyone stalls here; momentum comes from one small finished thing.']),
+      `- Smallest open task in "${f.phase.title}": ${ref(smallest)}, ~${smallest.hours} h. First move: ${smallest.details.split(/(?<=\.)\s/)[0]}`,
+      `- Book ${Math.min(smallest.hours, 2)} h for it in your calendar this week, like a client call.`,
+      `- Watch out: ${pitfall}`,
+    ];
+  },
+};

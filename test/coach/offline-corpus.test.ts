@@ -1,0 +1,153 @@
+// The offline coach against questions written the way creators type them: each must reach the
+// expected intent and state the facts computed from the fixture (prices, dates, task ids, rates).
+import { describe, expect, it } from 'vitest';
+import { ask, done, fx, plan, targetLaunchDate, taskTitled, tasks } from './offline-fixture.js';
+
+interface Case {
+  q: string;
+  intent: string;
+  /** Substrings the answer must contain. */
+  has?: string[];
+  /** Patterns it must not contain. */
+  not?: RegExp[];
+}
+
+const pricingTask = taskTitled(/price/i);
+const foundingTask = taskTitled(/founding/i);
+const platformTask = taskTitled(/platform/i);
+const libraryTask = taskTitled(/content library/i);
+const launchTasks = tasks.filter((t) => /launch/i.test(t.title));
+const retentionTask = taskTitled(/retention|churn/i);
+const promiseTask = taskTitled(/promise/i);
+const topSuggestion = plan.personalisation.platformSuggestions[0]!.platform;
+const id = (t: { id: string }) => `**${t.id} `;
+
+export const CORPUS: Case[] = [
+  // pricing
+  { q: 'how much should i charge for my community?', intent: 'pricing', has: [fx.price, `$${fx.band.low}–$${fx.band.high}`, '200 members', id(pricingTask)] },
+  { q: 'is $49 a month too expensive for my audience??', intent: 'pricing', has: ['$49', `$${fx.band.low}–$${fx.band.high}`] },
+  { q: 'what price should I set', intent: 'pricing', has: [fx.price] },
+  { q: 'pricing help pls, im thinking 15 bucks', intent: 'pricing', has: ['$15'] },
+  // founding members
+  { q: 'what should founding members pay?', intent: 'founding', has: [`$${fx.founding}/month`, 'seats', plusDaysStr(-14), id(foundingTask)] },
+  { q: 'should i do an early bird discount for the first members', intent: 'founding', has: [`$${fx.founding}/month`] },
+  { q: 'founding member price??', intent: 'founding', has: [`$${fx.founding}`] },
+  // annual / tiers
+  { q: 'should I offer an annual plan', intent: 'tiers', has: [fx.annual] },
+  { q: 'do i need tiers or just one price', intent: 'tiers', has: [`$${fx.band.high}/month`] },
+  { q: 'yearly option - how much?', intent: 'tiers', has: [fx.annual] },
+  // platform
+  { q: 'Discord or Circle?', intent: 'platform', has: ['**Discord**', '**Circle**', id(platformTask)], not: [/Kajabi|Patreon/] },
+  { q: 'skool vs kajabi which is better for me', intent: 'platform', has: ['**Skool**', '**Kajabi**', 'My pick: **Skool**'] },
+  { q: 'which platform should i use to host the community', intent: 'platform', has: [`**${topSuggestion}**`] },
+  { q: 'is patreon ok for this?', intent: 'platform', has: ['**Patreon**'] },
+  // this week
+  { q: 'what should I do this week', intent: 'week', has: ['6 h', '`coach tasks done'] },
+  { q: "what's next", intent: 'week' },
+  { q: 'i have a free evening today, what should i work on', intent: 'week' },
+  { q: 'where do I start??', intent: 'week' },
+  // progress
+  { q: 'where am i', intent: 'progress', has: [fx.progress, fx.launchAt(6)] },
+  { q: 'am I on track for launch?', intent: 'progress', has: [targetLaunchDate] },
+  { q: 'how am i doing so far', intent: 'progress', has: [`${fx.openHours} h`] },
+  // pace
+  { q: 'can I slow down to 3 hours a week', intent: 'pace', has: [fx.launchAt(3), fx.launchAt(6), '`coach profile set --hours 3`'] },
+  { q: "i'm burnt out, can i cut back?", intent: 'pace', has: [fx.launchAt(3)] },
+  { q: 'what if i could do 10 hours a week, how much faster', intent: 'pace', has: [fx.launchAt(10), 'sooner'] },
+  { q: "new job starting, i'll only have 2h/week", intent: 'pace', has: [fx.launchAt(2), 'later'] },
+  // conversion
+  { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', '10–30%'] },
+  { q: '1200 people visited the landing page and 150 signed up. good?', intent: 'conversion', has: ['150 of 1,200 = **12.5%**', '20–40%'] },
+  { q: 'waitlist is at 900, 120 bought the founding offer', intent: 'conversion', has: ['120 of 900 = **13.3%**', 'go'] },
+  { q: 'how do i know if my conversion rate is good', intent: 'conversion', has: ['570–2,850'] },
+  // audience realism
+  { q: 'how many members can i realistically expect', intent: 'audience', has: [`about ${fx.expectedMembers}`, '570–2,850'] },
+  { q: 'is 57k followers enough for a paid community?', intent: 'audience', has: ['57,000'] },
+  { q: 'my audience is small, only 800 followers, is it realistic?', intent: 'audience', has: ['800 followers', '8–40 people'] },
+  // launch content
+  { q: 'what do I post at launch', intent: 'launch-content', has: [targetLaunchDate!, ...launchTasks.map(id)], not: [new RegExp(`\\b${libraryTask.id}\\b`)] },
+  { q: 'what emails should i send when the doors open', intent: 'launch-content', has: [targetLaunchDate!] },
+  { q: 'how do i promote the launch on instagram', intent: 'launch-content', has: ['Instagram'] },
+  // retention
+  { q: 'churn is 12% what do I do', intent: 'retention', has: ['12%', '8.3 months', id(retentionTask)] },
+  { q: 'people keep cancelling after the first month :(', intent: 'retention', has: [id(retentionTask)] },
+  { q: 'how do i keep members from leaving', intent: 'retention' },
+  { q: '4 of my 40 members cancelled this month', intent: 'retention', has: ['**10%**'] },
+  // offer / promise
+  { q: 'critique my offer: "Helping busy parents bake vegan bread in 30 days without fancy gear"', intent: 'offer', has: ['✓ a time frame'] },
+  { q: 'is my promise good? "a community about vegan baking for everyone"', intent: 'offer', has: ['✗ a time frame', '✗ the frustration'] },
+  { q: 'how should I word my offer', intent: 'offer', has: [id(promiseTask)] },
+  // cadence
+  { q: 'how often should i post on instagram', intent: 'cadence', has: ['Instagram'] },
+  { q: 'whats a good posting schedule while I build this', intent: 'cadence', has: ['6 h/week'] },
+  // stuck
+  { q: 'i feel stuck and dont know what to do', intent: 'stuck' },
+  { q: 'honestly im procrastinating a lot', intent: 'stuck' },
+  // greetings and capabilities
+  { q: 'hey', intent: 'greeting', has: [fx.progress] },
+  { q: 'thanks!', intent: 'greeting' },
+  { q: 'what can you do?', intent: 'capabilities', has: [`$${fx.founding}`] },
+  { q: 'how does this work', intent: 'capabilities' },
+  // not something the offline coach knows
+  { q: 'whats the weather in berlin', intent: 'unknown', has: ['offline'] },
+  { q: 'can you write my tax return', intent: 'unknown', has: ['offline'] },
+];
+
+function plusDaysStr(n: number): string {
+  const [y, m, d] = targetLaunchDate!.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+const lines = (s: string) => s.split('\n').length;
+
+describe('offline coach corpus', () => {
+  it('has at least 40 questions covering every intent', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CORPUS.map((c) => c.intent)).size).toBeGreaterThanOrEqual(17);
+  });
+
+  for (const [i, c] of CORPUS.entries()) {
+    it(`"${c.q}" → ${c.intent}`, () => {
+      const a = ask(c.q, { turn: i });
+      expect(a.intent, a.text).toBe(c.intent);
+      for (const fact of c.has ?? []) expect(a.text, a.text).toContain(fact);
+      for (const re of c.not ?? []) expect(a.text).not.toMatch(re);
+      expect(lines(a.text)).toBeLessThanOrEqual(30);
+      expect(a.text).not.toMatch(/undefined|NaN|\{\w+\}|\[object/);
+    });
+  }
+
+  it('keeps answers short: none over 30 lines, most within 12 non-blank lines', () => {
+    const sizes = CORPUS.map((c, i) => ask(c.q, { turn: i }).text.split('\n').filter((l) => l.trim()).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(30);
+    expect(sizes.filter((n) => n <= 12).length / sizes.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never gives two different questions the same answer', () => {
+    const seen = new Map<string, string>();
+    CORPUS.forEach((c, i) => {
+      const text = ask(c.q, { turn: i }).text;
+      expect(seen.get(text), `"${c.q}" answered like "${seen.get(text)}"`).toBeUndefined();
+      seen.set(text, c.q);
+    });
+  });
+
+  it('the same question twice in a row does not open with the same words', () => {
+    for (const c of CORPUS) {
+      const first = ask(c.q, { turn: 7 }).text.split('\n')[0];
+      const second = ask(c.q, { turn: 8 }).text.split('\n')[0];
+      expect(second, c.q).not.toBe(first);
+    }
+  });
+
+  it('is deterministic', () => {
+    for (const c of CORPUS.slice(0, 10)) expect(ask(c.q, { turn: 3 }).text).toBe(ask(c.q, { turn: 3 }).text);
+  });
+
+  it('the unknown answer names exactly one next step: the first open task', () => {
+    const a = ask('whats the weather in berlin').text;
+    const first = tasks.find((t) => !done.has(t.id))!;
+    expect(a).toContain(id(first));
+    expect(a.match(/\*\*t\d+ /g)).toHaveLength(1);
+  });
+});

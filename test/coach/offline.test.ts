@@ -1,0 +1,146 @@
+// The offline coach's engine: reactions to what the detector recorded, wording per surface (TUI
+// keys vs CLI commands), the founding price it shares with the personalisation, tasks found by
+// template data rather than ids, and the number reader.
+import { describe, expect, it } from 'vitest';
+import { readNumbers } from '../../src/coach/offline/numbers.js';
+import { personalise } from '../../src/plan/personalise.js';
+import type { CustomizedPlan } from '../../src/plan/schema.js';
+import { ask, done, fx, noDetection, plan, profile, taskTitled, tasks, today } from './offline-fixture.js';
+
+const firstOpen = tasks.find((t) => !done.has(t.id))!;
+
+describe('reactions to the detector', () => {
+  const pricingPoint = plan.decisionPoints.find((d) => d.category === 'pricing')!;
+  it('notes a recorded decision, checks it against the band, and says what it unlocks instead of re-answering pricing', () => {
+    const a = ask("I've decided to charge $29/month because it matches my audience", {
+      applied: { decisions: [{ category: 'pricing', value: '29 USD/month', decision: 'charge $29/month' }], tasksCompleted: [] },
+    });
+    expect(a.text).toMatch(/your \*\*pricing\*\* decision: 29 USD\/month/);
+    expect(a.text).toContain(`That unlocks: ${pricingPoint.taskIds.filter((id) => !done.has(id))[0]}`);
+    expect(a.text).toMatch(/(Inside|under|above) your \$\d+–\$\d+ band/);
+    expect(a.text).not.toContain('paying member'); // not the pricing answer again
+    expect(a.intent).toBe('report');
+  });
+
+  it('celebrates a completed task with the new count and the next step', () => {
+    const t = firstOpen;
+    const after = new Set([...done, t.id]);
+    const a = ask(`I finished ${t.title.toLowerCase()}`, { done: after, applied: { decisions: [], tasksCompleted: [t.id] } });
+    expect(a.text).toContain(`marked **${t.id} ${t.title}** as done (${after.size}/${tasks.length})`);
+    const next = tasks.find((x) => !after.has(x.id))!;
+    expect(a.text).toContain(`**${next.id} `);
+    expect(a.text).not.toMatch(/can't answer|beyond the offline coach|don't have an offline answer/);
+  });
+
+  it('offers what it only suspects with the key in the TUI and the command on the CLI', () => {
+    const detection = {
+      ...noDetection,
+      decisions: [{ category: 'platform' as const, decision: 'thinking about Skool', value: 'Skool', confidence: 'low' as const, rationale: null, relatedTaskId: null }],
+      taskCompletions: [{ taskId: firstOpen.id, confidence: 'medium' as const, evidence: 'x' }],
+    };
+    const tui = ask('thinking about skool maybe', { detection: detection as never, surface: 'tui' }).text;
+    const cli = ask('thinking about skool maybe', { detection: detection as never, surface: 'cli' }).text;
+    expect(tui).toMatch(/weighing \*\*Skool\*\* for platform/);
+    expect(tui).toContain('Ctrl+Y');
+    expect(tui).toContain(`Space on ${firstOpen.id}`);
+    expect(tui).not.toContain('coach decisions add');
+    expect(cli).toContain('`coach decisions add --category platform "Skool"`');
+    expect(cli).toContain(`\`coach tasks done ${firstOpen.id}\``);
+    expect(cli).not.toMatch(/Ctrl\+|Space on/);
+  });
+});
+
+describe('surfaces', () => {
+  it('"this week" tells the TUI user the keys and the CLI user the command', () => {
+    const tui = ask('what should I do this week', { surface: 'tui' }).text;
+    const cli = ask('what should I do this week', { surface: 'cli' }).text;
+    expect(tui).toMatch(new RegExp(`Tab, then Space on ${firstOpen.id}|/done ${firstOpen.id}`));
+    expect(tui).not.toContain('coach tasks done');
+    expect(cli).toContain(`\`coach tasks done ${firstOpen.id}\``);
+  });
+  it('the unknown answer points the CLI user at --offline and the TUI user at /offline', () => {
+    expect(ask('whats the weather', { surface: 'cli' }).text).toContain('without --offline');
+    expect(ask('whats the weather', { surface: 'tui' }).text).toContain('/offline');
+  });
+});
+
+describe('numbers from the plan', () => {
+  it('uses the founding price the personalisation computed, for small to very large audiences', () => {
+    for (const followers of [300, 2_000, 45_000, 250_000, 2_000_000]) {
+      const p = { ...profile, platforms: [{ platform: 'instagram', followers, engagementRate: 4 }], totalAudience: followers };
+      const own = personalise(JSON.parse(JSON.stringify(templateOf())), p, new Date(`${today}T12:00:00`)).plan;
+      const expected = Number(/Founding members: \$(\d+)/.exec(own.personalisation.priceReasoning.join('\n'))![1]);
+      const a = ask('founding member price?', { plan: own, profile: p }).text;
+      expect(a, `${followers} followers`).toContain(`**$${expected}/month**`);
+    }
+  });
+
+  it('this week: open tasks in plan order whose hours fit the hours per week, the first one included', () => {
+    for (const hours of [3, 6, 10]) {
+      const a = ask(`what should I do this week, I have ${hours} hours`).text;
+      const ids = [...a.matchAll(/\*\*(t\d+) /g)].map((m) => m[1]!);
+      expect(ids[0]).toBe(firstOpen.id);
+      const total = ids.reduce((s, id) => s + tasks.find((t) => t.id === id)!.hours, 0);
+      if (ids.length > 1 || firstOpen.hours <= hours) expect(total, a).toBeLessThanOrEqual(hours);
+      for (const id of ids) expect(done.has(id)).toBe(false);
+    }
+  });
+
+  it('a task bigger than the week is split over weeks', () => {
+    const big = [...tasks].sort((a, b) => b.hours - a.hours)[0]!;
+    const before = new Set(tasks.slice(0, tasks.indexOf(big)).map((t) => t.id));
+    const a = ask('what should i do this week', { done: before }).text;
+    expect(a).toContain(`**${big.id} `);
+    expect(a).toContain(`${Math.ceil(big.hours / 6)} weeks`);
+  });
+
+  it('burnout with no number halves the pace and gives the new launch date', () => {
+    const a = ask("i'm exhausted, this is too much");
+    expect(a.intent).toBe('pace');
+    expect(a.text).toContain(fx.launchAt(3));
+  });
+
+  it('finds tasks by what the template says, not by their ids', () => {
+    const renamed: CustomizedPlan = JSON.parse(JSON.stringify(plan).replace(/"t(\d+)"/g, '"t$10"'));
+    const founding = taskTitled(/founding/i);
+    const a = ask('founding member price?', { plan: renamed, done: new Set([...done].map((id) => `${id}0`)) }).text;
+    expect(a).toContain(`**${founding.id}0 ${founding.title}**`);
+  });
+
+  it('when every task is done, "this week" and progress say so', () => {
+    const all = new Set(tasks.map((t) => t.id));
+    expect(ask('what should i do this week', { done: all }).text).toMatch(/Every task is done/);
+    expect(ask('where am i', { done: all }).text).toMatch(/100%|22\/22/);
+  });
+});
+
+describe('reading numbers', () => {
+  it.each([
+    ['I have 300 on the waitlist and only 6 paid', { waitlist: 300, buyers: 6 }],
+    ['1,200 people visited the landing page and 150 signed up', { visitors: 1200, waitlist: 150 }],
+    ['waitlist is at 900, 120 bought the founding offer', { waitlist: 900, buyers: 120 }],
+    ['4 of my 40 members cancelled this month', { cancelled: 4, members: 40 }],
+    ['out of 300 signups, 9 bought', { waitlist: 300, buyers: 9 }],
+    ['i have 12k subscribers on youtube', { audience: 12000 }],
+    ['my email list has 2.5k subscribers', { waitlist: 2500 }],
+  ])('%s', (text, expected) => {
+    expect(readNumbers(text)).toMatchObject(expected);
+  });
+  it('reads hours per week, percentages and money', () => {
+    expect(readNumbers('can I slow down to 3 hours a week').hoursPerWeek).toBe(3);
+    expect(readNumbers("i'll only have 2h/week").hoursPerWeek).toBe(2);
+    expect(readNumbers('maybe five hours').hoursPerWeek).toBe(5);
+    expect(readNumbers('churn is 12% and 3.5 percent').percents).toEqual([12, 3.5]);
+    expect(readNumbers('is $49 or 15 bucks or $1.5k better').money).toEqual([49, 15, 1500]);
+  });
+  it('ignores numbers it cannot label', () => {
+    expect(readNumbers('I posted 3 times in 2 weeks')).toMatchObject({ waitlist: null, buyers: null, audience: null, members: null });
+  });
+});
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTemplate } from '../../src/plan/templates.js';
+function templateOf() {
+  return parseTemplate(JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/premium-community.json'), 'utf8')), 'premium-community.json');
+}
