@@ -28,6 +28,7 @@ export const CORPUS: Case[] = [
   { q: 'is $49 a month too expensive for my audience??', intent: 'pricing', has: ['$49', `$${fx.band.low}–$${fx.band.high}`] },
   { q: 'what price should I set', intent: 'pricing', has: [fx.price] },
   { q: 'pricing help pls, im thinking 15 bucks', intent: 'pricing', has: ['$15'] },
+  { q: 'is 25 a month too cheap?', intent: 'pricing', has: ['$25 sits inside your band'] },
   // founding members
   { q: 'what should founding members pay?', intent: 'founding', has: [`$${fx.founding}/month`, 'seats', plusDaysStr(-14), id(foundingTask)] },
   { q: 'should i do an early bird discount for the first members', intent: 'founding', has: [`$${fx.founding}/month`] },
@@ -41,6 +42,7 @@ export const CORPUS: Case[] = [
   { q: 'skool vs kajabi which is better for me', intent: 'platform', has: ['**Skool**', '**Kajabi**', 'My pick: **Skool**'] },
   { q: 'which platform should i use to host the community', intent: 'platform', has: [`**${topSuggestion}**`] },
   { q: 'is patreon ok for this?', intent: 'platform', has: ['**Patreon**'] },
+  { q: 'Skool or a facebook group? most of my people are on insta', intent: 'platform', has: ['My pick: **Skool**', 'cannot charge members'] },
   // this week
   { q: 'what should I do this week', intent: 'week', has: ['6 h', '`coach tasks done'] },
   { q: "what's next", intent: 'week' },
@@ -55,11 +57,16 @@ export const CORPUS: Case[] = [
   { q: "i'm burnt out, can i cut back?", intent: 'pace', has: [fx.launchAt(3)] },
   { q: 'what if i could do 10 hours a week, how much faster', intent: 'pace', has: [fx.launchAt(10), 'sooner'] },
   { q: "new job starting, i'll only have 2h/week", intent: 'pace', has: [fx.launchAt(2), 'later'] },
+  // timeline / launch date
+  { q: 'i want to launch before christmas, possible?', intent: 'timeline', has: ['2026-12-24', `**${Math.ceil(fx.openHours / 4)} h/week**`, fx.launchAt(6)] },
+  { q: 'when can I launch?', intent: 'timeline', has: [fx.launchAt(6)] },
+  { q: 'could we open the doors by the end of january', intent: 'timeline', has: ['2027-01-31', `**${Math.ceil(fx.openHours / 9)} h/week**`] },
   // conversion
   { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', '10–30%'] },
   { q: '1200 people visited the landing page and 150 signed up. good?', intent: 'conversion', has: ['150 of 1,200 = **12.5%**', '20–40%'] },
   { q: 'waitlist is at 900, 120 bought the founding offer', intent: 'conversion', has: ['120 of 900 = **13.3%**', 'go'] },
   { q: 'how do i know if my conversion rate is good', intent: 'conversion', has: ['570–2,850'] },
+  { q: 'how do I get more people on the waitlist', intent: 'conversion', has: ['570–2,850', id(taskTitled(/waitlist/i))] },
   // audience realism
   { q: 'how many members can i realistically expect', intent: 'audience', has: [`about ${fx.expectedMembers}`, '570–2,850'] },
   { q: 'is 57k followers enough for a paid community?', intent: 'audience', has: ['57,000'] },

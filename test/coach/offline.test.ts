@@ -144,3 +144,23 @@ import { parseTemplate } from '../../src/plan/templates.js';
 function templateOf() {
   return parseTemplate(JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/premium-community.json'), 'utf8')), 'premium-community.json');
 }
+
+import { targetDayIn } from '../../src/coach/offline/when.js';
+describe('reading a target day', () => {
+  it.each([
+    ['launch before christmas', '2026-12-24'],
+    ['by march', '2027-03-31'],
+    ['before march', '2027-03-01'],
+    ['by the end of january', '2027-01-31'],
+    ['in 6 weeks', '2027-01-06'],
+    ['on 2027-02-01', '2027-02-01'],
+    ['mid april', '2027-04-15'],
+    ['by feb 14', '2027-02-14'],
+    ['launch in november', '2026-11-30'],
+  ])('%s → %s (from 2026-11-25)', (text, day) => {
+    expect(targetDayIn(text, '2026-11-25')).toBe(day);
+  });
+  it('finds none in a question without a date', () => {
+    expect(targetDayIn('when can I launch?', '2026-11-25')).toBeNull();
+  });
+});

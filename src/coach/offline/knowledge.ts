@@ -19,6 +19,8 @@ export interface PlatformInfo {
   weakness: string;
   /** Audiences it suits best. */
   fits: AudienceFamily[];
+  /** Takes payments and gates access by itself (or with its standard billing add-on). */
+  paywall: boolean;
 }
 
 export const PLATFORMS: readonly PlatformInfo[] = [
@@ -28,6 +30,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'course, feed, calendar and leaderboard in one simple app, plus a discovery page that sends new members',
     weakness: 'little branding or layout control; one look for every community',
     fits: ['video', 'professional'],
+    paywall: true,
   },
   {
     name: 'Circle', match: /\bcircle(\.so)?\b/, monthlyUSD: 89, feePercent: 4.9,
@@ -35,6 +38,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'a branded home with spaces, long-form posts, courses, events, paid tiers and email integrations',
     weakness: 'more to set up, and no built-in discovery: every member comes from you',
     fits: ['text', 'professional'],
+    paywall: true,
   },
   {
     name: 'Discord', match: /\bdiscord\b/, monthlyUSD: 0, feePercent: 6,
@@ -42,6 +46,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'real-time chat, voice and stage events where gaming and streaming audiences already are',
     weakness: 'chat scrolls away: courses and a resource library need another tool',
     fits: ['stream', 'patreon'],
+    paywall: true,
   },
   {
     name: 'Patreon', match: /\bpatreon\b/, monthlyUSD: 0, feePercent: 13,
@@ -49,6 +54,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'billing, tiers and a members feed that fans already trust, with a community chat',
     weakness: 'the highest fee here, and weaker courses and structure',
     fits: ['patreon', 'video'],
+    paywall: true,
   },
   {
     name: 'Kajabi', match: /\bkajabi\b/, monthlyUSD: 149, feePercent: 2.9,
@@ -56,6 +62,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'courses, email marketing, sales pages and checkout in one place',
     weakness: 'expensive at the start, and the community feature is secondary to courses',
     fits: ['text', 'video'],
+    paywall: true,
   },
   {
     name: 'Mighty Networks', match: /\bmighty( networks?)?\b/, monthlyUSD: 119, feePercent: 5.9,
@@ -63,13 +70,15 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'community, courses, events and a white-label app option',
     weakness: 'busier interface; the branded app costs a lot more',
     fits: ['text', 'professional'],
+    paywall: true,
   },
   {
-    name: 'a Facebook group', match: /\b(facebook|fb)( group)?s?\b/, monthlyUSD: 0, feePercent: 3,
+    name: 'Facebook group', match: /\b(facebook|fb)( group)?s?\b/, monthlyUSD: 0, feePercent: 3,
     fees: 'free, but no real paywall: you need an outside checkout (~3%) and manual access',
     strengths: 'your members already open Facebook every day',
     weakness: 'the feed algorithm decides what members see, and you do not own the platform or the list',
     fits: ['video'],
+    paywall: false,
   },
   {
     name: 'Substack', match: /\bsubstack\b/, monthlyUSD: 0, feePercent: 13,
@@ -77,6 +86,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'a paid newsletter tier plus chat, where readers already pay',
     weakness: 'built for writing, not for courses or group calls',
     fits: ['text'],
+    paywall: true,
   },
   {
     name: 'Whop', match: /\bwhop\b/, monthlyUSD: 0, feePercent: 6,
@@ -84,6 +94,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     strengths: 'checkout and access for Discord, Telegram and courses, with a marketplace',
     weakness: 'a storefront more than a home: members still live in Discord or similar',
     fits: ['stream'],
+    paywall: true,
   },
 ];
 
@@ -103,6 +114,17 @@ const FAMILY_OF: [RegExp, AudienceFamily][] = [
   [/linkedin|twitter|^x$|bluesky|mastodon/, 'professional'],
   [/patreon/, 'patreon'],
 ];
+
+const DISPLAY: Record<string, string> = {
+  youtube: 'YouTube', yt: 'YouTube', tiktok: 'TikTok', instagram: 'Instagram', ig: 'Instagram', insta: 'Instagram',
+  facebook: 'Facebook', fb: 'Facebook', twitch: 'Twitch', discord: 'Discord', linkedin: 'LinkedIn', x: 'X', twitter: 'X',
+  substack: 'Substack', newsletter: 'newsletter', patreon: 'Patreon', threads: 'Threads', pinterest: 'Pinterest', podcast: 'podcast',
+};
+
+/** "youtube" → "YouTube"; unknown names keep the creator's spelling. */
+export function displayPlatform(name: string): string {
+  return DISPLAY[name.trim().toLowerCase()] ?? name.trim();
+}
 
 export function familyOf(platform: string): AudienceFamily | null {
   const key = platform.trim().toLowerCase();

@@ -56,7 +56,7 @@ export function readNumbers(message: string): Numbers {
   const out: Numbers = { hoursPerWeek: null, waitlist: null, buyers: null, visitors: null, audience: null, members: null, cancelled: null, percents: [], money: [] };
 
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/g)) out.percents.push(Number(m[1]));
-  for (const m of text.matchAll(/\$\s*(\d[\d,]*(?:\.\d+)?)(k)?|(\d[\d,]*(?:\.\d+)?)(k)?\s*(?:dollars|usd|bucks)\b/g)) {
+  for (const m of text.matchAll(/\$\s*(\d[\d,]*(?:\.\d+)?)(k)?|(\d[\d,]*(?:\.\d+)?)(k)?\s*(?:dollars|usd|bucks|(?:a|per|\/)\s*(?:month|mo)\b|\/mo|\/month)/g)) {
     const n = Number((m[1] ?? m[3])!.replace(/,/g, '')) * (m[2] || m[4] ? 1000 : 1);
     out.money.push(n);
   }

@@ -1,6 +1,6 @@
 // Content: what to post around the launch (the launch-phase tasks), a sustainable posting
 // cadence, and a critique of the community's promise / offer.
-import { CADENCE, familyOf } from '../knowledge.js';
+import { CADENCE, displayPlatform, familyOf } from '../knowledge.js';
 import { addDays, ref, tasksAbout, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
@@ -10,7 +10,7 @@ function topPlatform(f: Facts): { name: string; followers: number } | null {
   return top ? { name: top.platform, followers: top.followers } : null;
 }
 
-const display = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const display = displayPlatform;
 
 export const launchContent: Intent = {
   id: 'launch-content',

@@ -37,6 +37,16 @@ export const conversion: Intent = {
     else if (n.buyers !== null && n.visitors !== null && n.visitors > 0) lines.push({ ...rateLine('Visitors → paid', n.buyers, n.visitors, BENCHMARKS.visitorToPaid), stage: 'offer' });
     if (lines.length === 0) {
       const waitlist = taskAbout(f, /wait-?list/i);
+      const target = `${int(f.audience * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(f.audience * BENCHMARKS.audienceToWaitlist.high / 100)}`;
+      if (/\b(get|grow|more|increase|boost|fill)\b/.test(f.text)) {
+        return [
+          f.vary('grow-list', [`A waitlist of ${target} is realistic for your ${int(f.audience)} followers (1–5%). To get there:`, `Aim for ${target} on the list. What fills it:`]),
+          '- Ask 3 times a week, not once: a story, a post, and the end of every video.',
+          '- Pin the link, and give a reason to join now (founding price, limited seats).',
+          '- Personally invite everyone who answered your survey or DMs you about the topic.',
+          ...(waitlist ? [`It's ${ref(waitlist)}${f.done.has(waitlist.id) ? ' (done; keep asking)' : ` (~${waitlist.hours} h)`}.`] : []),
+        ];
+      }
       return [
         f.vary('conv-ask', ['Give me your numbers and I will work out the rates, e.g. "1,200 visited the page, 300 joined the waitlist, 24 paid".', 'I need your numbers for that: how many visited, joined the waitlist and paid?']),
         `Benchmarks: followers → waitlist ${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%, waitlist → paid ${BENCHMARKS.waitlistToPaid.low}–${BENCHMARKS.waitlistToPaid.high}%, sales page → paid ${BENCHMARKS.visitorToPaid.low}–${BENCHMARKS.visitorToPaid.high}%.`,

@@ -6,10 +6,10 @@ import { cadence, launchContent, offer } from './content.js';
 import { audience, conversion, retention } from './growth.js';
 import { founding, pricing, tiers } from './money.js';
 import { platform } from './platform.js';
-import { pace, progress, stuck, week } from './plan.js';
+import { pace, progress, stuck, timeline, week } from './plan.js';
 
 export const INTENTS: readonly Intent[] = [
-  capabilities, founding, tiers, conversion, retention, platform, pricing, pace, week, progress,
+  capabilities, founding, tiers, conversion, retention, platform, pricing, pace, timeline, week, progress,
   launchContent, cadence, offer, audience, stuck, greeting,
 ];
 

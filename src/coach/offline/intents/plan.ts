@@ -2,6 +2,7 @@
 // changes (slower, faster, burnout) with the new launch date, and getting unstuck.
 import type { PlanTask } from '../../../plan/schema.js';
 import { addDays, daysBetween, plural, ref, sum, tickHint } from '../facts.js';
+import { targetDayIn } from '../when.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
@@ -47,9 +48,9 @@ export const week: Intent = {
     const last = tasks[tasks.length - 1]!;
     const skipped = f.open.find((t) => !tasks.includes(t) && f.open.indexOf(t) < f.open.indexOf(last));
     return [
-      evening ? f.vary('week-evening', [`For a ${budget}-hour session, do this (${used} h):`, `Tonight, ${budget} h is enough for:`]) : f.vary('week-open', [`With ${budget} h this week, do these (${used} h):`, `Your ${budget} hours this week cover ${used} h of plan work:`, `This week (${budget} h available, ${used} h planned):`, `Plan for the week, ${used} of your ${budget} h:`]),
+      evening ? f.vary('week-evening', [`For a ${budget}-hour session today, do this (${used} h):`, `Today, ${budget} h is enough for:`]) : f.vary('week-open', [`With ${budget} h this week, do these (${used} h):`, `Your ${budget} hours this week cover ${used} h of plan work:`, `This week (${budget} h available, ${used} h planned):`, `Plan for the week, ${used} of your ${budget} h:`]),
       ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, due week ${t.dueWeek}. ${t.details.split(/(?<=\.)\s/)[0]}`),
-      `Why these: they are the next open tasks in "${f.phase.title}", in the order the plan builds on, and they fit your hours.${skipped ? ` ${skipped.id} (~${skipped.hours} h) gets next week to itself.` : ''}${budget - used > 0 ? ` The spare ${budget - used} h: reply to comments, they are your future members.` : ''}`,
+      `${tasks.length > 1 ? 'Why these: they are the next open tasks' : 'Why this: it is the next open task'} in "${f.phase.title}", in the order the plan builds on, and ${tasks.length > 1 ? 'they fit' : 'it fits'} your hours.${skipped ? ` ${skipped.id} (~${skipped.hours} h) gets next week to itself.` : ''}${budget - used > 0 ? ` The spare ${budget - used} h: reply to comments, they are your future members.` : ''}`,
       `When one is finished, ${tickHint(f.surface, tasks[0]!.id)}.`,
     ];
   },
@@ -90,7 +91,6 @@ export const pace: Intent = {
     [/\b(slow(er)? down|slow down|go slower|speed up|go faster|faster|less time|more time|cut back|scale back|pace)\b/, 4],
     [/\b(burn(t|ed)? ?out|burning out|exhausted|tired|no time|too much|overwhelm\w*|new job|full[- ]time job|baby|sick)\b/, 4],
     [/\bhours? (a|per|each|every) week\b|\d ?h ?\/ ?(wk|week)\b|\bhrs? ?\/ ?w|\bh(ours?|rs?)? weekly\b/, numbers.hoursPerWeek !== null ? 3 : 1],
-    [/\b(timeline|launch date|how long|when (can|will|could) i launch)\b/, 2],
   ]),
   answer: (f) => {
     const burnout = /\b(burn|exhausted|tired|overwhelm|too much|no time)/.test(f.text);
@@ -140,5 +140,42 @@ export const stuck: Intent = {
       `- Book ${Math.min(smallest.hours, 2)} h for it in your calendar this week, like a client call.`,
       `- Watch out: ${pitfall}`,
     ];
+  },
+};
+
+export const timeline: Intent = {
+  id: 'timeline',
+  score: ({ text }) => cues(text, [
+    [/\b(when (can|will|could|should) (i|we) (launch|open|go live|start)|launch (date|by|before|in)|how long|timeline|deadline|how many weeks|realistic date|ready by|open (by|before|in))\b/, 5],
+    [/\b(launch|open|go live)\b.*\b(christmas|xmas|new year|summer|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d{4}-\d{2}-\d{2}|in \d+ (weeks?|months?))\b/, 4],
+    [/\b(possible|feasible|doable|realistic)\b/, 1],
+  ]),
+  answer: (f) => {
+    const target = targetDayIn(f.text, f.today);
+    const now = finishDate(f, f.hoursPerWeek);
+    if (!target) {
+      return [
+        f.vary('timeline-open', [`At ${f.hoursPerWeek} h/week the ${f.openHours} open hours take ${plural(now.weeks, 'week')}: doors open around **${now.date}**.`, `Your launch, at the current pace: **${now.date}** (${f.openHours} h left ÷ ${f.hoursPerWeek} h/week = ${plural(now.weeks, 'week')}).`]),
+        `- Your target: ${f.launchDate}${now.date <= f.launchDate ? ' — you fit.' : ` — ${plural(Math.round(daysBetween(f.launchDate, now.date) / 7), 'week')} short at this pace.`}`,
+        `- Founding round first: it can open ~2 weeks earlier, ${addDays(now.date, -14)}.`,
+        'Ask me "could I launch by <date>?" and I will work out the hours it takes.',
+      ];
+    }
+    const weeks = Math.max(0, Math.floor(daysBetween(f.today, target) / 7));
+    if (weeks === 0) return [`${target} is less than a week away: that is too soon for ${f.openHours} h of work. Open a founding round to your warmest followers instead, and set the public launch at ${now.date}.`];
+    const need = Math.ceil(f.openHours / weeks);
+    const ok = need <= f.hoursPerWeek;
+    const founding = f.tasks.filter((t) => !f.done.has(t.id) && f.plan.phases.findIndex((p) => p.id === t.phaseId) <= 1);
+    const foundingHours = sum(founding.map((t) => t.hours));
+    const out = [
+      f.vary('timeline-target', [`${target} is ${plural(weeks, 'week')} away; ${f.openHours} open hours need **${need} h/week** (you have ${f.hoursPerWeek}).`, `To launch by ${target} (${plural(weeks, 'week')}): ${f.openHours} h ÷ ${weeks} = **${need} h/week**, against your ${f.hoursPerWeek}.`]),
+      ok ? `- Yes, that fits your hours; at ${f.hoursPerWeek} h/week you finish around ${now.date}.` : `- Not at ${f.hoursPerWeek} h/week: that pace gets you to ${now.date}.`,
+    ];
+    if (!ok) {
+      out.push(need <= f.hoursPerWeek * 1.5
+        ? `- Close: add ${need - f.hoursPerWeek} h/week, or trim the biggest build tasks to a first version.`
+        : `- Instead: by ${target}, do the validation and build tasks (${foundingHours} h${foundingHours <= weeks * f.hoursPerWeek ? ', which fit' : ''}) and open a founding round; launch publicly at ${now.date}.`);
+    }
+    return out;
   },
 };

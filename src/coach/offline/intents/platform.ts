@@ -1,6 +1,6 @@
 // Platform choice: weighs the platforms named in the question (or the plan's suggestions) against
 // where this creator's audience is, what each costs at the expected size, and what it is good at.
-import { familyOf, platformByName, platformsNamedIn, type AudienceFamily, type PlatformInfo } from '../knowledge.js';
+import { displayPlatform, familyOf, platformByName, platformsNamedIn, type AudienceFamily, type PlatformInfo } from '../knowledge.js';
 import { expectedMembers, ref, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
@@ -17,7 +17,7 @@ function audienceFamilies(f: Facts): { family: AudienceFamily; followers: number
     if (!family || p.followers <= 0) continue;
     const row = by.get(family) ?? { followers: 0, names: [] };
     row.followers += p.followers;
-    row.names.push(p.platform);
+    row.names.push(displayPlatform(p.platform));
     by.set(family, row);
   }
   return [...by.entries()].map(([family, r]) => ({ family, ...r })).sort((a, b) => b.followers - a.followers);
@@ -45,7 +45,7 @@ export const platform: Intent = {
     const compared = named.length > 0;
     if (!compared) named = fromPlan.slice(0, 2);
     const fit = (p: PlatformInfo) => families.reduce((s, fam) => s + (p.fits.includes(fam.family) ? fam.followers : 0), 0);
-    const ranked = [...named].sort((a, b) => fit(b) - fit(a) || monthlyCost(a, members, price) - monthlyCost(b, members, price));
+    const ranked = [...named].sort((a, b) => Number(b.paywall) - Number(a.paywall) || fit(b) - fit(a) || monthlyCost(a, members, price) - monthlyCost(b, members, price));
     const out: string[] = [];
     const where = top ? `${Math.round((top.followers / Math.max(1, families.reduce((s, x) => s + x.followers, 0))) * 100)}% of your audience is on ${top.names.join(' and ')} (${FAMILY_WORDS[top.family]})` : 'your profile has no follower numbers per platform yet';
     out.push(compared && named.length > 1
@@ -57,7 +57,11 @@ export const platform: Intent = {
       out.push(`- **${p.name}** (${fits}): ${p.strengths}. Cost at ${members} members × ${usd(price)}: ~${usd(monthlyCost(p, members, price))}/month (${p.fees}). Watch: ${p.weakness}.`);
     }
     const best = ranked[0];
-    if (best && ranked.length > 1) out.push(`My pick: **${best.name}**${fit(best) > fit(ranked[1]!) ? ', because it matches where your members already are' : ', the cheaper of equals at your size'}. Prices change: check them before you commit.`);
+    if (best && ranked.length > 1) {
+      const second = ranked[1]!;
+      const why = best.paywall && !second.paywall ? `: ${second.name} cannot charge members by itself` : fit(best) > fit(second) ? ', because it matches where your members already are' : ', the cheaper of equals at your size';
+      out.push(`My pick: **${best.name}**${why}. Prices change: check them before you commit.`);
+    }
     else if (best && compared) {
       const alt = fromPlan.find((p) => p.name !== best.name);
       out.push(alt && fit(alt) > fit(best) ? `For your audience ${alt.name} fits better; try both free trials side by side.` : `It suits your audience; check the current pricing before you commit.`);
