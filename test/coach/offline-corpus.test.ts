@@ -21,16 +21,23 @@ const retentionTask = taskTitled(/retention|churn/i);
 const promiseTask = taskTitled(/promise/i);
 const topSuggestion = plan.personalisation.platformSuggestions[0]!.platform;
 const id = (t: { id: string }) => `**${t.id} `;
+/** The template's go/no-go thresholds for a metric, as the answer must quote them. */
+const gate = (metric: string) => {
+  const m = tasks.flatMap((t) => t.checkpoint?.metrics ?? []).find((x) => x.id === metric);
+  if (!m) throw new Error(`the template has no ${metric} checkpoint`);
+  return `go ≥ ${m.go}%, no-go < ${m.noGo}%`;
+};
+const gateTask = tasks.find((t) => t.checkpoint?.metrics.some((m) => m.id === 'waitlistToPaid'))!;
 
 export const CORPUS: Case[] = [
   // pricing
-  { q: 'how much should i charge for my community?', intent: 'pricing', has: [fx.price, `$${fx.band.low}–$${fx.band.high}`, '200 members', id(pricingTask)] },
+  { q: 'how much should i charge for my community?', intent: 'pricing', has: [fx.price, `$${fx.band.low}–$${fx.band.high}`, `${Math.ceil(5000 / fx.band.suggested)} members`, id(pricingTask)] },
   { q: 'is $49 a month too expensive for my audience??', intent: 'pricing', has: ['$49', `$${fx.band.low}–$${fx.band.high}`] },
   { q: 'what price should I set', intent: 'pricing', has: [fx.price] },
   { q: 'pricing help pls, im thinking 15 bucks', intent: 'pricing', has: ['$15'] },
   { q: 'is 25 a month too cheap?', intent: 'pricing', has: ['$25 sits inside your band'] },
   // founding members
-  { q: 'what should founding members pay?', intent: 'founding', has: [`$${fx.founding}/month`, 'seats', plusDaysStr(-14), id(foundingTask)] },
+  { q: 'what should founding members pay?', intent: 'founding', has: [`$${fx.founding}/month`, 'seats', id(gateTask), id(foundingTask)] },
   { q: 'should i do an early bird discount for the first members', intent: 'founding', has: [`$${fx.founding}/month`] },
   { q: 'founding member price??', intent: 'founding', has: [`$${fx.founding}`] },
   // annual / tiers
@@ -62,10 +69,11 @@ export const CORPUS: Case[] = [
   { q: 'when can I launch?', intent: 'timeline', has: [fx.launchAt(6)] },
   { q: 'could we open the doors by the end of january', intent: 'timeline', has: ['2027-01-31', `**${Math.ceil(fx.openHours / 9)} h/week**`] },
   // conversion
-  { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', '10–30%'] },
-  { q: '1200 people visited the landing page and 150 signed up. good?', intent: 'conversion', has: ['150 of 1,200 = **12.5%**', '20–40%'] },
-  { q: 'waitlist is at 900, 120 bought the founding offer', intent: 'conversion', has: ['120 of 900 = **13.3%**', 'go'] },
+  { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', gate('waitlistToPaid'), id(gateTask), gateTask.checkpoint!.ifNoGo] },
+  { q: '1200 people visited the landing page and 150 signed up. good?', intent: 'conversion', has: ['150 of 1,200 = **12.5%**', gate('visitorToWaitlist')] },
+  { q: 'waitlist is at 900, 120 bought the founding offer', intent: 'conversion', has: ['120 of 900 = **13.3%**', gateTask.checkpoint!.ifGo] },
   { q: 'how do i know if my conversion rate is good', intent: 'conversion', has: ['570–2,850'] },
+  { q: 'go/no-go — how do i know if i should build it?', intent: 'conversion', has: [id(gateTask), gate('waitlistToPaid')] },
   { q: 'how do I get more people on the waitlist', intent: 'conversion', has: ['570–2,850', id(taskTitled(/waitlist/i))] },
   // audience realism
   { q: 'how many members can i realistically expect', intent: 'audience', has: [`about ${fx.expectedMembers}`, '570–2,850'] },
@@ -99,11 +107,6 @@ export const CORPUS: Case[] = [
   { q: 'whats the weather in berlin', intent: 'unknown', has: ['offline'] },
   { q: 'can you write my tax return', intent: 'unknown', has: ['offline'] },
 ];
-
-function plusDaysStr(n: number): string {
-  const [y, m, d] = targetLaunchDate!.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 const lines = (s: string) => s.split('\n').length;
 

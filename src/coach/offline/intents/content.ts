@@ -25,11 +25,14 @@ export const launchContent: Intent = {
     const L = f.launchDate;
     const top = topPlatform(f);
     const where = top ? display(top.name) : 'your main platform';
+    const noteTask = tasks.find((t) => t.platformNotes) ?? f.tasks.find((t) => t.platformNotes && ids.has(t.id));
+    const note = top && noteTask?.platformNotes ? Object.entries(noteTask.platformNotes).find(([k]) => k.toLowerCase() === display(top.name).toLowerCase())?.[1] : undefined;
     return [
       f.vary('launch-open', [`Launch content, working back from ${L}:`, `Your launch runs around ${L}. The content:`, `For a ${L} launch, post in three waves:`]),
       `- From ${addDays(L, -14)}: teasers on ${where}: the problem, a member's before/after, behind the scenes of the build.`,
       `- ${addDays(L, -3)}: the live workshop (teach one quick win, then invite) — the strongest launch post you have.`,
       `- ${L}: doors open — one email a day to the waitlist for 5–7 days, founding price ${usd(f.foundingPrice)} until the cart closes ${addDays(L, 6)}.`,
+      ...(note ? [`- On ${where} (${noteTask!.id}): ${note}`] : []),
       ...(tasks.length ? [`In your plan: ${tasks.map((t) => `${ref(t)}${f.done.has(t.id) ? ' ✓' : ` (~${t.hours} h)`}`).join('; ')}.`] : []),
       f.vary('launch-tip', ['Every launch post ends with one call to action: the waitlist link.', 'Reuse: one workshop becomes 5 clips and 3 emails.']),
     ];

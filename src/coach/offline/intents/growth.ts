@@ -3,19 +3,34 @@
 // and compared with the benchmarks in knowledge.ts.
 import { BENCHMARKS } from '../knowledge.js';
 import { expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
+import type { Checkpoint, PlanTask } from '../../../plan/schema.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
-type Range = { low: number; high: number };
+/** A rate's yardstick: the template's go/no-go checkpoint when it has one, else a benchmark. */
+interface Yardstick { low: number; high: number; text: string; checkpoint: Checkpoint | null; task: PlanTask | null }
 
-function verdict(rate: number, r: Range): 'low' | 'healthy' | 'strong' {
-  return rate < r.low ? 'low' : rate >= r.high ? 'strong' : 'healthy';
+function checkpointMetric(f: Facts, id: string): { task: PlanTask; checkpoint: Checkpoint; metric: Checkpoint['metrics'][number] } | null {
+  for (const task of f.tasks) {
+    const metric = task.checkpoint?.metrics.find((m) => m.id === id);
+    if (metric) return { task, checkpoint: task.checkpoint!, metric };
+  }
+  return null;
 }
 
-function rateLine(label: string, num: number, den: number, r: Range): { text: string; v: ReturnType<typeof verdict> } {
+function yardstick(f: Facts, metricId: string, fallback: { low: number; high: number }): Yardstick {
+  const c = checkpointMetric(f, metricId);
+  if (c) return { low: c.metric.noGo, high: c.metric.go, text: `your plan's go ≥ ${c.metric.go}%, no-go < ${c.metric.noGo}%`, checkpoint: c.checkpoint, task: c.task };
+  return { ...fallback, text: `typical ${fallback.low}–${fallback.high}%`, checkpoint: null, task: null };
+}
+
+type Verdict = 'low' | 'between' | 'strong';
+
+function rateLine(label: string, num: number, den: number, y: Yardstick): { text: string; v: Verdict; y: Yardstick } {
   const rate = (num / den) * 100;
-  const v = verdict(rate, r);
-  return { text: `- ${label}: ${int(num)} of ${int(den)} = **${pct(rate)}** (benchmark ${r.low}–${r.high}%): ${v}.`, v };
+  const v: Verdict = rate < y.low ? 'low' : rate >= y.high ? 'strong' : 'between';
+  const word = y.checkpoint ? { low: 'no-go', between: 'in between', strong: 'go' }[v] : { low: 'low', between: 'healthy', strong: 'strong' }[v];
+  return { text: `- ${label}: ${int(num)} of ${int(den)} = **${pct(rate)}** (${y.text}): ${word}.`, v, y };
 }
 
 export const conversion: Intent = {
@@ -23,48 +38,64 @@ export const conversion: Intent = {
   score: ({ text, numbers: n }) => {
     const counts = [n.waitlist, n.buyers, n.visitors].filter((x) => x !== null).length + (n.audience !== null && (n.waitlist ?? n.buyers) !== null ? 1 : 0);
     return cues(text, [
-      [/\b(conver(t|ted|ting|sion)s?|sign-?ups?|signed up|waitlist|wait list|bought|buyers|sales|sold|go\/no-?go|no-?go)\b/, 2],
+      [/\b(conver(t|ted|ting|sion)s?|sign-?ups?|signed up|waitlist|wait list|bought|buyers|sales|sold|pre-?sales?|pre-?sold)\b/, 2],
+      [/\bgo ?\/ ?no-?go\b|\bno-?go\b|\bshould i (start )?build\b|\bgreen light\b/, 4],
       [/\b(is (that|this) (good|bad|enough|normal|ok)|what('s| is) wrong|why (is|are|did|do)n?'?t?|only)\b/, 1],
     ]) + counts * 2;
   },
   answer: (f) => {
     const n = f.numbers;
     const audience = n.audience ?? f.audience;
-    const lines: { text: string; v: string; stage: string }[] = [];
-    if (n.waitlist !== null && n.visitors !== null) lines.push({ ...rateLine('Visitors → waitlist', n.waitlist, n.visitors, BENCHMARKS.visitorToWaitlist), stage: 'page' });
-    else if (n.waitlist !== null && audience > 0) lines.push({ ...rateLine('Followers → waitlist', n.waitlist, audience, BENCHMARKS.audienceToWaitlist), stage: 'promise' });
-    if (n.buyers !== null && n.waitlist !== null && n.waitlist > 0) lines.push({ ...rateLine('Waitlist → paid', n.buyers, n.waitlist, BENCHMARKS.waitlistToPaid), stage: 'offer' });
-    else if (n.buyers !== null && n.visitors !== null && n.visitors > 0) lines.push({ ...rateLine('Visitors → paid', n.buyers, n.visitors, BENCHMARKS.visitorToPaid), stage: 'offer' });
-    if (lines.length === 0) {
-      const waitlist = taskAbout(f, /wait-?list/i);
-      const target = `${int(f.audience * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(f.audience * BENCHMARKS.audienceToWaitlist.high / 100)}`;
-      if (/\b(get|grow|more|increase|boost|fill)\b/.test(f.text)) {
-        return [
-          f.vary('grow-list', [`A waitlist of ${target} is realistic for your ${int(f.audience)} followers (1–5%). To get there:`, `Aim for ${target} on the list. What fills it:`]),
-          '- Ask 3 times a week, not once: a story, a post, and the end of every video.',
-          '- Pin the link, and give a reason to join now (founding price, limited seats).',
-          '- Personally invite everyone who answered your survey or DMs you about the topic.',
-          ...(waitlist ? [`It's ${ref(waitlist)}${f.done.has(waitlist.id) ? ' (done; keep asking)' : ` (~${waitlist.hours} h)`}.`] : []),
-        ];
-      }
-      return [
-        f.vary('conv-ask', ['Give me your numbers and I will work out the rates, e.g. "1,200 visited the page, 300 joined the waitlist, 24 paid".', 'I need your numbers for that: how many visited, joined the waitlist and paid?']),
-        `Benchmarks: followers → waitlist ${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%, waitlist → paid ${BENCHMARKS.waitlistToPaid.low}–${BENCHMARKS.waitlistToPaid.high}%, sales page → paid ${BENCHMARKS.visitorToPaid.low}–${BENCHMARKS.visitorToPaid.high}%.`,
-        `For your ${int(f.audience)} followers that means a waitlist of ${int(f.audience * 0.01)}–${int(f.audience * 0.05)}${waitlist ? ` (${ref(waitlist)})` : ''}.`,
-      ];
-    }
+    const lines: (ReturnType<typeof rateLine> & { stage: string })[] = [];
+    if (n.waitlist !== null && n.visitors !== null) lines.push({ ...rateLine('Visitors → waitlist', n.waitlist, n.visitors, yardstick(f, 'visitorToWaitlist', BENCHMARKS.visitorToWaitlist)), stage: 'page' });
+    else if (n.waitlist !== null && audience > 0) lines.push({ ...rateLine('Followers → waitlist', n.waitlist, audience, yardstick(f, 'audienceToWaitlist', BENCHMARKS.audienceToWaitlist)), stage: 'promise' });
+    if (n.buyers !== null && n.waitlist !== null && n.waitlist > 0) lines.push({ ...rateLine('Waitlist → paid', n.buyers, n.waitlist, yardstick(f, 'waitlistToPaid', BENCHMARKS.waitlistToPaid)), stage: 'offer' });
+    else if (n.buyers !== null && n.visitors !== null && n.visitors > 0) lines.push({ ...rateLine('Visitors → paid', n.buyers, n.visitors, yardstick(f, 'visitorToPaid', BENCHMARKS.visitorToPaid)), stage: 'offer' });
+    const paid = checkpointMetric(f, 'paidFounding');
+    if (lines.length === 0) return noNumbers(f);
     const out = [f.vary('conv-open', ['Your funnel:', 'Here are your rates:', 'Running the numbers:']), ...lines.map((l) => l.text)];
+    if (paid && n.buyers !== null) {
+      const v = n.buyers >= paid.metric.go ? 'go' : n.buyers < paid.metric.noGo ? 'no-go' : 'in between';
+      out.push(`- ${paid.metric.label[0]!.toUpperCase()}${paid.metric.label.slice(1)}: ${int(n.buyers)} (go ≥ ${paid.metric.go}, no-go < ${paid.metric.noGo}): ${v}.`);
+    }
     const weakAll = lines.filter((l) => l.v === 'low');
     const weak = weakAll[0];
     const fix = (re: RegExp) => { const t = taskAbout(f, re); return t ? ` (${ref(t)})` : ''; };
     if (weak?.stage === 'promise') out.push(`Fix the promise first${fix(/promise/i)}: followers join a list for a specific result, not a topic. Then ask for sign-ups three times a week, not once.`);
     else if (weak?.stage === 'page') out.push(`The page leaks${fix(/wait-?list/i)}: put the result in the headline, one field (email), and your members' own words from the survey.`);
-    else if (weak?.stage === 'offer') out.push(`The list is there, the offer is not landing${fix(/sales page/i)}: add a deadline and seat cap, a ${usd(f.foundingPrice)} founding price, and an email that answers the top objection${fix(/email/i)}.`);
-    if (weakAll.length > 1 && weakAll[1]!.stage === 'offer') out.push(`Then the offer${fix(/sales page/i)}: a deadline, a seat cap and the ${usd(f.foundingPrice)} founding price turn a warm list into buyers.`);
-    if (!weak) out.push(`That is a go: open ${n.buyers !== null ? 'more founding seats' : 'the founding round'}${fix(/found/i)} and keep the deadline.`);
+    else if (weak?.stage === 'offer') out.push(`The list is there, the offer is not landing${fix(/sales page/i)}: a deadline and seat cap, the ${usd(f.foundingPrice)} founding price, and an email that answers the top objection.`);
+    if (weakAll.length > 1 && weakAll[1]!.stage === 'offer') out.push(`Then the offer: a deadline, a seat cap and the ${usd(f.foundingPrice)} founding price turn a warm list into buyers.`);
+    // The template's checkpoint says what to do with the result.
+    const decisive = lines.find((l) => l.stage === 'offer' && l.y.checkpoint) ?? lines.find((l) => l.y.checkpoint);
+    if (decisive?.y.checkpoint && decisive.y.task) {
+      const c = decisive.y.checkpoint;
+      out.push(`${ref(decisive.y.task)}: ${decisive.v === 'strong' ? c.ifGo : decisive.v === 'low' ? c.ifNoGo : c.ifBetween}`);
+    } else if (!weak) out.push(`That is a go: open ${n.buyers !== null ? 'more founding seats' : 'the founding round'}${fix(/found/i)} and keep the deadline.`);
     return out;
   },
 };
+
+function noNumbers(f: Facts): string[] {
+  const waitlist = taskAbout(f, /wait-?list/i);
+  const target = `${int(f.audience * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(f.audience * BENCHMARKS.audienceToWaitlist.high / 100)}`;
+  if (/\b(get|grow|more|increase|boost|fill)\b/.test(f.text)) {
+    return [
+      f.vary('grow-list', [`A waitlist of ${target} is realistic for your ${int(f.audience)} followers (1–5%). To get there:`, `Aim for ${target} on the list. What fills it:`]),
+      '- Ask 3 times a week, not once: a story, a post, and the end of every video.',
+      '- Pin the link, and give a reason to join now (founding price, limited seats).',
+      '- Personally invite everyone who answered your survey or DMs you about the topic.',
+      ...(waitlist ? [`It's ${ref(waitlist)}${f.done.has(waitlist.id) ? ' (done; keep asking)' : ` (~${waitlist.hours} h)`}.`] : []),
+    ];
+  }
+  const gate = f.tasks.find((t) => t.checkpoint && t.checkpoint.metrics.some((m) => m.unit === 'percent' && /wait|visitor/i.test(m.id)));
+  return [
+    f.vary('conv-ask', ['Give me your numbers and I will work out the rates, e.g. "1,200 visited the page, 300 joined the waitlist, 24 paid".', 'I need your numbers for that: how many visited, joined the waitlist and paid?', 'Send me the counts (visitors, waitlist, paid) and I will tell you where the funnel leaks.']),
+    ...(gate
+      ? [`${ref(gate)} decides with: ${gate.checkpoint!.metrics.map((m) => `${m.label} go ≥ ${m.go}${m.unit === 'percent' ? '%' : ''}, no-go < ${m.noGo}${m.unit === 'percent' ? '%' : ''}`).join('; ')}.`]
+      : [`Benchmarks: waitlist → paid ${BENCHMARKS.waitlistToPaid.low}–${BENCHMARKS.waitlistToPaid.high}%, sales page → paid ${BENCHMARKS.visitorToPaid.low}–${BENCHMARKS.visitorToPaid.high}%.`]),
+    `For your ${int(f.audience)} followers a waitlist of ${target} is typical (1–5%)${waitlist ? `; it's ${ref(waitlist)}` : ''}.`,
+  ];
+}
 
 export const audience: Intent = {
   id: 'audience',

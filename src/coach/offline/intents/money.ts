@@ -60,8 +60,9 @@ export const founding: Intent = {
     const off = Math.round((1 - f.foundingPrice / suggested) * 100);
     const members = expectedMembers(f.audience, f.engagement);
     const seats = Math.min(BENCHMARKS.foundingSeats.high, Math.max(10, Math.round(members * 0.3 / 5) * 5));
-    const closes = addDays(f.launchDate, -14);
     const task = taskAbout(f, /found/i);
+    const gate = task && f.tasks.find((t) => t.checkpoint && t.phaseId === task.phaseId);
+    const closes = addDays(f.launchDate, -14);
     return [
       f.vary('founding-open', [
         `Founding price: **${usd(f.foundingPrice)}/month** (${off}% off your ${usd(suggested)}), locked in for as long as they stay.`,
@@ -69,7 +70,9 @@ export const founding: Intent = {
         `Your founding members pay **${usd(f.foundingPrice)}/month** for life (${off}% below ${usd(suggested)}) in return for being first and giving feedback.`,
       ]),
       `- Cap it at **${seats} seats** (the ${BENCHMARKS.foundingSeats.low}–${BENCHMARKS.foundingSeats.high} that prove an offer, scaled to your ~${int(members)} expected members).`,
-      `- Close the round on **${closes}**, two weeks before your ${f.launchDate} launch, so the deadline is real.`,
+      gate
+        ? `- Pre-sell it before you build, and close it at ${ref(gate)} (week ${gate.dueWeek}): ${gate.checkpoint!.metrics.filter((m) => m.unit === 'count').map((m) => `${m.go}+ paid is a go`).join(', ') || 'the go/no-go'}.`
+        : `- Close the round on **${closes}**, two weeks before your ${f.launchDate} launch, so the deadline is real.`,
       `- Full: ${seats} × ${usd(f.foundingPrice)} = ${usd(seats * f.foundingPrice)}/month before the public launch.`,
       task ? `It's ${ref(task)} in your plan (${f.done.has(task.id) ? 'done' : `~${task.hours} h, due week ${task.dueWeek}`}); ask them for a testimonial in return.` : 'Ask founding members for a testimonial in return.',
     ];

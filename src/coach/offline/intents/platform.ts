@@ -54,7 +54,9 @@ export const platform: Intent = {
       : f.vary('platform-plan', [`From your plan's suggestions — ${where}:`, `Two platforms fit you best; ${where}:`]));
     for (const p of ranked.slice(0, 3)) {
       const fits = top && p.fits.includes(top.family) ? 'fits that audience' : 'not where most of your audience is';
-      out.push(`- **${p.name}** (${fits}): ${p.strengths}. Cost at ${members} members × ${usd(price)}: ~${usd(monthlyCost(p, members, price))}/month (${p.fees}). Watch: ${p.weakness}.`);
+      // The template's own platform notes win over the built-in ones.
+      const own = f.plan.communityPlatforms?.find((c) => c.name.toLowerCase() === p.name.toLowerCase());
+      out.push(`- **${p.name}** (${fits}): ${own?.strengths ?? p.strengths}. About ${usd(monthlyCost(p, members, price))}/month at ${members} members × ${usd(price)} (${own?.fees ?? p.fees}). Watch: ${own?.watchOut ?? p.weakness}.`);
     }
     const best = ranked[0];
     if (best && ranked.length > 1) {
