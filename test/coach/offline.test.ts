@@ -164,3 +164,21 @@ describe('reading a target day', () => {
     expect(targetDayIn('when can I launch?', '2026-11-25')).toBeNull();
   });
 });
+
+describe('the same figures as the personalisation', () => {
+  it('expects the members the price reasoning expects, for rates, views and no data', () => {
+    const cases = [
+      [{ platform: 'instagram', followers: 45000, engagementRate: 3.2 }],
+      [{ platform: 'youtube', followers: 80000, avgViews: 12000 }],
+      [{ platform: 'tiktok', followers: 9000 }],
+    ];
+    for (const platforms of cases) {
+      const total = platforms[0]!.followers;
+      const p = { ...profile, platforms, totalAudience: total };
+      const own = personalise(templateOf(), p, new Date(`${today}T12:00:00`)).plan;
+      const expected = /Expected paying members[^~]*~([\d,.]+)/.exec(own.personalisation.priceReasoning.join('\n'))![1]!;
+      const a = ask('how many members can i realistically expect', { plan: own, profile: p }).text;
+      expect(a, JSON.stringify(platforms)).toContain(`about ${expected})`);
+    }
+  });
+});

@@ -49,11 +49,21 @@ export function foundingPriceOf(p: Personalisation): number {
   return points[Math.min(best, idx - 1)]!;
 }
 
+/** Engagement as personalise.ts reads it: follower-weighted rates, else ~30% of views per follower, else assumed. */
 function engagementOf(platforms: OfflineInput['profile']['platforms']): number {
-  const rows = platforms.filter((x) => x.engagementRate != null && Number.isFinite(x.engagementRate) && x.engagementRate >= 0);
-  const w = sum(rows.map((r) => Math.max(0, r.followers)));
-  if (rows.length === 0) return ASSUMED_ENGAGEMENT_PERCENT;
-  return w > 0 ? sum(rows.map((r) => r.engagementRate! * Math.max(0, r.followers))) / w : sum(rows.map((r) => r.engagementRate!)) / rows.length;
+  const weighted = (pick: (p: OfflineInput['profile']['platforms'][number]) => number | null) => {
+    const rows = platforms.flatMap((p) => {
+      const v = pick(p);
+      return v === null || !Number.isFinite(v) || v < 0 ? [] : [{ v, w: Math.max(0, p.followers || 0) }];
+    });
+    if (rows.length === 0) return null;
+    const w = sum(rows.map((r) => r.w));
+    return w > 0 ? sum(rows.map((r) => r.v * r.w)) / w : sum(rows.map((r) => r.v)) / rows.length;
+  };
+  const rate = weighted((p) => p.engagementRate ?? null);
+  if (rate !== null) return Math.min(20, rate);
+  const views = weighted((p) => (p.avgViews != null && p.followers > 0 ? (p.avgViews / p.followers) * 100 : null));
+  return views !== null ? Math.min(8, Math.max(0.5, views * 0.3)) : ASSUMED_ENGAGEMENT_PERCENT;
 }
 
 /** Expected paying members from an audience, with personalise.ts's conversion rule. */
