@@ -10,7 +10,7 @@ import type { DetectedCompletion, DetectedDecision, Detection } from '../detecto
 import { finish, reserve, todayUsage } from '../limits/usage-log.js';
 import { capMicrosOf, costCapReached } from '../usage/budget.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
-import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, type ReaderContext } from '../coach/reader.js';
+import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext, type ReaderDecision } from '../coach/reader.js';
 import { resolveMode } from '../coach/exchange.js';
 import { listDecisions } from '../store/decisions.js';
 import { doneTaskIds } from '../store/tasks.js';
@@ -32,7 +32,7 @@ export interface SecondReadInput {
 export interface SecondReading {
   status: 'ok' | 'error' | 'skipped';
   model: string;
-  decisions: DetectedDecision[];
+  decisions: ReaderDecision[];
   completions: DetectedCompletion[];
   /** Proposals the answer held but validation refused. */
   dropped: number;
@@ -48,6 +48,9 @@ export function wantsSecondReading(ctx: AppContext, exchange: SecondReadInput['e
   return ctx.settings.get('secondReader') && !exchange.offline && exchange.status === 'complete' && !resolveMode(ctx).offline;
 }
 
+/** A finding of the rules as the reader sees it (its tier, when the detector gives one). */
+const known = (d: DetectedDecision): KnownDecision => ({ category: d.category, value: d.value, tier: tierOfFinding(d) });
+
 export function readerContextOf(ctx: AppContext, input: SecondReadInput): ReaderContext {
   const db = ctx.store().db;
   const projectId = input.project.row.id;
@@ -56,11 +59,11 @@ export function readerContextOf(ctx: AppContext, input: SecondReadInput): Reader
   return {
     message: input.message,
     tasks: allTasks(input.project.plan).map((t) => ({ id: t.id, title: t.title, done: done.has(t.id) })),
-    activeDecisions: listDecisions(db, projectId).map((d) => ({ category: d.category, value: d.value ?? d.decision })),
+    activeDecisions: listDecisions(db, projectId).map((d) => ({ category: d.category, value: d.value ?? d.decision, tier: d.tier })),
     detected: {
       decisions: [
-        ...a.decisions.map((d) => ({ category: d.category, value: d.value ?? d.decision, recorded: true })),
-        ...a.suggestedDecisions.map((d) => ({ category: d.category, value: d.value, recorded: false })),
+        ...a.decisions.map((d) => ({ category: d.category, value: d.value ?? d.decision, tier: d.tier, recorded: true })),
+        ...a.suggestedDecisions.map((d) => ({ ...known(d), recorded: false })),
       ],
       completions: [
         ...a.tasksCompleted.map((taskId) => ({ taskId, recorded: true })),

@@ -6,6 +6,7 @@ import { decisionView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
 import { listDecisions } from '../store/decisions.js';
+import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
 import { act, examples, jsonOption } from './shared.js';
 
 export function registerDecisions(program: Command): void {
@@ -34,21 +35,23 @@ export function registerDecisions(program: Command): void {
   }));
 
   examples(
-    decisions.command('add').description('record a decision; it supersedes the active one of its category')
+    decisions.command('add').description('record a decision; it supersedes the active one of its category (for pricing: of its tier)')
       .requiredOption('--category <c>', `one of ${DECISION_CATEGORIES.join(', ')}`)
       .argument('<text>', 'the decision')
       .option('--value <v>', 'short normalised value, e.g. "29 USD/month" or "Skool"')
       .option('--because <why>', 'your rationale')
+      .addOption(new Option('--tier <t>', 'pricing only: which price (default regular; a founding price does not replace it)').choices([...PRICING_TIERS]))
       .addOption(jsonOption()),
-    ['coach decisions add --category pricing "29 USD/month" --because "matches what my audience pays for courses"', 'coach decisions add --category platform Skool'],
-  ).action(act(({ ctx, out, json }, text: string, opts: { category: string; value?: string; because?: string }) => {
+    ['coach decisions add --category pricing "29 USD/month" --because "matches what my audience pays for courses"', 'coach decisions add --category pricing --tier founding "15 USD/month"', 'coach decisions add --category platform Skool'],
+  ).action(act(({ ctx, out, json }, text: string, opts: { category: string; value?: string; because?: string; tier?: PricingTier }) => {
     const category = parseCategory(opts.category);
     if (!text.trim()) throw new UsageError('the decision text cannot be empty');
+    if (opts.tier && category !== 'pricing') throw new UsageError(`--tier is for pricing decisions, not ${category}`);
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile);
     const { decision, superseded } = addDecision(ctx.store().db, row.id, plan, {
       category, decision: text.trim(), value: opts.value?.trim() || text.trim(), rationale: opts.because?.trim() || null,
-      confidence: 'high', sourceMessageId: null,
+      confidence: 'high', sourceMessageId: null, tier: opts.tier ?? null,
     }, ctx.now());
     if (json) return out.json(decisionView(decision));
     out.success(`Recorded ${category} decision #${decision.id}${superseded ? ` (supersedes #${superseded.id}: ${superseded.decision})` : ''}`);

@@ -5,11 +5,12 @@ import type { SecondReading } from '../app/second-reader.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { allTasks } from '../app/views.js';
+import { tierOfFinding } from '../coach/reader.js';
 
 export type SuggestionSource = 'rules' | 'reader';
 
 export type SuggestionView =
-  | { source: SuggestionSource; kind: 'decision'; category: string; value: string; quote: string; rationale: string | null; command: string }
+  | { source: SuggestionSource; kind: 'decision'; category: string; tier: string | null; value: string; quote: string; rationale: string | null; command: string }
   | { source: SuggestionSource; kind: 'task'; taskId: string; title: string | null; quote: string; command: string };
 
 /** One shell word: double quotes when that is safe, else single quotes ('it'\''s'). */
@@ -23,7 +24,8 @@ export function shellWord(s: string): string {
 const coach = (profile: string | null, rest: string) => `coach ${profile ? `--profile ${shellWord(profile)} ` : ''}${rest}`;
 
 export function decisionCommand(d: DetectedDecision, profile: string | null): string {
-  return coach(profile, `decisions add --category ${d.category} ${shellWord(d.value)}`);
+  const tier = tierOfFinding(d);
+  return coach(profile, `decisions add --category ${d.category}${tier && tier !== 'regular' ? ` --tier ${tier}` : ''} ${shellWord(d.value)}`);
 }
 
 export function taskCommand(c: DetectedCompletion, profile: string | null): string {
@@ -34,7 +36,7 @@ export function taskCommand(c: DetectedCompletion, profile: string | null): stri
 export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading: SecondReading | null, profile: string | null): SuggestionView[] {
   const titles = new Map(allTasks(plan).map((t) => [t.id, t.title]));
   const decision = (source: SuggestionSource) => (d: DetectedDecision): SuggestionView =>
-    ({ source, kind: 'decision', category: d.category, value: d.value, quote: d.decision, rationale: d.rationale, command: decisionCommand(d, profile) });
+    ({ source, kind: 'decision', category: d.category, tier: tierOfFinding(d), value: d.value, quote: d.decision, rationale: d.rationale, command: decisionCommand(d, profile) });
   const task = (source: SuggestionSource) => (c: DetectedCompletion): SuggestionView =>
     ({ source, kind: 'task', taskId: c.taskId, title: titles.get(c.taskId) ?? null, quote: c.evidence, command: taskCommand(c, profile) });
   return [
@@ -49,7 +51,7 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
 export function suggestionLine(s: SuggestionView): string {
   const who = s.source === 'reader' ? 'the second reader suggests' : 'sounds like';
   const what = s.kind === 'decision'
-    ? `a ${s.category} decision: ${s.value}`
+    ? `a ${s.category}${s.tier && s.tier !== 'regular' ? ` (${s.tier})` : ''} decision: ${s.value}`
     : `${s.taskId}${s.title ? ` ${s.title}` : ''} is done`;
   return `${who} ${what} — to ${s.kind === 'decision' ? 'record' : 'mark'} it: ${s.command}`;
 }

@@ -8,19 +8,35 @@ import * as z from 'zod/mini';
 import '../util/zod.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
 import { DECISION_CATEGORIES, type DecisionCategory } from '../plan/schema.js';
+import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
 
 /** Replies are a handful of short proposals: this bounds the cost of a runaway answer. */
 export const READER_MAX_TOKENS = 600;
 /** At most this many proposals of each kind are kept. */
 export const READER_MAX_PROPOSALS = 3;
 
+/** A decision the reader proposes: pricing ones name their tier (a founding price is not the price). */
+export type ReaderDecision = DetectedDecision & { tier: PricingTier | null };
+
+/** The pricing tier of a finding (the detector's or the reader's; none means the regular price). */
+export function tierOfFinding(d: DetectedDecision): PricingTier | null {
+  return d.category === 'pricing' ? (d as { tier?: PricingTier | null }).tier ?? 'regular' : null;
+}
+
+/** A decision as the reader is shown it; `tier` only for pricing (none means regular). */
+export interface KnownDecision {
+  category: DecisionCategory;
+  value: string;
+  tier?: PricingTier | null;
+}
+
 export interface ReaderContext {
   /** The creator's message, as stored. */
   message: string;
   tasks: { id: string; title: string; done: boolean }[];
-  activeDecisions: { category: DecisionCategory; value: string }[];
+  activeDecisions: KnownDecision[];
   /** What the rules found in this message (recorded or suggested). */
-  detected: { decisions: { category: DecisionCategory; value: string; recorded: boolean }[]; completions: { taskId: string; recorded: boolean }[] };
+  detected: { decisions: (KnownDecision & { recorded: boolean })[]; completions: { taskId: string; recorded: boolean }[] };
 }
 
 export const READER_SYSTEM = [
@@ -28,7 +44,8 @@ export const READER_SYSTEM = [
   "A rule-based detector has already read the creator's latest message. Your job: find commitments the creator",
   'made in THIS message that the rules missed or got wrong, and plan tasks the creator says they have finished.',
   '',
-  'Decision categories: pricing (the price the creator will charge, e.g. "29 USD/month"), platform (where the',
+  'Decision categories: pricing (the price the creator will charge, e.g. "29 USD/month", with its "tier":',
+  `${PRICING_TIERS.join(', ')}; a founding or annual price does not replace the regular one), platform (where the`,
   'community will live, e.g. "Skool"; not payment or email tools), structure (tiers, cohorts, caps, format),',
   'timeline (launch dates and schedules), content (what they will publish and how often).',
   '',
@@ -41,16 +58,20 @@ export const READER_SYSTEM = [
   '- Most messages contain nothing new: then answer with empty arrays.',
   '',
   'Answer with ONE JSON object and nothing else:',
-  '{"decisions":[{"category":"pricing","value":"29 USD/month","quote":"...","rationale":null}],',
+  '{"decisions":[{"category":"pricing","tier":"regular","value":"29 USD/month","quote":"...","rationale":null}],',
   ' "completions":[{"taskId":"t4","quote":"..."}]}',
 ].join('\n');
+
+/** `pricing (founding)`; a pricing decision without a tier is the regular price. */
+const tierOf = (d: KnownDecision): PricingTier | null => (d.category === 'pricing' ? d.tier ?? 'regular' : null);
+const label = (d: KnownDecision) => (d.category === 'pricing' ? `pricing (${tierOf(d)})` : d.category);
 
 /** The user turn: a compact view of the plan, then the creator's message as data. */
 export function readerPrompt(c: ReaderContext): string {
   const tasks = c.tasks.map((t) => `${t.id}${t.done ? ' (done)' : ''}: ${t.title}`).join('\n');
-  const decisions = c.activeDecisions.map((d) => `${d.category}: ${d.value}`).join('\n') || '(none)';
+  const decisions = c.activeDecisions.map((d) => `${label(d)}: ${d.value}`).join('\n') || '(none)';
   const found = [
-    ...c.detected.decisions.map((d) => `${d.category}: ${d.value} (${d.recorded ? 'recorded' : 'suggested'})`),
+    ...c.detected.decisions.map((d) => `${label(d)}: ${d.value} (${d.recorded ? 'recorded' : 'suggested'})`),
     ...c.detected.completions.map((t) => `${t.taskId} finished (${t.recorded ? 'recorded' : 'suggested'})`),
   ].join('\n') || '(nothing)';
   return [
@@ -65,6 +86,7 @@ const text = (max: number, min = 1) => z.string().check(z.trim(), z.minLength(mi
 
 const DecisionProposal = z.object({
   category: z.enum(DECISION_CATEGORIES),
+  tier: z.optional(z.nullable(z.enum(PRICING_TIERS))),
   value: text(120),
   quote: text(600, 3),
   rationale: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(300)))),
@@ -81,7 +103,7 @@ const ReaderAnswer = z.object({
 });
 
 export interface ReaderProposals {
-  decisions: DetectedDecision[];
+  decisions: ReaderDecision[];
   completions: DetectedCompletion[];
   /** Proposals present in the answer but refused (invalid, unknown task, not quoted, repeated). */
   dropped: number;
@@ -108,7 +130,8 @@ export function normalise(s: string): string {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const sameValue = (a: string, b: string) => normalise(a) === normalise(b);
+/** Same category, same tier (pricing), same value once normalised. */
+const sameDecision = (a: KnownDecision, b: KnownDecision) => a.category === b.category && tierOf(a) === tierOf(b) && normalise(a.value) === normalise(b.value);
 
 /** Validates an answer against the plan and what is already known; never throws. */
 export function parseReaderAnswer(answer: string, c: ReaderContext): ReaderProposals {
@@ -121,17 +144,13 @@ export function parseReaderAnswer(answer: string, c: ReaderContext): ReaderPropo
 
   for (const raw of top.data.decisions) {
     const p = DecisionProposal.safeParse(raw);
-    const d = p.success ? p.data : null;
-    const known = d && (
-      c.activeDecisions.some((a) => a.category === d.category && sameValue(a.value, d.value)) ||
-      c.detected.decisions.some((a) => a.category === d.category && sameValue(a.value, d.value)) ||
-      out.decisions.some((a) => a.category === d.category && sameValue(a.value, d.value))
-    );
+    const d = p.success ? { ...p.data, tier: p.data.category === 'pricing' ? p.data.tier ?? 'regular' : null } : null;
+    const known = d && [...c.activeDecisions, ...c.detected.decisions, ...out.decisions].some((a) => sameDecision(a, d));
     if (!d || known || !quoted(d.quote) || out.decisions.length >= READER_MAX_PROPOSALS) {
       out.dropped += 1;
       continue;
     }
-    out.decisions.push({ category: d.category, decision: oneLine(d.quote), value: oneLine(d.value), confidence: 'medium', rationale: d.rationale ? oneLine(d.rationale) : null, relatedTaskId: null });
+    out.decisions.push({ category: d.category, tier: d.tier, decision: oneLine(d.quote), value: oneLine(d.value), confidence: 'medium', rationale: d.rationale ? oneLine(d.rationale) : null, relatedTaskId: null });
   }
 
   for (const raw of top.data.completions) {

@@ -11,6 +11,7 @@ import type { Suggestion } from './hooks/useChat.js';
 import type { Snapshot } from './session.js';
 import { findTask } from './session.js';
 import { parseSettingValue } from '../config/settings.js';
+import { tierOfFinding } from '../coach/reader.js';
 
 export function toggleTaskNow(ctx: AppContext, snap: Snapshot, task: PlanTask): TaskCompletionRow {
   return toggleTask(ctx.store().db, snap.project.row.id, task, undefined, ctx.now());
@@ -30,7 +31,10 @@ export function saveNote(ctx: AppContext, snap: Snapshot, taskId: string, text: 
 
 export function suggestionText(s: Suggestion, snap: Snapshot): string {
   const by = s.by === 'reader' ? 'Second reader: ' : '';
-  if (s.kind === 'decision') return `${by}Sounds like a ${s.decision.category} decision: ${s.decision.value}. Record it?`;
+  if (s.kind === 'decision') {
+    const tier = tierOfFinding(s.decision);
+    return `${by}Sounds like a ${s.decision.category}${tier && tier !== 'regular' ? ` (${tier})` : ''} decision: ${s.decision.value}. Record it?`;
+  }
   const t = findTask(snap, s.completion.taskId);
   return `${by}Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
 }
@@ -43,7 +47,7 @@ export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion):
     const d = s.decision;
     addDecision(db, projectId, snap.project.plan, {
       category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
-      sourceMessageId: s.sourceMessageId || null, relatedTaskId: d.relatedTaskId,
+      sourceMessageId: s.sourceMessageId || null, relatedTaskId: d.relatedTaskId, tier: tierOfFinding(d),
     }, ctx.now());
     return `Recorded ${d.category} decision: ${d.value}`;
   }

@@ -21,7 +21,7 @@ describe('readerPrompt', () => {
     const p = readerPrompt(ctx({ detected: { decisions: [{ category: 'platform', value: 'Discord', recorded: true }], completions: [{ taskId: 't9', recorded: false }] } }));
     expect(p).toBe([
       '<plan_tasks>\nt4: Set your price and membership tiers\nt7 (done): Set up the community space\nt9: Build the onboarding flow\n</plan_tasks>',
-      '<active_decisions>\npricing: 29 USD/month\n</active_decisions>',
+      '<active_decisions>\npricing (regular): 29 USD/month\n</active_decisions>',
       '<rules_found_in_this_message>\nplatform: Discord (recorded)\nt9 finished (suggested)\n</rules_found_in_this_message>',
       `<creator_message>\n${ctx().message}\n</creator_message>`,
     ].join('\n\n'));
@@ -52,7 +52,7 @@ describe('parseReaderAnswer', () => {
       completions: [{ taskId: 't9', quote: 'I finished the welcome video yesterday' }],
     }), ctx());
     expect(out).toEqual({
-      decisions: [{ category: 'pricing', value: '15 USD/month', decision: 'Founding members get $15/month for life', confidence: 'medium', rationale: 'thank the first members', relatedTaskId: null }],
+      decisions: [{ category: 'pricing', tier: 'regular', value: '15 USD/month', decision: 'Founding members get $15/month for life', confidence: 'medium', rationale: 'thank the first members', relatedTaskId: null }],
       completions: [{ taskId: 't9', confidence: 'medium', evidence: 'I finished the welcome video yesterday' }],
       dropped: 0,
     });
@@ -115,6 +115,24 @@ describe('parseReaderAnswer', () => {
     expect(out.dropped).toBe(4);
   });
 
+  it('gives pricing proposals a tier (regular when none is named) and compares tiers before values', () => {
+    const c = ctx({ activeDecisions: [{ category: 'pricing', value: '29 USD/month', tier: 'regular' }, { category: 'platform', value: 'Discord', tier: null }] });
+    const out = parseReaderAnswer(json({
+      decisions: [
+        { category: 'pricing', tier: 'founding', value: '15 USD/month', quote: 'Founding members get $15/month for life' },
+        { category: 'pricing', value: '29 USD/month', quote: 'Founding members get' }, // no tier: the regular price, already active
+        { category: 'pricing', tier: 'annual', value: '29 USD/month', quote: 'Founding members get' }, // another tier: new
+        { category: 'pricing', tier: 'lifetime', value: '99 USD', quote: 'Founding members get' }, // not a tier
+        { category: 'platform', tier: 'founding', value: 'Circle', quote: 'the Discord is live' }, // a tier means nothing here
+      ],
+    }), c);
+    expect(out.decisions.map((d) => [d.category, d.tier, d.value])).toEqual([
+      ['pricing', 'founding', '15 USD/month'], ['pricing', 'annual', '29 USD/month'], ['platform', null, 'Circle'],
+    ]);
+    expect(out.dropped).toBe(2);
+    expect(readerPrompt(c)).toContain('<active_decisions>\npricing (regular): 29 USD/month\nplatform: Discord\n</active_decisions>');
+  });
+
   it(`keeps at most ${READER_MAX_PROPOSALS} of each kind`, () => {
     const message = 'a1 a2 a3 a4 a5';
     const decisions = [1, 2, 3, 4, 5].map((i) => ({ category: 'content', value: `v${i}`, quote: `a${i}` }));
@@ -139,6 +157,8 @@ describe('the commands that accept a suggestion', () => {
     const d = { category: 'pricing' as const, value: '29 USD/month', decision: 'x', confidence: 'medium' as const, rationale: null, relatedTaskId: null };
     expect(decisionCommand(d, null)).toBe('coach decisions add --category pricing "29 USD/month"');
     expect(decisionCommand(d, 'studio')).toBe('coach --profile studio decisions add --category pricing "29 USD/month"');
+    expect(decisionCommand({ ...d, tier: 'founding' } as typeof d, null)).toBe('coach decisions add --category pricing --tier founding "29 USD/month"');
+    expect(decisionCommand({ ...d, tier: 'regular' } as typeof d, null)).toBe('coach decisions add --category pricing "29 USD/month"');
     expect(taskCommand({ taskId: 't4', confidence: 'medium', evidence: 'x' }, null)).toBe('coach tasks done t4');
     expect(suggestionLine({ source: 'rules', kind: 'task', taskId: 't4', title: null, quote: 'x', command: 'coach tasks done t4' }))
       .toBe('sounds like t4 is done — to mark it: coach tasks done t4');

@@ -84,7 +84,7 @@ describe('second reader: proposals become suggestions, never records', () => {
     const out = JSON.parse(r.stdout);
     const reader = out.suggestions.filter((s: { source: string }) => s.source === 'reader');
     expect(reader).toEqual([
-      { source: 'reader', kind: 'decision', category: 'platform', value: 'Kitchen Table', quote: 'the members will hang out on Kitchen Table', rationale: null, command: 'coach decisions add --category platform "Kitchen Table"' },
+      { source: 'reader', kind: 'decision', category: 'platform', tier: null, value: 'Kitchen Table', quote: 'the members will hang out on Kitchen Table', rationale: null, command: 'coach decisions add --category platform "Kitchen Table"' },
       { source: 'reader', kind: 'task', taskId: 't2', title: await titleOf('t2'), quote: '212 people answered my questionnaire', command: 'coach tasks done t2' },
     ]);
     for (const s of out.suggestions) expect(['rules', 'reader']).toContain(s.source);
@@ -92,6 +92,23 @@ describe('second reader: proposals become suggestions, never records', () => {
     expect(out.secondReader).toEqual({ status: 'ok', model: 'claude-haiku-4-5', costUSD: 0.0011, dropped: 0 });
     expect(out.limit).toEqual({ used: 1, limit: 50 });
     expect(r.stderr).not.toMatch(/second reader suggests/); // --json: stdout carries it
+  });
+
+  it('names the pricing tier: accepting a founding price keeps the regular one', async () => {
+    expect((await runCli(['decisions', 'add', '--category', 'pricing', '29 USD/month'], { home })).code).toBe(0);
+    const message = 'Thinking about it more: the first 50 people in pay fifteen a month, forever.';
+    fake.enqueue(CHAT, answer({ decisions: [{ category: 'pricing', tier: 'founding', value: '15 USD/month', quote: 'the first 50 people in pay fifteen a month, forever' }] }));
+    const r = await ask(message, {}, ['--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [s] = JSON.parse(r.stdout).suggestions.filter((x: { source: string }) => x.source === 'reader');
+    expect(s).toMatchObject({ kind: 'decision', category: 'pricing', tier: 'founding', value: '15 USD/month', command: 'coach decisions add --category pricing --tier founding "15 USD/month"' });
+    expect(fake.requests[1]!.body.messages[0]!.content).toContain('<active_decisions>\npricing (regular): 29 USD/month\n</active_decisions>');
+    const accepted = await runCli(['decisions', 'add', '--category', 'pricing', '--tier', 'founding', '15 USD/month'], { home });
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(query(home, "SELECT tier, value FROM project_decisions WHERE status = 'active' ORDER BY id")).toEqual([{ tier: 'regular', value: '29 USD/month' }, { tier: 'founding', value: '15 USD/month' }]);
+    const wrong = await runCli(['decisions', 'add', '--category', 'platform', '--tier', 'founding', 'Skool'], { home });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--tier is for pricing decisions, not platform/);
   });
 
   it('quotes a value for the shell and names an explicit --profile in the command', async () => {
