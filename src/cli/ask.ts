@@ -7,6 +7,7 @@ import { formatUSD, microsToUSD } from '../usage/money.js';
 import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { suggestionLine, suggestionViews } from './suggestions.js';
+import { CANCEL_EXIT, stdoutIsClosed, whileCancellable, type CancelCause } from './lifecycle.js';
 
 export function registerAsk(program: Command): void {
   examples(
@@ -21,22 +22,20 @@ export function registerAsk(program: Command): void {
     const project = requireProject(ctx, profile);
     const { runExchange } = await import('../coach/exchange.js');
     const controller = new AbortController();
-    let interrupts = 0;
-    const onSigint = () => {
-      interrupts += 1;
-      if (interrupts > 1) process.exit(130);
-      controller.abort();
+    let cause: CancelCause | null = null;
+    const cancel = (c: CancelCause) => {
+      cause = c;
+      controller.abort(new Error(c === 'EPIPE' ? 'cancelled: stdout was closed' : c === 'SIGINT' ? 'cancelled' : `cancelled by ${c}`));
     };
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigint);
     let streamed = false;
     let message = raw;
-    try {
+    const { result, reading } = await whileCancellable(cancel, async () => {
       const result = await runExchange(ctx, {
         profile, project, text: raw, offline: opts.offline, surface: 'cli', signal: controller.signal,
         onEvent: (e) => {
           if (e.type === 'user') message = e.message.content;
-          else if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
+          if (stdoutIsClosed()) return;
+          if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
           else if (e.type === 'detected' && !json) {
             for (const d of e.applied.decisions) out.success(`Recorded ${d.category} decision: ${d.value ?? d.decision}`);
             for (const id of e.applied.tasksCompleted) out.success(`Marked ${id} done`);
@@ -46,40 +45,46 @@ export function registerAsk(program: Command): void {
           } else if (e.type === 'warning') out.warn(e.message);
         },
       });
+      if (controller.signal.aborted) return { result, reading: null };
       if (streamed && !json) io.stdout.write('\n');
       // After the reply, with a key: a cheap model re-reads the message (never fails the exchange).
       const { secondRead } = await import('../app/second-reader.js');
       const reading = await secondRead(ctx, { profile, project, message, exchange: result, signal: controller.signal });
-      const profileFlag = ctx.profileExplicit ? ctx.profileHandle : null;
-      const suggestions = suggestionViews(project.plan, result.applied, reading, profileFlag);
-      if (reading?.note && debug && !json) out.info(out.dim(`second reader: ${reading.status === 'error' ? 'failed' : 'skipped'} (${reading.note})`));
-      const usage = result.usage;
-      const costUSD = result.costMicros === null ? null : microsToUSD(result.costMicros);
-      if (json) {
-        out.json({
-          reply: result.reply, model: result.model, offline: result.offline, status: result.status,
-          usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheCreationTokens: usage.cacheCreationTokens, cacheReadTokens: usage.cacheReadTokens },
-          costUSD, decisions: result.applied.decisions.map(decisionView), tasksCompleted: result.applied.tasksCompleted,
-          limit: result.limit, suggestions,
-          secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : reading.costMicros / 1e6, dropped: reading.dropped },
-          ...(result.error ? { error: result.error.message } : {}),
-        });
-      } else if (!result.offline) {
-        const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
-        out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
+      return { result, reading };
+    });
+    // A closed stdout ends the exchange like a cancel, silently: the reader has what it wanted.
+    if (cause === 'EPIPE' || stdoutIsClosed()) {
+      process.exitCode = CANCEL_EXIT.EPIPE;
+      return;
+    }
+    if (controller.signal.aborted && streamed && !json) io.stdout.write('\n');
+    const profileFlag = ctx.profileExplicit ? ctx.profileHandle : null;
+    const suggestions = suggestionViews(project.plan, result.applied, reading, profileFlag);
+    if (reading?.note && debug && !json) out.info(out.dim(`second reader: ${reading.status === 'error' ? 'failed' : 'skipped'} (${reading.note})`));
+    const usage = result.usage;
+    const costUSD = result.costMicros === null ? null : microsToUSD(result.costMicros);
+    if (json) {
+      out.json({
+        reply: result.reply, model: result.model, offline: result.offline, status: result.status,
+        usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheCreationTokens: usage.cacheCreationTokens, cacheReadTokens: usage.cacheReadTokens },
+        costUSD, decisions: result.applied.decisions.map(decisionView), tasksCompleted: result.applied.tasksCompleted,
+        limit: result.limit, suggestions,
+        secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : reading.costMicros / 1e6, dropped: reading.dropped },
+        ...(result.error ? { error: result.error.message } : {}),
+      });
+    } else if (!result.offline) {
+      const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
+      out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
+    }
+    if (!json) for (const s of suggestions) out.info(sanitizeForTerminal(suggestionLine(s)));
+    if (result.error) {
+      if (cause && result.status === 'interrupted') {
+        const what = result.reply ? 'the partial reply was kept' : 'no reply had started (the message was not counted)';
+        out.info(`coach: ${cause === 'SIGINT' ? 'interrupted' : `stopped by ${cause}`} — ${what}`);
+        process.exitCode = CANCEL_EXIT[cause];
+        return;
       }
-      if (!json) for (const s of suggestions) out.info(sanitizeForTerminal(suggestionLine(s)));
-      if (result.error) {
-        if (controller.signal.aborted && result.status === 'interrupted') {
-          out.info('coach: interrupted — the partial reply was kept');
-          process.exitCode = 130;
-          return;
-        }
-        throw result.error;
-      }
-    } finally {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigint);
+      throw result.error;
     }
   }));
 

@@ -17,8 +17,10 @@ export interface StreamRequest {
   stallMs: number;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
-  /** Called once the API answered (headers received): the request used up a message. */
+  /** Called once the API answered (headers received). */
   onResponse?: () => void;
+  /** Called when the API reports usage (message_start, message_delta), to persist it as it arrives. */
+  onUsage?: (usage: TokenUsage) => void;
 }
 
 export interface StreamResult {
@@ -37,7 +39,11 @@ export class StreamFailure extends Error {
     readonly status: FailureStatus,
     readonly partialText: string,
     readonly usage: TokenUsage,
-    /** False when no response ever came back (the message is given back to the daily limit). */
+    /**
+     * False when the reply never started (no message_start: refused connection, HTTP error, stall
+     * or cancel before it): the message is given back to the daily limit. One rule, whatever the
+     * cause, the same one recovery applies to a process killed before message_start.
+     */
     readonly reachedApi: boolean,
     readonly error: Error,
     /** Output tokens were estimated from the partial text (the final count never arrived). */
@@ -90,6 +96,9 @@ export function toCoachError(err: unknown, stalledSeconds?: number): Error {
   return new ApiError(`the request failed: ${redactSecrets(firstLine(e?.message ?? String(err)))}`);
 }
 
+/** The reason the caller gave for the cancel (e.g. "cancelled: stdout was closed"), else "cancelled". */
+const cancelled = (signal: AbortSignal) => (signal.reason instanceof Error && signal.reason.name === 'Error' ? signal.reason : new Error('cancelled'));
+
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 
 export async function streamReply(req: StreamRequest): Promise<StreamResult> {
@@ -109,7 +118,6 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
 
   let text = '';
   const usage: TokenUsage = { ...ZERO_USAGE };
-  let sawUsage = false;
   let reachedApi = false;
   let finished = false;
   let model = req.model;
@@ -136,7 +144,6 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
         { signal: controller.signal },
       )
       .withResponse();
-    reachedApi = true;
     requestId = response.headers.get('request-id');
     req.onResponse?.();
     arm();
@@ -150,7 +157,8 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
           usage.outputTokens = u.output_tokens ?? 0;
           usage.cacheCreationTokens = u.cache_creation_input_tokens ?? 0;
           usage.cacheReadTokens = u.cache_read_input_tokens ?? 0;
-          sawUsage = true;
+          reachedApi = true;
+          req.onUsage?.({ ...usage });
           break;
         }
         case 'content_block_delta':
@@ -166,6 +174,7 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
           if (u.cache_creation_input_tokens != null) usage.cacheCreationTokens = u.cache_creation_input_tokens;
           if (u.cache_read_input_tokens != null) usage.cacheReadTokens = u.cache_read_input_tokens;
           stopReason = event.delta.stop_reason ?? stopReason;
+          req.onUsage?.({ ...usage });
           break;
         }
         case 'message_stop':
@@ -178,15 +187,14 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
     // The raw loop ends quietly on abort or a truncated body: decide why it ended.
     if (!finished) {
       if (stalled) throw failure('interrupted', toCoachError(null, Math.round(req.stallMs / 1000)));
-      if (req.signal?.aborted) throw failure('interrupted', new Error('cancelled'));
+      if (req.signal?.aborted) throw failure('interrupted', cancelled(req.signal));
       throw failure('interrupted', new ApiError('the reply ended before it was complete', { hint: 'try again; the partial reply was kept' }));
     }
-    void sawUsage;
     return { text, usage, model, stopReason, requestId };
   } catch (err) {
     if (err instanceof StreamFailure) throw err;
     if (stalled) throw failure('interrupted', toCoachError(err, Math.round(req.stallMs / 1000)));
-    if (req.signal?.aborted) throw failure('interrupted', new Error('cancelled'));
+    if (req.signal?.aborted) throw failure('interrupted', cancelled(req.signal));
     const mapped = toCoachError(err);
     throw failure(text.length > 0 ? 'interrupted' : 'error', mapped);
   } finally {

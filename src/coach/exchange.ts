@@ -11,7 +11,7 @@ import { listDecisions } from '../store/decisions.js';
 import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
 import type { MessageRow, ProfileRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { finish, linkMessage, reserve, todayUsage } from '../limits/usage-log.js';
+import { finish, linkMessage, progress, reserve, todayUsage } from '../limits/usage-log.js';
 import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budget.js';
 import { estimateTokens } from '../util/text.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
@@ -165,13 +165,18 @@ export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) 
     linkMessage(sqlite, i.usageId, m.id);
     return m;
   }).immediate();
-  // Write the partial reply at most twice a second, so a killed process loses at most that much.
+  // Write the partial reply and the usage so far at most twice a second (and at once when the
+  // API reports its input tokens), so a killed process loses at most that much and is priced.
   let partial = '';
+  let reported: TokenUsage | null = null;
   let lastFlush = 0;
   const flush = (force = false) => {
     if (!force && Date.now() - lastFlush < 500) return;
     lastFlush = Date.now();
-    updateMessage(db, assistant.id, { content: partial }, ctx.now());
+    sqlite.transaction(() => {
+      updateMessage(db, assistant.id, { content: partial }, ctx.now());
+      if (reported) progress(sqlite, i.usageId, i.model, { ...reported, outputTokens: Math.max(reported.outputTokens, estimateTokens(partial)) });
+    }).immediate();
   };
   try {
     const result = await streamReply({
@@ -181,6 +186,11 @@ export async function streamToMessage(ctx: AppContext, i: StreamToMessageInput) 
         partial += d;
         i.onText?.(d);
         flush();
+      },
+      onUsage: (u) => {
+        const first = reported === null;
+        reported = u;
+        flush(first);
       },
     });
     const cost = sqlite.transaction(() => {

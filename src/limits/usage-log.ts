@@ -11,7 +11,7 @@ import { costCapReached, costCapText } from '../usage/budget.js';
 import { costMicros, type TokenUsage } from '../usage/prices.js';
 import { localDayBounds } from '../util/dates.js';
 import { dayStatus } from '../store/usage.js';
-import { finishUsageRow, insertUsageRow, linkUsageMessage } from '../store/usage-log.js';
+import { finishUsageRow, insertUsageRow, linkUsageMessage, progressUsageRow } from '../store/usage-log.js';
 
 export interface TodayUsage {
   messagesUsed: number;
@@ -79,6 +79,11 @@ export function reserve(sqlite: Database.Database, input: ReserveInput): Reserva
 
 export function linkMessage(sqlite: Database.Database, usageId: number, messageId: number): void {
   linkUsageMessage(sqlite, usageId, messageId);
+}
+
+/** Persists the usage of a request in flight (tokens reported so far, cost of those). */
+export function progress(sqlite: Database.Database, usageId: number, model: string, usage: TokenUsage): void {
+  progressUsageRow(sqlite, usageId, { ...usage, costMicros: costMicros(model, usage) });
 }
 
 export interface FinishInput {

@@ -200,7 +200,9 @@ function processAlive(pid: number): boolean {
 
 /**
  * A process killed mid-stream leaves a `pending` usage row and a `streaming` message. When its
- * owner is gone, both become `interrupted` (the partial reply written so far is kept).
+ * owner is gone, both become `interrupted` (the partial reply written so far is kept). The row
+ * keeps the tokens and cost persisted while it streamed; a request whose reply never started (no
+ * tokens reported) gives its message back, the rule a live process applies (claude.ts).
  */
 export function recoverOrphans(sqlite: Database.Database, now: number): number {
   const pending = sqlite
@@ -212,9 +214,11 @@ export function recoverOrphans(sqlite: Database.Database, now: number): number {
   const dead = pending.filter((r) => r.pid === null || !processAlive(r.pid));
   if (dead.length === 0 && streaming.length === 0) return 0;
   const fix = sqlite.transaction(() => {
-    const markUsage = sqlite.prepare(
-      "UPDATE ai_usage_logs SET status = 'interrupted', error = 'the coach process ended before the reply finished' WHERE id = ? AND status = 'pending'",
-    );
+    const markUsage = sqlite.prepare(`UPDATE ai_usage_logs SET status = 'interrupted', pid = NULL,
+        counted = CASE WHEN input_tokens + output_tokens + cache_creation_tokens + cache_read_tokens > 0 THEN counted ELSE 0 END,
+        error = CASE WHEN input_tokens + output_tokens + cache_creation_tokens + cache_read_tokens > 0
+          THEN 'the coach process ended before the reply finished' ELSE 'the coach process ended before the API answered' END
+      WHERE id = ? AND status = 'pending'`);
     const markMessage = sqlite.prepare("UPDATE project_chat_messages SET status = 'interrupted', updated_at = ? WHERE id = ? AND status = 'streaming'");
     for (const r of dead) {
       markUsage.run(r.id);

@@ -30,6 +30,17 @@ export function linkUsageMessage(client: Client, usageId: number, messageId: num
   client.prepare('UPDATE ai_usage_logs SET message_id = ? WHERE id = ?').run(messageId, usageId);
 }
 
+/**
+ * Records the tokens (and their cost) of a request still in flight, so a process killed mid-reply
+ * leaves a priced row for recovery. Pending rows stay out of every report until finished.
+ */
+export function progressUsageRow(client: Client, usageId: number, p: { inputTokens: number; outputTokens: number; cacheCreationTokens: number; cacheReadTokens: number; costMicros: number | null }): void {
+  client
+    .prepare(`UPDATE ai_usage_logs SET input_tokens = ?, output_tokens = ?, cache_creation_tokens = ?, cache_read_tokens = ?, cost_micros = ?
+              WHERE id = ? AND status = 'pending'`)
+    .run(p.inputTokens, p.outputTokens, p.cacheCreationTokens, p.cacheReadTokens, p.costMicros, usageId);
+}
+
 export interface FinishedUsage {
   status: 'ok' | 'interrupted' | 'error';
   model: string;
