@@ -4,7 +4,7 @@ import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
 import { allMessages, lastMessages } from '../store/messages.js';
 import { formatUSD, microsToUSD } from '../usage/money.js';
-import { act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
+import { FLAG_RANGES, act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { suggestionLine, suggestionViews } from './suggestions.js';
 import { CANCEL_EXIT, stdoutIsClosed, whileCancellable, type CancelCause } from './lifecycle.js';
@@ -97,7 +97,7 @@ export function registerAsk(program: Command): void {
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
     const db = ctx.store().db;
-    const messages = opts.last === undefined ? allMessages(db, row.id) : lastMessages(db, row.id, parseIntArg('-n', opts.last, 1));
+    const messages = opts.last === undefined ? allMessages(db, row.id) : lastMessages(db, row.id, parseIntArg('-n', opts.last, FLAG_RANGES.historyLast));
     if (json) return out.json(messages.map(messageView));
     if (!messages.length) return out.info('No messages yet: `coach ask "…"` or `coach chat`.');
     for (const m of messages) {

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { findProfile, listProfiles, upsertProfile, type ProfilePatch } from '../store/profiles.js';
 import type { PlatformPresence, ProfileRow } from '../store/schema.js';
 import { parseHours, parseMonthlyUSD, parsePlatforms, platformLabel } from '../plan/parse.js';
-import { act, examples, jsonOption, parsedFlag } from './shared.js';
+import { FLAG_RANGES, act, checkRange, examples, jsonOption, parsedFlag } from './shared.js';
 import type { Output } from './output.js';
 import { centsToMicros, formatUSD } from '../usage/money.js';
 
@@ -75,22 +75,25 @@ export function registerProfile(program: Command): void {
     const newPlatforms: PlatformPresence[] = [];
     for (const raw of opts.platform ?? []) {
       const parsed = parsedFlag('--platform', parsePlatforms(raw));
+      for (const pl of parsed.value) checkRange('--platform followers', raw, pl.followers, FLAG_RANGES.followers);
       newPlatforms.push(...parsed.value);
       understood.push(parsed.understood);
     }
     if (opts.income !== undefined) {
       const parsed = parsedFlag('--income', parseMonthlyUSD(opts.income));
+      checkRange('--income', opts.income, parsed.value, FLAG_RANGES.monthlyCents, usdPerMonth);
       patch.currentMonthlyIncomeCents = parsed.value;
       understood.push(`income ${parsed.understood}`);
     }
     if (opts.goal !== undefined) {
       const parsed = parsedFlag('--goal', parseMonthlyUSD(opts.goal));
+      checkRange('--goal', opts.goal, parsed.value, FLAG_RANGES.monthlyCents, usdPerMonth);
       patch.incomeGoalCents = parsed.value;
       understood.push(`goal ${parsed.understood}`);
     }
     if (opts.hours !== undefined) {
       const parsed = parsedFlag('--hours', parseHours(opts.hours));
-      if (parsed.value > 100) throw new UsageError(`--hours is hours per week, at most 100, got "${opts.hours}"`);
+      checkRange('--hours (per week)', opts.hours, parsed.value, FLAG_RANGES.hoursPerWeek);
       patch.hoursPerWeek = parsed.value;
       understood.push(parsed.understood);
     }
@@ -131,3 +134,5 @@ export function registerProfile(program: Command): void {
       out.success(`Now using profile "${name}"`);
     }));
 }
+
+const usdPerMonth = (cents: number) => `${formatUSD(centsToMicros(cents), { whole: true })} a month`;

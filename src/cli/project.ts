@@ -6,7 +6,7 @@ import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
 import { listProjects } from '../store/projects.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { act, examples, jsonOption, parseIntArg } from './shared.js';
+import { FLAG_RANGES, act, examples, jsonOption, parseIntArg } from './shared.js';
 import { bar } from './output.js';
 
 export function registerProject(program: Command): void {
@@ -72,7 +72,7 @@ export function registerProject(program: Command): void {
     examples(project.command(action).description(description).argument('[id]', 'project id (default: the current one)').addOption(jsonOption()), [example, `${example} 3`])
       .action(act(({ ctx, out, json }, id: string | undefined) => {
         const profile = requireProfile(ctx);
-        const row = moveProject(ctx.store().db, profile, action, id === undefined ? undefined : parseIntArg('project id', id, 1), ctx.now());
+        const row = moveProject(ctx.store().db, profile, action, id === undefined ? undefined : parseIntArg('project id', id, FLAG_RANGES.id), ctx.now());
         if (json) return out.json(projectView(row));
         out.success(`Project "${row.title}" is now ${row.status}`);
       }));

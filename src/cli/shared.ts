@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { createContext, type AppContext } from '../app/context.js';
 import { UsageError } from '../errors.js';
+import { MiB, readStreamBounded } from '../util/files.js';
 import type { Parsed } from '../plan/parse.js';
 import { defaultIo, Output, type Io } from './output.js';
 import type { GlobalOptions } from './globals.js';
@@ -38,11 +39,45 @@ export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Pr
   };
 }
 
-export function parseIntArg(name: string, raw: string, min = 0): number {
-  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`${name} must be a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min) throw new UsageError(`${name} must be at least ${min}, got ${n}`);
+/** Ranges of the numeric flags, in one place (every numeric flag has one; outside it: exit 2). */
+export const FLAG_RANGES = {
+  historyLast: { min: 1, max: 1_000_000 },
+  usageLastDays: { min: 1, max: 3_660 },
+  usageLastMonths: { min: 1, max: 1_200 },
+  phase: { min: 1, max: 100 },
+  id: { min: 1, max: Number.MAX_SAFE_INTEGER },
+  /** Monthly income and goal, in cents: up to $100,000,000 a month. */
+  monthlyCents: { min: 0, max: 10_000_000_000 },
+  followers: { min: 0, max: 10_000_000_000 },
+  hoursPerWeek: { min: 0, max: 100 },
+} as const;
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+
+/**
+ * A whole-number flag within its range. Anything else (a fraction, 1e3, a number past 2^53 that
+ * would round, a huge one that SQLite would store as a float) is a usage error: one line, exit 2.
+ */
+export function parseIntArg(name: string, raw: string, range: Range): number {
+  const text = raw.trim();
+  const n = /^\+?\d{1,16}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
+    throw new UsageError(`${name} must be a whole number from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}, got "${shown(raw)}"`);
+  }
   return n;
+}
+
+/** A value already parsed from a flag (money, followers, hours) checked against its range. */
+export function checkRange(name: string, raw: string, value: number, range: Range, unit = (v: number) => v.toLocaleString('en-US')): number {
+  if (!Number.isFinite(value) || value < range.min || value > range.max) {
+    throw new UsageError(`${name} must be from ${unit(range.min)} to ${unit(range.max)}, got "${shown(raw)}"`);
+  }
+  return value;
 }
 
 /** A natural-input parse (src/plan/parse.ts) as a flag value: the error becomes a usage error naming the flag. */
@@ -51,10 +86,11 @@ export function parsedFlag<T>(flag: string, parsed: Parsed<T>): { value: T; unde
   return parsed;
 }
 
-/** Reads all of stdin (for `-` arguments); refuses an interactive terminal instead of hanging. */
+/** The most `-` reads from stdin (a message past ~16 KB is refused anyway; `detect -` takes a few MB). */
+export const STDIN_MAX_BYTES = 4 * MiB;
+
+/** Reads all of stdin (for `-` arguments), bounded; refuses an interactive terminal instead of hanging. */
 export async function readStdinText(what: string): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError(`\`-\` reads the ${what} from stdin, but stdin is a terminal`, { hint: 'pipe text in, e.g. echo "…" | coach … -' });
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return readStreamBounded(process.stdin, STDIN_MAX_BYTES, `the ${what} on stdin`);
 }

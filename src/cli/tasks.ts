@@ -6,7 +6,7 @@ import { allTasks, taskView, type TaskView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { taskStates } from '../store/tasks.js';
 import type { TaskCompletionRow } from '../store/schema.js';
-import { act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
+import { FLAG_RANGES, act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
 export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: boolean; done?: boolean } = {}): TaskView[] {
   const profile = requireProfile(ctx);
@@ -48,7 +48,7 @@ export function registerTasks(program: Command): void {
     ['coach tasks list', 'coach tasks list --phase 2 --open', 'coach tasks list --json | jq \'.[] | select(.done)\''],
   ).action(act(({ ctx, out, json }, opts: { phase?: string; open?: boolean; done?: boolean }) => {
     if (opts.open && opts.done) throw new UsageError('--open and --done cannot be used together');
-    const phase = opts.phase === undefined ? undefined : parseIntArg('--phase', opts.phase, 1);
+    const phase = opts.phase === undefined ? undefined : parseIntArg('--phase', opts.phase, FLAG_RANGES.phase);
     const views = listTaskViews(ctx, { phase, open: opts.open, done: opts.done });
     if (json) return out.json(views);
     if (!views.length) return out.info('No tasks match.');

@@ -12,7 +12,7 @@ import type { UsageAggregate } from '../store/usage.js';
 import { parseDay, parseTimeZone, systemTimeZone } from '../util/dates.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { bar, type Output } from './output.js';
-import { act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
+import { FLAG_RANGES, act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
 interface UsageFlags {
   since?: string;
@@ -143,7 +143,7 @@ export function registerUsage(program: Command): void {
     const since = flags.since === undefined ? undefined : parseDay(flags.since, '--since');
     const until = flags.until === undefined ? undefined : parseDay(flags.until, '--until');
     if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
-    const last = flags.last === undefined ? undefined : parseIntArg('--last', flags.last, 1);
+    const last = flags.last === undefined ? undefined : parseIntArg('--last', flags.last, report === 'monthly' ? FLAG_RANGES.usageLastMonths : FLAG_RANGES.usageLastDays);
     if (last !== undefined && (since || until)) throw new UsageError('--last cannot be combined with --since or --until');
     if (flags.timezone && flags.tz && flags.timezone !== flags.tz) throw new UsageError('--timezone and --tz disagree');
     const zoneFlag = flags.timezone ?? flags.tz;

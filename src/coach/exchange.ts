@@ -11,7 +11,7 @@ import { listDecisions } from '../store/decisions.js';
 import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
 import type { MessageRow, ProfileRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { finish, linkMessage, progress, reserve, todayUsage } from '../limits/usage-log.js';
+import { finish, linkMessage, progress, requestEstimateMicros, reserve, todayUsage } from '../limits/usage-log.js';
 import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budget.js';
 import { estimateTokens } from '../util/text.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
@@ -101,7 +101,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
     ? null
     : reserve(sqlite, {
         profileId: input.profile.id, projectId, kind: 'chat', model: settings.model, limit: settings.dailyMessageLimit,
-        capMicros: capMicrosOf(settings.dailyCostCapUSD), now: ctx.now(),
+        capMicros: capMicrosOf(settings.dailyCostCapUSD), estimateMicros: estimateExchangeMicros(ctx, input, text), now: ctx.now(),
       });
 
   const userMessage = insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());
@@ -137,6 +137,15 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
   });
   warnOnCost(ctx, input.profile.id, emit);
   return { ...base, ...outcome, offline: false, limit: todayLimit() };
+}
+
+/** The most this exchange can cost (held against the cost cap while it runs): prompt, context, message, a full reply. */
+function estimateExchangeMicros(ctx: AppContext, input: ExchangeInput, text: string): number | null {
+  const settings = ctx.settings.all();
+  if (capMicrosOf(settings.dailyCostCapUSD) === null) return null;
+  const context = lastMessages(ctx.store().db, input.project.row.id, settings.contextMessages).map((m) => m.content).join('\n');
+  const inputTokens = estimateTokens(systemPromptFor(ctx, input.profile, input.project)) + estimateTokens(context) + estimateTokens(text);
+  return requestEstimateMicros(settings.model, inputTokens, settings.maxOutputTokens);
 }
 
 export interface StreamToMessageInput {

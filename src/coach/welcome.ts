@@ -5,7 +5,8 @@ import type { AppContext } from '../app/context.js';
 import { parsePlan } from '../app/context.js';
 import { insertMessage } from '../store/messages.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
-import { reserve } from '../limits/usage-log.js';
+import { requestEstimateMicros, reserve } from '../limits/usage-log.js';
+import { estimateTokens } from '../util/text.js';
 import { capMicrosOf } from '../usage/budget.js';
 import { formatError } from '../errors.js';
 import { resolveMode, streamToMessage, systemPromptFor } from './exchange.js';
@@ -33,11 +34,13 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
 
   const settings = ctx.settings.all();
   opts.onStatus?.(`Asking ${settings.model} for your welcome message…`);
+  const system = systemPromptFor(ctx, profile, { row, plan });
   let reservation;
   try {
     reservation = reserve(ctx.store().sqlite, {
       profileId: profile.id, projectId: row.id, kind: 'welcome', model: settings.model, limit: settings.dailyMessageLimit,
       capMicros: capMicrosOf(settings.dailyCostCapUSD), now: ctx.now(),
+      estimateMicros: requestEstimateMicros(settings.model, estimateTokens(system) + estimateTokens(WELCOME_PROMPT), settings.maxOutputTokens),
     });
   } catch (err) {
     // The cost cap must not stop a project from starting: the offline coach welcomes instead.
@@ -46,7 +49,7 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
   }
   const result = await streamToMessage(ctx, {
     usageId: reservation.usageId, projectId: row.id, model: settings.model,
-    system: systemPromptFor(ctx, profile, { row, plan }),
+    system,
     messages: [{ role: 'user', content: WELCOME_PROMPT }],
     apiKey: mode.apiKey, baseURL: mode.baseURL, onText: opts.onText,
   });

@@ -9,6 +9,7 @@ import { LimitError } from '../errors.js';
 import type { UsageKind } from '../store/schema.js';
 import { costCapReached, costCapText } from '../usage/budget.js';
 import { costMicros, type TokenUsage } from '../usage/prices.js';
+import { formatUSD } from '../usage/money.js';
 import { localDayBounds } from '../util/dates.js';
 import { dayStatus } from '../store/usage.js';
 import { finishUsageRow, insertUsageRow, linkUsageMessage, progressUsageRow } from '../store/usage-log.js';
@@ -18,11 +19,13 @@ export interface TodayUsage {
   costMicros: number;
   /** True when some of today's usage is on an unpriced model (its cost is not in costMicros). */
   unpriced: boolean;
+  /** Held by requests in flight (see `reserve`). */
+  reservedMicros: number;
 }
 
 export function todayUsage(sqlite: Database.Database, profileId: number, now: number): TodayUsage {
   const day = dayStatus(sqlite, profileId, localDayBounds(now));
-  return { messagesUsed: day.messagesUsed, costMicros: day.costMicros, unpriced: day.unpricedRequests > 0 };
+  return { messagesUsed: day.messagesUsed, costMicros: day.costMicros, unpriced: day.unpricedRequests > 0, reservedMicros: day.reservedMicros };
 }
 
 export interface ReserveInput {
@@ -34,7 +37,17 @@ export interface ReserveInput {
   limit: number;
   /** Hard daily cost cap in µ$, or null. */
   capMicros: number | null;
+  /** What this request may cost at most (`requestEstimateMicros`), held against the cap while it runs. */
+  estimateMicros?: number | null;
   now: number;
+}
+
+/**
+ * The most a request can cost: its input (estimated from the text sent) and a full reply of
+ * `maxOutputTokens`. Null for an unpriced model (nothing to hold).
+ */
+export function requestEstimateMicros(model: string, inputTokens: number, maxOutputTokens: number): number | null {
+  return costMicros(model, { inputTokens, outputTokens: maxOutputTokens, cacheCreationTokens: 0, cacheReadTokens: 0 });
 }
 
 export interface Reservation {
@@ -60,15 +73,20 @@ export function reserve(sqlite: Database.Database, input: ReserveInput): Reserva
       insertUsageRow(sqlite, { ...row, status: 'refused', counted: false, pid: null });
       return new LimitError(message, { hint });
     };
-    if (costCapReached(today.costMicros, input.capMicros)) {
-      return refuse(costCapText(today.costMicros, input.capMicros!),
+    // The cap counts what finished requests cost and what requests in flight hold: concurrent
+    // requests cannot all start below the cap and finish far above it. A request starts only while
+    // spent + held is below the cap, so the cap is passed by at most the requests already in flight
+    // when it was reached (each bounded by its own estimate).
+    if (costCapReached(today.costMicros + today.reservedMicros, input.capMicros)) {
+      const held = today.reservedMicros > 0 ? ` (${formatUSD(today.reservedMicros)} of it held by requests in flight)` : '';
+      return refuse(`${costCapText(today.costMicros + today.reservedMicros, input.capMicros!)}${held}`,
         `it resets at local midnight, in ${untilMidnight(input.now)}; raise it with \`coach config set dailyCostCapUSD …\``);
     }
     if (counted && today.messagesUsed >= input.limit) {
       return refuse(`daily message limit reached (${today.messagesUsed}/${input.limit})`,
         `it resets at local midnight, in ${untilMidnight(input.now)}; the offline coach (--offline) still answers`);
     }
-    const usageId = insertUsageRow(sqlite, { ...row, status: 'pending', counted, pid: process.pid });
+    const usageId = insertUsageRow(sqlite, { ...row, status: 'pending', counted, pid: process.pid, costMicros: input.estimateMicros ?? null });
     return { usageId, requestKey, used: today.messagesUsed + (counted ? 1 : 0), limit: input.limit };
   });
   // IMMEDIATE takes the write lock before counting: two processes cannot both see "one left".
@@ -81,7 +99,10 @@ export function linkMessage(sqlite: Database.Database, usageId: number, messageI
   linkUsageMessage(sqlite, usageId, messageId);
 }
 
-/** Persists the usage of a request in flight (tokens reported so far, cost of those). */
+/**
+ * Persists the usage of a request in flight: the tokens reported so far. Its cost column keeps
+ * holding the larger of the reservation and the cost so far (finish and recovery price the tokens).
+ */
 export function progress(sqlite: Database.Database, usageId: number, model: string, usage: TokenUsage): void {
   progressUsageRow(sqlite, usageId, { ...usage, costMicros: costMicros(model, usage) });
 }

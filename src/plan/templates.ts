@@ -2,11 +2,12 @@
 // own `*.json` files in a directory of their choice. A user template may add a new id or
 // override a shipped one (same id). Every template goes through TemplateSchema; a bad one is a
 // UsageError whose one-line message names the file and the first bad field.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { TemplateSchema, type Template } from './schema.js';
+import { MiB, readFileBounded } from '../util/files.js';
 
 export type TemplateOrigin = 'shipped' | 'user';
 
@@ -112,12 +113,16 @@ function loadDir(dir: string, origin: TemplateOrigin, problems: TemplateProblem[
   return out;
 }
 
+/** A template is a few KB; anything past 1 MiB (or /dev/zero) is refused without reading it all. */
+const TEMPLATE_MAX_BYTES = MiB;
+
 function readJson(path: string): unknown {
   const shown = displayPath(path);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileBounded(path, TEMPLATE_MAX_BYTES, shown);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`${shown}: cannot read file (${errorCode(err) ?? String(err)})`);
   }
   try {

@@ -19,6 +19,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { BUSY_WAIT_SECONDS, StoreError, asStoreFailure } from '../errors.js';
 import { dbPath, ensureDataHome, makePrivate } from '../config/paths.js';
 import * as schema from './schema.js';
+import { costMicros, type TokenUsage } from '../usage/prices.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -206,22 +207,26 @@ function processAlive(pid: number): boolean {
  */
 export function recoverOrphans(sqlite: Database.Database, now: number): number {
   const pending = sqlite
-    .prepare("SELECT id, pid, message_id AS messageId FROM ai_usage_logs WHERE status = 'pending'")
-    .all() as { id: number; pid: number | null; messageId: number | null }[];
+    .prepare(`SELECT id, pid, message_id AS messageId, model, input_tokens AS inputTokens, output_tokens AS outputTokens,
+                cache_creation_tokens AS cacheCreationTokens, cache_read_tokens AS cacheReadTokens
+              FROM ai_usage_logs WHERE status = 'pending'`)
+    .all() as ({ id: number; pid: number | null; messageId: number | null; model: string } & TokenUsage)[];
   const streaming = sqlite
     .prepare("SELECT m.id FROM project_chat_messages m WHERE m.status = 'streaming' AND NOT EXISTS (SELECT 1 FROM ai_usage_logs u WHERE u.message_id = m.id AND u.status = 'pending')")
     .all() as { id: number }[];
   const dead = pending.filter((r) => r.pid === null || !processAlive(r.pid));
   if (dead.length === 0 && streaming.length === 0) return 0;
   const fix = sqlite.transaction(() => {
-    const markUsage = sqlite.prepare(`UPDATE ai_usage_logs SET status = 'interrupted', pid = NULL,
+    // The cost column of a pending row held its reservation: price the tokens it had reported.
+    const markUsage = sqlite.prepare(`UPDATE ai_usage_logs SET status = 'interrupted', pid = NULL, cost_micros = ?,
         counted = CASE WHEN input_tokens + output_tokens + cache_creation_tokens + cache_read_tokens > 0 THEN counted ELSE 0 END,
         error = CASE WHEN input_tokens + output_tokens + cache_creation_tokens + cache_read_tokens > 0
           THEN 'the coach process ended before the reply finished' ELSE 'the coach process ended before the API answered' END
       WHERE id = ? AND status = 'pending'`);
     const markMessage = sqlite.prepare("UPDATE project_chat_messages SET status = 'interrupted', updated_at = ? WHERE id = ? AND status = 'streaming'");
     for (const r of dead) {
-      markUsage.run(r.id);
+      const started = r.inputTokens + r.outputTokens + r.cacheCreationTokens + r.cacheReadTokens > 0;
+      markUsage.run(started ? costMicros(r.model, r) : null, r.id);
       if (r.messageId !== null) markMessage.run(now, r.messageId);
     }
     for (const m of streaming) markMessage.run(now, m.id);

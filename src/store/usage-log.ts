@@ -15,14 +15,16 @@ export interface NewUsageRow {
   counted: boolean;
   /** Owner of a pending row, so recovery can tell a dead process from a live one. */
   pid: number | null;
+  /** A pending row's reservation against the cost cap (replaced by the real cost when finished). */
+  costMicros?: number | null;
   createdAt: number;
 }
 
 export function insertUsageRow(client: Client, r: NewUsageRow): number {
   const info = client
-    .prepare(`INSERT INTO ai_usage_logs (request_key, profile_id, project_id, kind, model, status, counted, pid, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(r.requestKey, r.profileId, r.projectId, r.kind, r.model, r.status, r.counted ? 1 : 0, r.pid, r.createdAt);
+    .prepare(`INSERT INTO ai_usage_logs (request_key, profile_id, project_id, kind, model, status, counted, pid, cost_micros, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(r.requestKey, r.profileId, r.projectId, r.kind, r.model, r.status, r.counted ? 1 : 0, r.pid, r.costMicros ?? null, r.createdAt);
   return Number(info.lastInsertRowid);
 }
 
@@ -31,14 +33,17 @@ export function linkUsageMessage(client: Client, usageId: number, messageId: num
 }
 
 /**
- * Records the tokens (and their cost) of a request still in flight, so a process killed mid-reply
- * leaves a priced row for recovery. Pending rows stay out of every report until finished.
+ * Records the tokens of a request still in flight, so a process killed mid-reply leaves a row
+ * recovery can price. Its cost column holds the larger of the reservation and the cost so far (what
+ * the cost cap counts for requests in flight). Pending rows stay out of every report until finished.
  */
 export function progressUsageRow(client: Client, usageId: number, p: { inputTokens: number; outputTokens: number; cacheCreationTokens: number; cacheReadTokens: number; costMicros: number | null }): void {
   client
-    .prepare(`UPDATE ai_usage_logs SET input_tokens = ?, output_tokens = ?, cache_creation_tokens = ?, cache_read_tokens = ?, cost_micros = ?
-              WHERE id = ? AND status = 'pending'`)
-    .run(p.inputTokens, p.outputTokens, p.cacheCreationTokens, p.cacheReadTokens, p.costMicros, usageId);
+    .prepare(`UPDATE ai_usage_logs SET input_tokens = @inputTokens, output_tokens = @outputTokens, cache_creation_tokens = @cacheCreationTokens,
+                cache_read_tokens = @cacheReadTokens,
+                cost_micros = CASE WHEN @costMicros IS NULL THEN cost_micros ELSE max(coalesce(cost_micros, 0), @costMicros) END
+              WHERE id = @usageId AND status = 'pending'`)
+    .run({ inputTokens: p.inputTokens, outputTokens: p.outputTokens, cacheCreationTokens: p.cacheCreationTokens, cacheReadTokens: p.cacheReadTokens, costMicros: p.costMicros, usageId });
 }
 
 export interface FinishedUsage {

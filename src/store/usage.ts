@@ -127,8 +127,10 @@ export function usageSpan(db: Db, profileId: number | null): TimeRange | null {
 export interface DayStatus {
   /** Chat messages that use up the daily limit (counted and not refused; in-flight ones included). */
   messagesUsed: number;
-  /** Known cost, integer micro-dollars. */
+  /** Known cost of finished requests, integer micro-dollars. */
   costMicros: number;
+  /** Held by requests in flight (their reservation, or what they have used if more): the cost cap counts it. */
+  reservedMicros: number;
   unpricedRequests: number;
 }
 
@@ -139,7 +141,8 @@ export function dayStatus(client: Db['$client'], profileId: number, day: TimeRan
   return client.prepare(`
     SELECT
       coalesce(sum(u.kind = 'chat' AND u.counted = 1 AND u.status <> 'refused'), 0) AS messagesUsed,
-      coalesce(sum(u.cost_micros), 0) AS costMicros,
+      coalesce(sum(CASE WHEN u.status <> 'pending' THEN u.cost_micros END), 0) AS costMicros,
+      coalesce(sum(CASE WHEN u.status = 'pending' THEN u.cost_micros END), 0) AS reservedMicros,
       coalesce(sum(u.status <> 'pending' AND ${UNPRICED}), 0) AS unpricedRequests
     FROM ai_usage_logs u
     WHERE u.profile_id = ? AND u.created_at >= ? AND u.created_at < ?`).get(profileId, day.start, day.end) as DayStatus;

@@ -79,7 +79,7 @@ describe('bad flags and values', () => {
     { args: ['tasks', 'list', '--bogus'], line: /unknown option '--bogus'/ },
     { args: ['tasks', 'done'], line: /missing required argument/ },
     { args: ['history', '-n', 'abc'], line: /-n must be a whole number/ },
-    { args: ['history', '-n', '0'], line: /-n must be at least 1/ },
+    { args: ['history', '-n', '0'], line: /-n must be a whole number from 1 to 1,000,000, got "0"/ },
     { args: ['decisions', 'list', '--category', 'nope'], line: /argument 'nope' is invalid/ },
     { args: ['usage', 'daily', '--since', '2025-13-01'], line: /not a calendar date/ },
     { args: ['usage', '--since', '2025-02-01', '--until', '2025-01-01'], line: /--since 2025-02-01 is after --until 2025-01-01/ },

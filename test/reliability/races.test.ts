@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, openStore, readMigrations } from '../../src/store/db.js';
 import { runCli, tempHome } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
-import { expectOneCleanLine, useProjectWithFakeApi } from './helpers.js';
+import { KEY, expectOneCleanLine, useProjectWithFakeApi } from './helpers.js';
 
 const fx = useProjectWithFakeApi('coach-rel-race-');
 
@@ -138,4 +138,28 @@ describe('a lock held past the wait', () => {
     expect(query(fx.home, 'SELECT status FROM active_projects')).toEqual([{ status: 'active' }]);
     expect(integrity(fx.home)).toEqual([{ integrity_check: 'ok' }]);
   }, 60_000);
+});
+
+describe('the daily cost cap under concurrency', () => {
+  it('20 asks at once against a $0.01 cap: requests in flight hold their estimate, overshoot ≤ one request', async () => {
+    fx.fake.setDefault({ kind: 'reply', text: 'ok, noted', chunks: 3, tokenDelayMs: 200, usage: { input_tokens: 1200 } });
+    const env = { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: fx.fake.url, COACH_DAILY_COST_CAP_USD: '0.01' };
+    const results = await all(20, (i) => runCli(['ask', `question ${i}`], { home: fx.home, env, timeoutMs: 60_000 }));
+    results.forEach((r) => fx.seen.add(r));
+    const served = results.filter((r) => r.code === 0);
+    const refused = results.filter((r) => r.code === 3);
+    expect(served.length + refused.length).toBe(20);
+    expect(served.length).toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect(expectOneCleanLine(r.stderr)).toMatch(/^coach: daily cost cap reached \(\$[\d.]+ of \$0\.01 today/);
+    const chat = query<{ status: string; cost_micros: number | null }>(fx.home, "SELECT status, cost_micros FROM ai_usage_logs WHERE kind = 'chat'");
+    expect(chat.filter((u) => u.status === 'ok')).toHaveLength(served.length);
+    expect(chat.filter((u) => u.status === 'refused')).toHaveLength(refused.length);
+    expect(chat.filter((u) => u.status === 'pending')).toEqual([]);
+    expect(fx.fake.requests).toHaveLength(served.length);
+    // Spent: under the cap plus the one request that was in flight when it was reached.
+    const costs = chat.filter((u) => u.status === 'ok').map((u) => u.cost_micros!);
+    const spent = costs.reduce((a, b) => a + b, 0);
+    expect(spent).toBeLessThanOrEqual(10_000 + Math.max(...costs));
+    expect(integrity(fx.home)).toEqual([{ integrity_check: 'ok' }]);
+  }, 120_000);
 });
