@@ -45,7 +45,7 @@ export const CORPUS: Case[] = [
   { q: 'do i need tiers or just one price', intent: 'tiers', has: [`$${fx.band.high}/month`] },
   { q: 'yearly option - how much?', intent: 'tiers', has: [fx.annual] },
   // platform
-  { q: 'Discord or Circle?', intent: 'platform', has: ['**Discord**', '**Circle**', id(platformTask)], not: [/Kajabi|Patreon/] },
+  { q: 'Discord or Circle?', intent: 'platform', has: ['**Discord**', '**Circle**', 'My pick: **Circle**', `**${topSuggestion}**`, id(platformTask)], not: [/Kajabi|Patreon/] },
   { q: 'skool vs kajabi which is better for me', intent: 'platform', has: ['**Skool**', '**Kajabi**', 'My pick: **Skool**'] },
   { q: 'which platform should i use to host the community', intent: 'platform', has: [`**${topSuggestion}**`] },
   { q: 'is patreon ok for this?', intent: 'platform', has: ['**Patreon**'] },

@@ -17,8 +17,8 @@ export interface PlatformInfo {
   fees: string;
   strengths: string;
   weakness: string;
-  /** Audiences it suits best. */
-  fits: AudienceFamily[];
+  /** How well it suits each kind of audience, 0–1 (missing = 0). */
+  fits: Partial<Record<AudienceFamily, number>>;
   /** Takes payments and gates access by itself (or with its standard billing add-on). */
   paywall: boolean;
 }
@@ -29,7 +29,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'about $99/month (Pro) + ~2.9% card fees',
     strengths: 'course, feed, calendar and leaderboard in one simple app, plus a discovery page that sends new members',
     weakness: 'little branding or layout control; one look for every community',
-    fits: ['video', 'professional'],
+    fits: { video: 1, professional: 0.7, text: 0.5 },
     paywall: true,
   },
   {
@@ -37,7 +37,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'about $89/month + ~2% platform fee + Stripe (~2.9%)',
     strengths: 'a branded home with spaces, long-form posts, courses, events, paid tiers and email integrations',
     weakness: 'more to set up, and no built-in discovery: every member comes from you',
-    fits: ['text', 'professional'],
+    fits: { text: 1, professional: 1, video: 0.8 },
     paywall: true,
   },
   {
@@ -45,7 +45,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'free; billing through Whop or LaunchPass (~3% + card fees) or Discord server subscriptions (10%)',
     strengths: 'real-time chat, voice and stage events where gaming and streaming audiences already are',
     weakness: 'chat scrolls away: courses and a resource library need another tool',
-    fits: ['stream', 'patreon'],
+    fits: { stream: 1, patreon: 0.8, video: 0.3 },
     paywall: true,
   },
   {
@@ -53,7 +53,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'free to start; ~10% platform fee + payment processing',
     strengths: 'billing, tiers and a members feed that fans already trust, with a community chat',
     weakness: 'the highest fee here, and weaker courses and structure',
-    fits: ['patreon', 'video'],
+    fits: { patreon: 1, video: 0.5, stream: 0.4 },
     paywall: true,
   },
   {
@@ -61,7 +61,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'about $149/month (Basic), no platform fee, card fees ~2.9%',
     strengths: 'courses, email marketing, sales pages and checkout in one place',
     weakness: 'expensive at the start, and the community feature is secondary to courses',
-    fits: ['text', 'video'],
+    fits: { text: 0.8, video: 0.7, professional: 0.6 },
     paywall: true,
   },
   {
@@ -69,7 +69,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'about $119/month for courses + paywalls, ~3% on lower plans + card fees',
     strengths: 'community, courses, events and a white-label app option',
     weakness: 'busier interface; the branded app costs a lot more',
-    fits: ['text', 'professional'],
+    fits: { text: 0.8, professional: 0.8, video: 0.6 },
     paywall: true,
   },
   {
@@ -77,7 +77,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: 'free, but no real paywall: you need an outside checkout (~3%) and manual access',
     strengths: 'your members already open Facebook every day',
     weakness: 'the feed algorithm decides what members see, and you do not own the platform or the list',
-    fits: ['video'],
+    fits: { video: 0.6 },
     paywall: false,
   },
   {
@@ -85,7 +85,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: '10% + Stripe (~2.9%)',
     strengths: 'a paid newsletter tier plus chat, where readers already pay',
     weakness: 'built for writing, not for courses or group calls',
-    fits: ['text'],
+    fits: { text: 1 },
     paywall: true,
   },
   {
@@ -93,7 +93,7 @@ export const PLATFORMS: readonly PlatformInfo[] = [
     fees: '~3% + card fees',
     strengths: 'checkout and access for Discord, Telegram and courses, with a marketplace',
     weakness: 'a storefront more than a home: members still live in Discord or similar',
-    fits: ['stream'],
+    fits: { stream: 0.8 },
     paywall: true,
   },
 ];

@@ -30,7 +30,7 @@ export const launchContent: Intent = {
     return [
       f.vary('launch-open', [`Launch content, working back from ${L}:`, `Your launch runs around ${L}. The content:`, `For a ${L} launch, post in three waves:`]),
       `- From ${addDays(L, -14)}: teasers on ${where}: the problem, a member's before/after, behind the scenes of the build.`,
-      `- ${addDays(L, -3)}: the live workshop (teach one quick win, then invite) — the strongest launch post you have.`,
+      `- From ${addDays(L, -7)}: invite everyone to a free live workshop on ${L}: teach one quick win, then open the doors at the end.`,
       `- ${L}: doors open — one email a day to the waitlist for 5–7 days, founding price ${usd(f.foundingPrice)} until the cart closes ${addDays(L, 6)}.`,
       ...(note ? [`- On ${where} (${noteTask!.id}): ${note}`] : []),
       ...(tasks.length ? [`In your plan: ${tasks.map((t) => `${ref(t)}${f.done.has(t.id) ? ' ✓' : ` (~${t.hours} h)`}`).join('; ')}.`] : []),

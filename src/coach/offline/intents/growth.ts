@@ -60,7 +60,7 @@ export const conversion: Intent = {
     }
     const weakAll = lines.filter((l) => l.v === 'low');
     const weak = weakAll[0];
-    const fix = (re: RegExp) => { const t = taskAbout(f, re); return t ? ` (${ref(t)})` : ''; };
+    const fix = (re: RegExp) => { const t = taskAbout(f, re, false); return t ? ` (${ref(t)}${f.done.has(t.id) ? ', done: revisit it' : ''})` : ''; };
     if (weak?.stage === 'promise') out.push(`Fix the promise first${fix(/promise/i)}: followers join a list for a specific result, not a topic. Then ask for sign-ups three times a week, not once.`);
     else if (weak?.stage === 'page') out.push(`The page leaks${fix(/wait-?list/i)}: put the result in the headline, one field (email), and your members' own words from the survey.`);
     else if (weak?.stage === 'offer') out.push(`The list is there, the offer is not landing${fix(/sales page/i)}: a deadline and seat cap, the ${usd(f.foundingPrice)} founding price, and an email that answers the top objection.`);

@@ -165,8 +165,10 @@ export const timeline: Intent = {
     if (weeks === 0) return [`${target} is less than a week away: that is too soon for ${f.openHours} h of work. Open a founding round to your warmest followers instead, and set the public launch at ${now.date}.`];
     const need = Math.ceil(f.openHours / weeks);
     const ok = need <= f.hoursPerWeek;
-    const founding = f.tasks.filter((t) => !f.done.has(t.id) && f.plan.phases.findIndex((p) => p.id === t.phaseId) <= 1);
-    const foundingHours = sum(founding.map((t) => t.hours));
+    // The founding round can open before everything else: the open work up to its task.
+    const foundingTask = f.tasks.find((t) => /found/i.test(t.title));
+    const upTo = foundingTask ? f.tasks.slice(0, f.tasks.indexOf(foundingTask) + 1).filter((t) => !f.done.has(t.id)) : [];
+    const foundingHours = sum(upTo.map((t) => t.hours));
     const out = [
       f.vary('timeline-target', [`${target} is ${plural(weeks, 'week')} away; ${f.openHours} open hours need **${need} h/week** (you have ${f.hoursPerWeek}).`, `To launch by ${target} (${plural(weeks, 'week')}): ${f.openHours} h ÷ ${weeks} = **${need} h/week**, against your ${f.hoursPerWeek}.`]),
       ok ? `- Yes, that fits your hours; at ${f.hoursPerWeek} h/week you finish around ${now.date}.` : `- Not at ${f.hoursPerWeek} h/week: that pace gets you to ${now.date}.`,
@@ -174,7 +176,9 @@ export const timeline: Intent = {
     if (!ok) {
       out.push(need <= f.hoursPerWeek * 1.5
         ? `- Close: add ${need - f.hoursPerWeek} h/week, or trim the biggest build tasks to a first version.`
-        : `- Instead: by ${target}, do the validation and build tasks (${foundingHours} h${foundingHours <= weeks * f.hoursPerWeek ? ', which fit' : ''}) and open a founding round; launch publicly at ${now.date}.`);
+        : foundingTask && foundingHours <= weeks * f.hoursPerWeek
+          ? `- Instead: by ${target}, reach ${ref(foundingTask)} (${foundingHours} h of open work, which fits) and pre-sell founding seats; launch publicly around ${now.date}.`
+          : `- Instead: use the time for validation${foundingTask ? ` (${foundingHours} h to reach ${ref(foundingTask)})` : ''}, and launch publicly around ${now.date}.`);
     }
     return out;
   },

@@ -44,7 +44,7 @@ export const platform: Intent = {
     const fromPlan = f.plan.personalisation.platformSuggestions.map((s) => platformByName(s.platform)).filter((p): p is PlatformInfo => !!p);
     const compared = named.length > 0;
     if (!compared) named = fromPlan.slice(0, 2);
-    const fit = (p: PlatformInfo) => families.reduce((s, fam) => s + (p.fits.includes(fam.family) ? fam.followers : 0), 0);
+    const fit = (p: PlatformInfo) => families.reduce((s, fam) => s + (p.fits[fam.family] ?? 0) * fam.followers, 0);
     const ranked = [...named].sort((a, b) => Number(b.paywall) - Number(a.paywall) || fit(b) - fit(a) || monthlyCost(a, members, price) - monthlyCost(b, members, price));
     const out: string[] = [];
     const where = top ? `${Math.round((top.followers / Math.max(1, families.reduce((s, x) => s + x.followers, 0))) * 100)}% of your audience is on ${top.names.join(' and ')} (${FAMILY_WORDS[top.family]})` : 'your profile has no follower numbers per platform yet';
@@ -53,7 +53,8 @@ export const platform: Intent = {
       : compared ? f.vary('platform-one', [`${named[0]!.name}, for you: ${where}.`, `Is ${named[0]!.name} right for you? ${where}.`])
       : f.vary('platform-plan', [`From your plan's suggestions — ${where}:`, `Two platforms fit you best; ${where}:`]));
     for (const p of ranked.slice(0, 3)) {
-      const fits = top && p.fits.includes(top.family) ? 'fits that audience' : 'not where most of your audience is';
+      const w = top ? p.fits[top.family] ?? 0 : 0;
+      const fits = w >= 0.8 ? 'fits that audience' : w >= 0.5 ? 'workable for that audience' : 'not where most of your audience is';
       // The template's own platform notes win over the built-in ones.
       const own = f.plan.communityPlatforms?.find((c) => c.name.toLowerCase() === p.name.toLowerCase());
       out.push(`- **${p.name}** (${fits}): ${own?.strengths ?? p.strengths}. About ${usd(monthlyCost(p, members, price))}/month at ${members} members × ${usd(price)} (${own?.fees ?? p.fees}). Watch: ${own?.watchOut ?? p.weakness}.`);
@@ -69,8 +70,8 @@ export const platform: Intent = {
       out.push(alt && fit(alt) > fit(best) ? `For your audience ${alt.name} fits better; try both free trials side by side.` : `It suits your audience; check the current pricing before you commit.`);
     }
     const planTop = fromPlan[0];
-    if (compared && planTop && !named.includes(planTop) && top && !named.some((p) => p.fits.includes(top.family))) {
-      out.push(`Neither is built for a ${FAMILY_WORDS[top.family]} audience; your plan's first suggestion is **${planTop.name}** (${planTop.fees}).`);
+    if (compared && planTop && !named.includes(planTop) && best && fit(planTop) > fit(best) * 1.15) {
+      out.push(`For a ${top ? FAMILY_WORDS[top.family] : 'mixed'} audience, your plan's first suggestion fits even better: **${planTop.name}** (${planTop.fees}).`);
     }
     if (chosen) out.push(`(You already chose **${chosen.value ?? chosen.decision}**; switching is cheap only before members join.)`);
     const task = taskAbout(f, /platform/i);
