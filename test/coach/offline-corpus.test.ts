@@ -60,7 +60,7 @@ export const CORPUS: Case[] = [
   { q: 'am I on track for launch?', intent: 'progress', has: [targetLaunchDate] },
   { q: 'how am i doing so far', intent: 'progress', has: [`${fx.openHours} h`] },
   // pace
-  { q: 'can I slow down to 3 hours a week', intent: 'pace', has: [fx.launchAt(3), fx.launchAt(6), '`coach profile set --hours 3`'] },
+  { q: 'can I slow down to 3 hours a week', intent: 'pace', has: [fx.launchAt(3), fx.launchAt(6), `\`coach ask "I've decided to launch on ${fx.launchAt(3)}"\``, '`coach profile set --hours 3`'] },
   { q: "i'm burnt out, can i cut back?", intent: 'pace', has: [fx.launchAt(3)] },
   { q: 'what if i could do 10 hours a week, how much faster', intent: 'pace', has: [fx.launchAt(10), 'sooner'] },
   { q: "new job starting, i'll only have 2h/week", intent: 'pace', has: [fx.launchAt(2), 'later'] },

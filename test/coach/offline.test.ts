@@ -182,3 +182,16 @@ describe('the same figures as the personalisation', () => {
     }
   });
 });
+
+describe('pace changes become a decision', () => {
+  it('the sentence it suggests is one the detector records as the timeline decision', async () => {
+    const { detect } = await import('../../src/detector/index.js');
+    const { detectorPlanOf } = await import('../../src/app/views.js');
+    const tui = ask('can I slow down to 3 hours a week', { surface: 'tui' }).text;
+    const said = /tell me "([^"]+)"/.exec(tui)![1]!;
+    expect(said).toContain(fx.launchAt(3));
+    const found = detect(said, detectorPlanOf(plan.phases, plan.decisionPoints, done));
+    expect(found.decisions).toContainEqual(expect.objectContaining({ category: 'timeline', confidence: 'high' }));
+    expect(tui).not.toContain('coach ');
+  });
+});

@@ -116,9 +116,10 @@ export const pace: Intent = {
     if (asked < f.hoursPerWeek && biggest) out.push(`- Trim rather than stretch: ${ref(biggest)} is the biggest at ~${biggest.hours} h; a smaller first version keeps the date closer.`);
     if (asked < f.hoursPerWeek) out.push('- Keep one visible thing weekly (a post or a reply thread) so the audience does not go cold.');
     if (asked > f.hoursPerWeek) out.push(`- More hours help only if the waitlist keeps pace: validate before you build faster.`);
+    // A launch date the creator decides is recorded by the detector as the timeline decision.
     out.push(f.surface === 'cli'
-      ? `To make it your plan's pace: \`coach profile set --hours ${asked}\`.`
-      : `To make it your plan's pace, run \`coach profile set --hours ${asked}\` after you quit (Ctrl+C).`);
+      ? `To make it official: \`coach ask "I've decided to launch on ${at.date}"\` records it, and \`coach profile set --hours ${asked}\` updates your profile.`
+      : `To make it official, tell me "I've decided to launch on ${at.date}" and I'll record it.`);
     return out;
   },
 };
