@@ -1,7 +1,7 @@
 // First run: a few questions make the profile (name, niche, platforms, hours), then a template
 // pick starts the project, and the coach's welcome (Claude with a key, else the offline coach)
 // streams in. Uses the same services as `coach profile set` and `coach project start`.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
 import { moveProject, startProject } from '../app/projects.js';
@@ -18,7 +18,8 @@ import { editorKey } from './editor-keys.js';
 import { uiError } from './hooks/useChat.js';
 import { useRefState } from './hooks/useRefState.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
-import { KeyDecoder, type KeyEvent } from './keys.js';
+import type { KeyEvent } from './keys.js';
+import { KeyPriority, useKeypress } from './hooks/useKeypress.js';
 import { nextKey, type TranscriptItem } from './session.js';
 import { TokenBatcher } from './stream-batcher.js';
 import { markdownRows } from './text/markdown.js';
@@ -90,7 +91,6 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
   const [cursor, getCursor, setCursor] = useRefState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [welcome, setWelcome] = useState('');
-  const decoder = useRef(new KeyDecoder());
   const batcher = useRef(new TokenBatcher(setWelcome));
   const notes = useRef<TranscriptItem[]>([]);
   const raw = useRef<Partial<Record<FieldStep, string>>>({});
@@ -182,11 +182,7 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
     const next = editorKey(getEditor(), ev, { multiline: false });
     if (next) setEditor(next);
   };
-  const handleRef = useRef(handle);
-  handleRef.current = handle;
-  useInput(useCallback((input: string, key: Key) => {
-    for (const ev of decoder.current.feed(input, key)) handleRef.current(ev);
-  }, []));
+  useKeypress(handle, { priority: KeyPriority.focus });
 
   const width = size.columns;
   const budget = Math.max(3, size.rows - 1);

@@ -2,35 +2,20 @@
 // the few getters and actions it needs.
 import type { PlanPhase } from '../plan/schema.js';
 import type { KeyEvent } from './keys.js';
-import type { Snapshot, Tone } from './session.js';
+import type { Snapshot } from './session.js';
+import type { UiAction, UiState } from './state/ui-state.js';
 
-export type Focus = 'input' | 'checklist';
-export type OverlayState =
-  | { kind: 'help' }
-  | { kind: 'decisions'; all: boolean }
-  | { kind: 'task'; taskId: string }
-  | { kind: 'text'; title: string; lines: string[] };
-
-export interface UiState {
-  focus: Focus;
-  overlay: OverlayState | null;
-  scroll: number;
-  cursor: number;
-  /** Phase shown in the checklist; null = the current phase. */
-  viewPhase: string | null;
-  /** Task whose note is being edited in the input box. */
-  noteFor: string | null;
+/** The phase the checklist shows: the one browsed to with ←/→, else the current one. */
+export function visiblePhaseOf(s: Snapshot, viewPhase: string | null): PlanPhase {
+  return s.project.plan.phases.find((p) => p.id === (viewPhase ?? s.progress.currentPhase.id)) ?? s.progress.currentPhase;
 }
 
 export interface PanelKeyDeps {
   getUi: () => UiState;
-  setUi: (f: (u: UiState) => UiState) => void;
-  getSnapshot: () => Snapshot | null;
-  visiblePhase: () => PlanPhase | undefined;
-  setFlash: (text: string, tone?: Tone) => void;
-  openOverlay: (o: OverlayState) => void;
-  closeOverlay: () => void;
-  toggleFocus: () => void;
+  dispatch: (a: UiAction) => void;
+  snapshot: () => Snapshot;
+  /** The phase the checklist shows (the current one unless browsing with ←/→). */
+  visiblePhase: () => PlanPhase;
   toggleTask: (taskId: string) => void;
   startNote: (taskId: string) => void;
   /** Printable text that belongs to the chat input: focus it and insert the text there. */
@@ -61,17 +46,15 @@ export const DECISIONS_LETTERS = ['a', '?'] as const;
 export const TASK_LETTERS = ['n', '?'] as const;
 
 export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
-  const p = d.visiblePhase();
-  const s = d.getSnapshot();
-  if (!p || !s) return;
   if (routePanelKey(ev, CHECKLIST_LETTERS, d.inputEmpty()) === 'input') return d.typeIntoInput(ev);
+  const p = d.visiblePhase();
+  const phases = d.snapshot().project.plan.phases;
   const tasks = p.tasks;
   const cur = Math.max(0, Math.min(d.getUi().cursor, tasks.length - 1));
-  const move = (to: number) => d.setUi((x) => ({ ...x, cursor: Math.max(0, Math.min(tasks.length - 1, to)), viewPhase: p.id }));
+  const move = (to: number) => d.dispatch({ type: 'cursor', to, count: tasks.length, phase: p.id });
   const shiftPhase = (dir: number) => {
-    const list = s.project.plan.phases;
-    const i = list.findIndex((x) => x.id === p.id) + dir;
-    if (i >= 0 && i < list.length) d.setUi((x) => ({ ...x, viewPhase: list[i]!.id, cursor: 0 }));
+    const next = phases[phases.findIndex((x) => x.id === p.id) + dir];
+    if (next) d.dispatch({ type: 'phase', phase: next.id });
   };
   const text = ev.kind === 'text' ? ev.text : null;
   const task = tasks[cur];
@@ -83,37 +66,37 @@ export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
   if (ev.kind === 'end') return move(tasks.length - 1);
   if (ev.kind === 'left') return shiftPhase(-1);
   if (ev.kind === 'right') return shiftPhase(1);
-  if (ev.kind === 'tab') return d.toggleFocus();
+  if (ev.kind === 'tab') return d.dispatch({ type: 'toggleFocus' });
   if (text === ' ' && task) return d.toggleTask(task.id);
   if (text === 'n' && task) return d.startNote(task.id);
-  if (ev.kind === 'enter' && task) return d.openOverlay({ kind: 'task', taskId: task.id });
-  if (text === 'd') return d.openOverlay({ kind: 'decisions', all: false });
-  if (text === '?') return d.openOverlay({ kind: 'help' });
+  if (ev.kind === 'enter' && task) return d.dispatch({ type: 'open', overlay: { kind: 'task', taskId: task.id } });
+  if (text === 'd') return d.dispatch({ type: 'open', overlay: { kind: 'decisions', all: false } });
+  if (text === '?') return d.dispatch({ type: 'open', overlay: { kind: 'help' } });
 }
 
 export function overlayKey(ev: KeyEvent, d: PanelKeyDeps): void {
   const u = d.getUi();
   const o = u.overlay;
   if (!o) return;
-  const letters = o.kind === 'decisions' ? DECISIONS_LETTERS : o.kind === 'task' ? TASK_LETTERS : [];
+  const letters = o.kind === 'decisions' ? DECISIONS_LETTERS : o.kind === 'task' ? TASK_LETTERS : ['?'];
   if (routePanelKey(ev, letters, d.inputEmpty()) === 'input') {
-    d.closeOverlay();
+    d.dispatch({ type: 'close' });
     return d.typeIntoInput(ev);
   }
   const page = d.page();
   const max = Math.max(0, d.overlayLineCount() - page);
   const text = ev.kind === 'text' ? ev.text : null;
-  const scroll = (to: number) => d.setUi((x) => ({ ...x, scroll: Math.max(0, Math.min(max, to)) }));
+  const scroll = (to: number) => d.dispatch({ type: 'scroll', to, max });
   if (ev.kind === 'up') return scroll(u.scroll - 1);
   if (ev.kind === 'down') return scroll(u.scroll + 1);
   if (ev.kind === 'pageup') return scroll(u.scroll - page);
   if (ev.kind === 'pagedown' || (text === ' ' && o.kind !== 'task')) return scroll(u.scroll + page);
   if (ev.kind === 'home') return scroll(0);
   if (ev.kind === 'end') return scroll(max);
-  if (ev.kind === 'tab') return d.toggleFocus();
-  if (ev.kind === 'enter') return d.closeOverlay();
-  if (o.kind === 'decisions' && text === 'a') return d.setUi((x) => ({ ...x, overlay: { kind: 'decisions', all: !o.all }, scroll: 0 }));
+  if (ev.kind === 'tab') return d.dispatch({ type: 'toggleFocus' });
+  if (ev.kind === 'enter') return d.dispatch({ type: 'close' });
+  if (o.kind === 'decisions' && text === 'a') return d.dispatch({ type: 'open', overlay: { kind: 'decisions', all: !o.all } });
   if (o.kind === 'task' && text === ' ') return d.toggleTask(o.taskId);
   if (o.kind === 'task' && text === 'n') return d.startNote(o.taskId);
-  if (text === '?') return d.openOverlay({ kind: 'help' });
+  if (text === '?') return d.dispatch({ type: 'open', overlay: { kind: 'help' } });
 }

@@ -6,7 +6,7 @@ import { createContext } from '../app/context.js';
 import { App } from './App.js';
 import { CLEAR_TERMINAL, startTerminalSession } from './terminal.js';
 import { strayLines } from './stray.js';
-import { loadSnapshot, openingItems } from './session.js';
+import { loadBoot } from './session.js';
 import { transcriptText } from './text/entries.js';
 
 export interface RunUiOptions {
@@ -24,8 +24,7 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
   // The opening transcript (banner and history) goes straight to the terminal, before Ink's first
   // frame, rendered by the same code as <Static> entries: laying it out through Ink would cost
   // most of the first paint. <Static> then holds only what is added during the session.
-  const snap = loadSnapshot(ctx, { model: null, offline: !!opts.offline });
-  const printed = snap ? openingItems(ctx, snap) : undefined;
+  const boot = loadBoot(ctx, !!opts.offline);
   const stdout = process.stdout;
   const controls: { quit?: () => void } = {};
   let forced: NodeJS.Timeout | undefined;
@@ -46,10 +45,10 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
     },
   });
   try {
-    if (printed) stdout.write(transcriptText(printed, stdout.columns || 80));
+    if (boot.items.length) stdout.write(transcriptText(boot.items, stdout.columns || 80));
     const instance = render(
       <App
-        ctx={ctx} offline={!!opts.offline} controls={controls} printed={printed}
+        ctx={ctx} offline={!!opts.offline} controls={controls} boot={{ ...boot, printed: boot.items.length }}
         onWidthChange={() => stdout.write(CLEAR_TERMINAL)}
       />,
       { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },

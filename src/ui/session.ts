@@ -131,3 +131,16 @@ export function openingItems(ctx: AppContext, snap: Snapshot, carried: Transcrip
   };
   return [banner, ...carried, ...historyItems(ctx, snap.project.row.id)];
 }
+
+/** What the app's first screen needs: the snapshot (null → onboarding) and the opening transcript. */
+export interface Boot {
+  snapshot: Snapshot | null;
+  items: TranscriptItem[];
+  /** How many of the items are already on the terminal (printed by the runner before Ink). */
+  printed: number;
+}
+
+export function loadBoot(ctx: AppContext, offline: boolean, carried: TranscriptItem[] = []): Boot {
+  const snapshot = loadSnapshot(ctx, { model: null, offline });
+  return { snapshot, items: snapshot ? openingItems(ctx, snapshot, carried) : [], printed: 0 };
+}

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { costWarningReached } from '../../usage/budget.js';
 import { formatUSD, usdToMicros } from '../../usage/money.js';
 import { sanitizeForTerminal, truncate } from '../../util/text.js';
+import type { Snapshot } from '../session.js';
 import { theme } from '../theme.js';
 import { cellWidth } from '../text/wrap.js';
 
@@ -42,3 +43,11 @@ export const StatusBar = memo(function StatusBar({ figures, width }: { figures: 
     </Text>
   );
 });
+
+/** The figures of a snapshot (the offline coach shows instead of a model). */
+export function statusFigures(s: Snapshot): StatusFigures {
+  return {
+    profile: s.profile.displayName, project: s.project.row.title, model: s.offline ? null : s.model, used: s.today.messagesUsed,
+    limit: s.limit, costMicros: s.today.costMicros, unpriced: s.today.unpriced, costWarningUSD: s.costWarningUSD,
+  };
+}

@@ -167,7 +167,11 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
         if (!stopped.current) {
           if (failed) {
             const held = queue.takeAll();
-            if (held.length) depsRef.current.onHeld?.(held);
+            if (held.length) {
+              depsRef.current.onHeld?.(held);
+              const one = held.length === 1;
+              notice(`${one ? 'Your queued message is' : `Your ${held.length} queued messages are`} back in the input, not sent — Enter sends ${one ? 'it' : 'them'} when you are ready.`, 'warn');
+            }
           } else {
             const next = queue.shift();
             if (next !== null) sendRef.current(next);
