@@ -69,12 +69,13 @@ export function registerAsk(program: Command): void {
         usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cacheCreationTokens: usage.cacheCreationTokens, cacheReadTokens: usage.cacheReadTokens },
         costUSD, decisions: result.applied.decisions.map(decisionView), tasksCompleted: result.applied.tasksCompleted,
         limit: result.limit, suggestions,
-        secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : reading.costMicros / 1e6, dropped: reading.dropped },
+        secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : microsToUSD(reading.costMicros), dropped: reading.dropped },
         ...(result.error ? { error: result.error.message } : {}),
       });
     } else if (!result.offline) {
       const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
-      out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost} · ${result.limit.used}/${result.limit.limit} messages today`));
+      const readerCost = reading && reading.costMicros !== 0 ? ` (+ ${reading.costMicros === null ? 'unpriced' : formatUSD(reading.costMicros)} second reader)` : '';
+      out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost}${readerCost} · ${result.limit.used}/${result.limit.limit} messages today`));
     }
     if (!json) for (const s of suggestions) out.info(sanitizeForTerminal(suggestionLine(s)));
     if (result.error) {

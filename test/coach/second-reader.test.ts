@@ -53,6 +53,8 @@ describe('second reader: proposals become suggestions, never records', () => {
     const lines = stderrLines(r.stderr);
     expect(lines).toContain('the second reader suggests a platform decision: Kitchen Table — to record it: coach decisions add --category platform "Kitchen Table"');
     expect(lines).toContain(`the second reader suggests t2 ${await titleOf('t2')} is done — to mark it: coach tasks done t2`);
+    // Its cost is on the status line, apart from the reply's: 800 × $1 + 60 × $5 per MTok.
+    expect(lines).toContain('claude-sonnet-4-6 · 1000 in / 100 out tokens · $0.0045 (+ $0.0011 second reader) · 1/50 messages today');
     expect(decisionRows().filter((d) => d.value === 'Kitchen Table')).toEqual([]);
     expect(doneRows().filter((d) => d.task_id === 't2')).toEqual([]);
 
