@@ -7,7 +7,8 @@ import type { AppContext, ProjectView } from './context.js';
 import type { Applied } from './detection.js';
 import { allTasks } from './views.js';
 import type { DetectedCompletion, DetectedDecision, Detection } from '../detector/types.js';
-import { finish, reserve, todayUsage } from '../limits/usage-log.js';
+import { finish, requestEstimateMicros, reserve, todayUsage } from '../limits/usage-log.js';
+import { estimateTokens } from '../util/text.js';
 import { capMicrosOf, costCapReached } from '../usage/budget.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext, type ReaderDecision } from '../coach/reader.js';
@@ -85,22 +86,26 @@ export async function secondRead(ctx: AppContext, input: SecondReadInput): Promi
   const { sqlite } = ctx.store();
   const capMicros = capMicrosOf(settings.dailyCostCapUSD);
   // A spent cap skips the reading quietly (no refused row: the creator asked for nothing).
-  if (costCapReached(todayUsage(sqlite, input.profile.id, ctx.now()).costMicros, capMicros)) return nothing('skipped', 'the daily cost cap is reached');
+  const today = todayUsage(sqlite, input.profile.id, ctx.now());
+  if (costCapReached(today.costMicros + today.reservedMicros, capMicros)) return nothing('skipped', 'the daily cost cap is reached');
+  const context = readerContextOf(ctx, input);
+  const prompt = readerPrompt(context);
   let usageId: number;
   try {
     usageId = reserve(sqlite, {
       profileId: input.profile.id, projectId: input.project.row.id, kind: 'detect', model, limit: settings.dailyMessageLimit, capMicros, now: ctx.now(),
+      // Held against the cap while it runs, like any request: the prompt and a full answer.
+      estimateMicros: capMicros === null ? null : requestEstimateMicros(model, estimateTokens(READER_SYSTEM) + estimateTokens(prompt), READER_MAX_TOKENS),
     }).usageId;
   } catch (err) {
     return nothing('skipped', (err as Error).message);
   }
 
-  const context = readerContextOf(ctx, input);
   const started = Date.now();
   const { requestReader, ReaderFailure } = await import('../coach/reader-request.js');
   try {
     const reply = await requestReader({
-      apiKey: mode.apiKey, baseURL: mode.baseURL, model, system: READER_SYSTEM, prompt: readerPrompt(context), maxTokens: READER_MAX_TOKENS,
+      apiKey: mode.apiKey, baseURL: mode.baseURL, model, system: READER_SYSTEM, prompt, maxTokens: READER_MAX_TOKENS,
       timeoutMs: Math.min(READER_TIMEOUT_MS, settings.stallTimeoutSeconds * 1000), signal: input.signal,
     });
     const proposals = parseReaderAnswer(reply.text, context);

@@ -199,6 +199,20 @@ describe('second reader: usage, limits and cost', () => {
     expect(second.stderr).toMatch(/daily cost cap reached \(\$0\.0056 of \$0\.0050 today\)/);
   });
 
+  it('holds its estimate against the cap while it runs (like any request), and releases it when it fails', async () => {
+    fake.enqueue(CHAT, { kind: 'hang_before_headers' });
+    const running = ask(MESSAGE, { COACH_DAILY_COST_CAP_USD: '5', COACH_STALL_TIMEOUT_SECONDS: '2' });
+    await fake.waitForRequests(2, 15_000);
+    const [held] = query<{ status: string; cost_micros: number }>(home, "SELECT status, cost_micros FROM ai_usage_logs WHERE kind = 'detect'");
+    // ~700 prompt tokens at $1/MTok + a full 600-token answer at $5/MTok
+    expect(held!.status).toBe('pending');
+    expect(held!.cost_micros).toBeGreaterThan(3000 + 500);
+    expect(held!.cost_micros).toBeLessThan(3000 + 2000);
+    const r = await running;
+    expect(r.code, r.stderr).toBe(0);
+    expect(detectRows()).toMatchObject([{ status: 'error', cost_micros: 0 }]);
+  });
+
   it('is skipped, without a request or a row, once the reply itself reached the cost cap', async () => {
     fake.enqueue(CHAT);
     const r = await ask('a question', { COACH_DAILY_COST_CAP_USD: '0.004' });
