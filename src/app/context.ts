@@ -3,7 +3,9 @@
 import { UsageError } from '../errors.js';
 import { dataHome, dbPath, userTemplatesDir } from '../config/paths.js';
 import { openSettings, type SettingsStore } from '../config/settings.js';
+import { ensureSchedule } from '../plan/schedule.js';
 import type { CustomizedPlan } from '../plan/schema.js';
+import { localDay, systemTimeZone } from '../util/dates.js';
 import { openStore, type Store } from '../store/db.js';
 import { findProfile } from '../store/profiles.js';
 import { findCurrentProject } from '../store/projects.js';
@@ -65,8 +67,9 @@ export interface ProjectView {
   plan: CustomizedPlan;
 }
 
+/** The stored plan, with due dates (a plan stored before due dates gets them from its start day). */
 export function parsePlan(row: ProjectRow): CustomizedPlan {
-  return JSON.parse(row.customizedPlan) as CustomizedPlan;
+  return ensureSchedule(JSON.parse(row.customizedPlan) as CustomizedPlan, localDay(row.createdAt, systemTimeZone()));
 }
 
 /** The project commands act on: the active one (or a paused one, for show/resume). */

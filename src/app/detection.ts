@@ -9,6 +9,7 @@ import { recordDecision } from '../store/decisions.js';
 import type { DecisionRow } from '../store/schema.js';
 import { doneTaskIds, upsertTask } from '../store/tasks.js';
 import { detectorPlanOf } from './views.js';
+import { applyTimelineDecision, type LaunchMove } from './schedule.js';
 import { taskForCategory } from './tasks.js';
 
 export interface Applied {
@@ -17,6 +18,8 @@ export interface Applied {
   /** Medium/low findings: offered to the creator, not recorded. */
   suggestedDecisions: DetectedDecision[];
   suggestedCompletions: DetectedCompletion[];
+  /** A timeline decision named a new launch date: the open tasks were re-planned to it. */
+  launchMoved: LaunchMove | null;
 }
 
 export function detectFor(text: string, plan: CustomizedPlan, done: ReadonlySet<string>): Detection {
@@ -25,7 +28,7 @@ export function detectFor(text: string, plan: CustomizedPlan, done: ReadonlySet<
 
 export function applyDetection(db: Db, projectId: number, plan: CustomizedPlan, detection: Detection, sourceMessageId: number, now: number): Applied {
   const done = doneTaskIds(db, projectId);
-  const applied: Applied = { decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [] };
+  const applied: Applied = { decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [], launchMoved: null };
   db.transaction((tx) => {
     for (const d of detection.decisions) {
       if (d.confidence !== 'high') {
@@ -37,6 +40,7 @@ export function applyDetection(db: Db, projectId: number, plan: CustomizedPlan, 
         sourceMessageId, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category),
       }, now);
       applied.decisions.push(decision);
+      applied.launchMoved = applyTimelineDecision(tx as unknown as Db, projectId, decision, now) ?? applied.launchMoved;
     }
     for (const c of detection.taskCompletions) {
       if (done.has(c.taskId)) continue;

@@ -52,7 +52,7 @@ export function exportProject(db: Db, row: ProjectRow): ExportProject {
   const tasks: ExportTask[] = allTasks(plan).map((t) => taskView(t, states.get(t.id)));
   // A state for a task the plan no longer has (hand-edited plan): kept, so no note is lost.
   for (const s of states.values()) {
-    if (!inPlan.has(s.taskId)) tasks.push({ id: s.taskId, phaseId: null, title: null, done: s.done, note: s.note, completedAt: s.done ? iso(s.completedAt) : null, source: s.source });
+    if (!inPlan.has(s.taskId)) tasks.push({ id: s.taskId, phaseId: null, title: null, done: s.done, note: s.note, completedAt: s.done ? iso(s.completedAt) : null, source: s.source, dueDate: null });
   }
   const decisions = listDecisions(db, row.id, { includeSuperseded: true }).sort((a, b) => a.id - b.id);
   return {

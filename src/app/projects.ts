@@ -6,6 +6,7 @@ import { writeTx, type Db } from '../store/db.js';
 import { findActiveProject, insertProject, isActiveProjectConflict, listProjects, updateProjectStatus, type ProjectStatus } from '../store/projects.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
 import type { AppContext } from './context.js';
+import { startSchedule } from './schedule.js';
 
 export function profileForPlan(p: ProfileRow): ProfileForPlan {
   return {
@@ -31,7 +32,8 @@ export function startProject(ctx: AppContext, profile: ProfileRow, opts: { templ
   const active = findActiveProject(db, profile.id);
   if (active) throw conflict(active);
   const template = loadTemplate(opts.templateId, ctx.templatesDir);
-  const { plan, targetLaunchDate } = personalise(template, profileForPlan(profile), new Date(ctx.now()));
+  const personalised = personalise(template, profileForPlan(profile), new Date(ctx.now()));
+  const { plan, targetLaunchDate } = startSchedule(personalised.plan, ctx.now());
   const title = opts.title?.trim() || `${template.opportunity.title}${profile.niche ? ` for ${profile.niche}` : ''}`;
   try {
     return insertProject(db, { profileId: profile.id, templateId: template.id, title, customizedPlan: JSON.stringify(plan), targetLaunchDate }, ctx.now());

@@ -5,6 +5,7 @@ import { DECISION_CATEGORIES } from '../plan/schema.js';
 import { writeTx, type Db } from '../store/db.js';
 import { recordDecision, type NewDecision } from '../store/decisions.js';
 import { taskStates, upsertTask, type TaskChange } from '../store/tasks.js';
+import { applyTimelineDecision } from './schedule.js';
 import { allTasks } from './views.js';
 
 /** Accepts `t3`, `T3` or `3`; anything else that is not in the plan is a usage error. */
@@ -47,5 +48,8 @@ export function taskForCategory(plan: CustomizedPlan, category: DecisionCategory
 }
 
 export function addDecision(db: Db, projectId: number, plan: CustomizedPlan, d: Omit<NewDecision, 'relatedTaskId'> & { relatedTaskId?: string | null }, now: number) {
-  return recordDecision(db, projectId, { ...d, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category) }, now);
+  return db.transaction((tx) => {
+    const recorded = recordDecision(tx as unknown as Db, projectId, { ...d, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category) }, now);
+    return { ...recorded, launchMoved: applyTimelineDecision(tx as unknown as Db, projectId, recorded.decision, now) };
+  }, { behavior: 'immediate' });
 }

@@ -31,6 +31,8 @@ export interface TaskView {
   note: string | null;
   completedAt: string | null;
   source: 'manual' | 'chat' | null;
+  /** `YYYY-MM-DD` the task is due (see plan/schedule.ts). */
+  dueDate: string | null;
 }
 
 export function taskView(task: PlanTask, state: TaskCompletionRow | undefined): TaskView {
@@ -42,6 +44,7 @@ export function taskView(task: PlanTask, state: TaskCompletionRow | undefined): 
     note: state?.note ?? null,
     completedAt: state?.done ? iso(state.completedAt) : null,
     source: state ? state.source : null,
+    dueDate: task.dueDate ?? null,
   };
 }
 

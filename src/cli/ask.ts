@@ -4,6 +4,7 @@ import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
 import { allMessages, lastMessages } from '../store/messages.js';
 import { formatUSD, microsToUSD } from '../usage/money.js';
+import { launchMovedLine } from './schedule-view.js';
 import { FLAG_RANGES, act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { suggestionLine, suggestionViews } from './suggestions.js';
@@ -39,6 +40,7 @@ export function registerAsk(program: Command): void {
           else if (e.type === 'detected' && !json) {
             for (const d of e.applied.decisions) out.success(`Recorded ${d.category} decision: ${d.value ?? d.decision}`);
             for (const id of e.applied.tasksCompleted) out.success(`Marked ${id} done`);
+            if (e.applied.launchMoved) out.info(launchMovedLine(e.applied.launchMoved));
           } else if (e.type === 'text' && !json) {
             streamed = true;
             io.stdout.write(sanitizeForTerminal(e.delta));

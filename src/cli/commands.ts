@@ -13,11 +13,13 @@ import { registerTasks } from './tasks.js';
 import { registerTemplates } from './templates.js';
 import { registerChat } from './ui.js';
 import { registerUsage } from './usage.js';
+import { registerWeek } from './week.js';
 
 export function registerAll(program: Command): void {
   registerProfile(program);
   registerProject(program);
   registerTasks(program);
+  registerWeek(program);
   registerDecisions(program);
   registerChat(program);
   registerAsk(program);

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
 import { listDecisions } from '../store/decisions.js';
 import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
+import { launchMovedLine } from './schedule-view.js';
 import { act, examples, jsonOption } from './shared.js';
 
 export function registerDecisions(program: Command): void {
@@ -49,11 +50,12 @@ export function registerDecisions(program: Command): void {
     if (opts.tier && category !== 'pricing') throw new UsageError(`--tier is for pricing decisions, not ${category}`);
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile);
-    const { decision, superseded } = addDecision(ctx.store().db, row.id, plan, {
+    const { decision, superseded, launchMoved } = addDecision(ctx.store().db, row.id, plan, {
       category, decision: text.trim(), value: opts.value?.trim() || text.trim(), rationale: opts.because?.trim() || null,
       confidence: 'high', sourceMessageId: null, tier: opts.tier ?? null,
     }, ctx.now());
     if (json) return out.json(decisionView(decision));
     out.success(`Recorded ${category} decision #${decision.id}${superseded ? ` (supersedes #${superseded.id}: ${superseded.decision})` : ''}`);
+    if (launchMoved) out.info(launchMovedLine(launchMoved));
   }));
 }

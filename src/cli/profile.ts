@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { profileView } from '../app/views.js';
 import { requireProfile } from '../app/context.js';
+import { replanForHours } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
 import { findProfile, listProfiles, upsertProfile, type ProfilePatch } from '../store/profiles.js';
 import type { PlatformPresence, ProfileRow } from '../store/schema.js';
@@ -9,6 +10,7 @@ import { parseHours, parseMonthlyUSD, parsePlatforms, platformLabel } from '../p
 import { FLAG_RANGES, act, checkRange, examples, jsonOption, parsedFlag } from './shared.js';
 import type { Output } from './output.js';
 import { centsToMicros, formatUSD } from '../usage/money.js';
+import { launchMovedLine } from './schedule-view.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -106,10 +108,14 @@ export function registerProfile(program: Command): void {
       for (const p of newPlatforms) byName.set(p.platform, p);
       patch.platforms = [...byName.values()];
     }
+    const before = patch.hoursPerWeek !== undefined ? findProfile(db, ctx.profileHandle)?.hoursPerWeek : undefined;
     const { profile: saved, created } = upsertProfile(db, ctx.profileHandle, patch, ctx.now());
+    // New hours per week: the current project's open tasks follow the new pace.
+    const replanned = !created && patch.hoursPerWeek !== undefined && before !== patch.hoursPerWeek ? replanForHours(db, saved, ctx.now()) : null;
     if (json) out.json(profileView(saved));
     else {
       out.success(`${created ? 'Created' : 'Updated'} profile "${saved.handle}"${understood.length ? `: ${understood.join(' · ')}` : ''}`);
+      if (replanned) out.info(replanned.move ? launchMovedLine(replanned.move) : `Open tasks re-planned at ${patch.hoursPerWeek} h/week (launch date kept: ${replanned.row.targetLaunchDate ?? '—'}).`);
       if (created) out.info('Next: `coach project start` to get your personalised plan.');
     }
   }));

@@ -8,6 +8,10 @@ import { listProjects } from '../store/projects.js';
 import { doneTaskIds } from '../store/tasks.js';
 import { FLAG_RANGES, act, examples, jsonOption, parseIntArg } from './shared.js';
 import { bar } from './output.js';
+import { dueCell, launchInfo, launchMovedLine } from './schedule-view.js';
+import { dayOf, setLaunchDate } from '../app/schedule.js';
+import { phaseDates, shortDay } from '../plan/schedule.js';
+import { parseDay } from '../util/dates.js';
 
 export function registerProject(program: Command): void {
   const project = program.command('project').description('your project: one personalised plan at a time');
@@ -40,9 +44,11 @@ export function registerProject(program: Command): void {
       const profile = requireProfile(ctx);
       const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
       const progress = planProgress(plan, doneTaskIds(ctx.store().db, row.id));
-      if (json) return out.json({ ...projectView(row, { done: progress.done, total: progress.total, percent: progress.percent }), personalisation: plan.personalisation, currentPhase: progress.currentPhase.id });
+      const launch = launchInfo(plan, doneTaskIds(ctx.store().db, row.id), dayOf(ctx.now()));
+      if (json) return out.json({ ...projectView(row, { done: progress.done, total: progress.total, percent: progress.percent }), personalisation: plan.personalisation, currentPhase: progress.currentPhase.id, schedule: plan.schedule ?? null, neededHoursPerWeek: launch.neededHoursPerWeek });
       out.line(`${out.bold(row.title)} ${out.dim(`#${row.id} · ${row.status} · template ${row.templateId}`)}`);
       out.line(`Target launch: ${row.targetLaunchDate ?? '—'}   Progress: ${bar(progress.percent / 100)} ${progress.done}/${progress.total} (${progress.percent}%)`);
+      for (const l of launch.lines) out.line(l);
       out.line(`Current phase: ${progress.currentPhase.title}`);
       const band = plan.personalisation.priceBand;
       out.line(`Suggested price: $${band.suggested}/month (band $${band.low}–$${band.high})`);
@@ -61,6 +67,20 @@ export function registerProject(program: Command): void {
       if (!rows.length) return out.info('No projects yet: `coach project start`.');
       out.line(out.table(['#', 'Title', 'Status', 'Progress', 'Launch'], rows.map((r) => [r.id, r.title, r.status, `${r.progress!.percent}%`, r.targetLaunchDate ?? ''])));
     }));
+
+  examples(
+    project.command('set').description('change the current project: its launch date (open tasks are re-planned to it)')
+      .requiredOption('--launch <date>', 'target launch date, YYYY-MM-DD (today or later)')
+      .addOption(jsonOption()),
+    ['coach project set --launch 2027-03-03', 'coach project set --launch 20270303 --json'],
+  ).action(act(({ ctx, out, json }, opts: { launch: string }) => {
+    const date = parseDay(opts.launch, '--launch');
+    const profile = requireProfile(ctx);
+    const { row } = requireProject(ctx, profile, { allowPaused: true });
+    const result = setLaunchDate(ctx.store().db, row, date, ctx.now());
+    if (json) return out.json({ ...projectView(result.row), schedule: result.plan.schedule ?? null });
+    out.success(launchMovedLine(result.move));
+  }));
 
   const moves: [ProjectAction, string, string][] = [
     ['pause', 'pause the active project', 'coach project pause'],
@@ -87,12 +107,19 @@ export function registerProject(program: Command): void {
       if (json) return out.json({ project: projectView(row), progress: { done: progress.done, total: progress.total, percent: progress.percent, currentPhase: progress.currentPhase.id, phases: progress.phases }, plan });
       out.line(row.title === plan.opportunity.title ? out.bold(row.title) : `${out.bold(plan.opportunity.title)} — ${row.title}`);
       out.line(`${bar(progress.percent / 100, 20)} ${progress.done}/${progress.total} tasks (${progress.percent}%) · launch target ${row.targetLaunchDate ?? '—'}`);
+      const today = dayOf(ctx.now());
+      const dates = new Map(phaseDates(plan).map((d) => [d.phaseId, d]));
       for (const phase of plan.phases) {
         const p = progress.phases.find((x) => x.phaseId === phase.id)!;
         const current = phase.id === progress.currentPhase.id;
         out.line('');
-        out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${bar(p.percent / 100)} ${p.done}/${p.total}  ${out.dim(`weeks ${phase.startWeek}–${phase.endWeek}`)}`);
-        for (const t of phase.tasks) out.line(`    ${done.has(t.id) ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)}`);
+        const d = dates.get(phase.id);
+        const span = d ? `${shortDay(d.from, today)} → ${shortDay(d.to, today)}` : `weeks ${phase.startWeek}–${phase.endWeek}`;
+        out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${bar(p.percent / 100)} ${p.done}/${p.total}  ${out.dim(span)}`);
+        for (const t of phase.tasks) {
+          const isDone = done.has(t.id);
+          out.line(`    ${isDone ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)} ${dueCell(out, t.dueDate ?? null, today, isDone)}`.trimEnd());
+        }
       }
     }));
 }

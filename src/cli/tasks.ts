@@ -3,21 +3,29 @@ import { Command } from 'commander';
 import { requireProfile, requireProject, type AppContext } from '../app/context.js';
 import { resolveTask, setTask, toggleTask } from '../app/tasks.js';
 import { allTasks, taskView, type TaskView } from '../app/views.js';
+import { dayOf } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
 import { taskStates } from '../store/tasks.js';
 import type { TaskCompletionRow } from '../store/schema.js';
+import { dueCell } from './schedule-view.js';
 import { FLAG_RANGES, act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
-export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: boolean; done?: boolean } = {}): TaskView[] {
+export type ListedTask = TaskView & { overdue: boolean };
+
+export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: boolean; done?: boolean } = {}): ListedTask[] {
   const profile = requireProfile(ctx);
   const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
   if (opts.phase !== undefined && !plan.phases[opts.phase - 1]) {
     throw new UsageError(`no phase ${opts.phase}: this plan has phases 1–${plan.phases.length}`);
   }
   const states = taskStates(ctx.store().db, row.id);
+  const today = dayOf(ctx.now());
   return allTasks(plan)
     .filter((t) => opts.phase === undefined || t.phaseId === plan.phases[opts.phase - 1]!.id)
-    .map((t) => taskView(t, states.get(t.id)))
+    .map((t) => {
+      const view = taskView(t, states.get(t.id));
+      return { ...view, overdue: !view.done && view.dueDate !== null && view.dueDate < today };
+    })
     .filter((t) => (opts.open ? !t.done : opts.done ? t.done : true));
 }
 
@@ -45,16 +53,19 @@ export function registerTasks(program: Command): void {
       .option('--open', 'only tasks not done yet')
       .option('--done', 'only tasks done')
       .addOption(jsonOption()),
-    ['coach tasks list', 'coach tasks list --phase 2 --open', 'coach tasks list --json | jq \'.[] | select(.done)\''],
+    ['coach tasks list', 'coach tasks list --phase 2 --open', 'coach tasks list --json | jq \'.[] | select(.overdue) | .dueDate\''],
   ).action(act(({ ctx, out, json }, opts: { phase?: string; open?: boolean; done?: boolean }) => {
     if (opts.open && opts.done) throw new UsageError('--open and --done cannot be used together');
     const phase = opts.phase === undefined ? undefined : parseIntArg('--phase', opts.phase, FLAG_RANGES.phase);
     const views = listTaskViews(ctx, { phase, open: opts.open, done: opts.done });
     if (json) return out.json(views);
     if (!views.length) return out.info('No tasks match.');
-    out.line(out.table(['', 'ID', 'Phase', 'Task', 'Note'], views.map((t) => [
-      t.done ? out.green('✔') : '☐', t.id, t.phaseId, t.title, t.note ?? '',
+    const today = dayOf(ctx.now());
+    out.line(out.table(['', 'ID', 'Phase', 'Task', 'Due', 'Note'], views.map((t) => [
+      t.done ? out.green('✔') : t.overdue ? out.red('!') : '☐', t.id, t.phaseId, t.title, dueCell(out, t.dueDate, today, t.done), t.note ?? '',
     ])));
+    const late = views.filter((t) => t.overdue).length;
+    if (late) out.info(`${late} task${late === 1 ? ' is' : 's are'} overdue: \`coach week\` plans them first.`);
   }));
 
   examples(tasks.command('toggle').argument('<id>', 'task id, e.g. t3').option('--note <text>', 'also set a note').addOption(jsonOption())

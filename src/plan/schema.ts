@@ -3,6 +3,7 @@
 
 import * as z from 'zod/mini';
 import '../util/zod.js';
+import type { PlanSchedule } from './schedule.js';
 
 export const DECISION_CATEGORIES = ['pricing', 'platform', 'structure', 'timeline', 'content'] as const;
 export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
@@ -126,6 +127,8 @@ export interface PlanTask extends TemplateTask {
   phaseId: string;
   /** Week of the project (1-based) by which the task should be done, from the creator's hours. */
   dueWeek: number;
+  /** `YYYY-MM-DD` the task is due (plan/schedule.ts); plans stored before due dates get it on read. */
+  dueDate?: string;
 }
 
 export interface PlanPhase extends Omit<TemplatePhase, 'tasks'> {
@@ -164,4 +167,6 @@ export interface CustomizedPlan {
   /** Absent in plans stored before the template carried platform data. */
   communityPlatforms?: CommunityPlatform[];
   personalisation: Personalisation;
+  /** Start, launch date and who set it (plan/schedule.ts); absent in plans stored before due dates. */
+  schedule?: PlanSchedule;
 }

@@ -49,3 +49,12 @@ export function isActiveProjectConflict(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && !!e.message?.includes('active_projects.profile_id');
 }
+
+export function getProject(db: Db, id: number): ProjectRow | null {
+  return db.select().from(activeProjects).where(eq(activeProjects.id, id)).get() ?? null;
+}
+
+/** Writes a re-planned `customized_plan` and the launch date it gives. */
+export function updateProjectPlan(db: Db, id: number, change: { customizedPlan: string; targetLaunchDate: string | null }, now: number): ProjectRow {
+  return db.update(activeProjects).set({ ...change, updatedAt: now }).where(eq(activeProjects.id, id)).returning().get()!;
+}
