@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempHome } from '../helpers/cli.js';
 
-const TASK_KEYS = ['completedAt', 'done', 'id', 'note', 'phaseId', 'source', 'title'];
+const TASK_KEYS = ['completedAt', 'done', 'dueDate', 'id', 'note', 'overdue', 'phaseId', 'source', 'title'];
 const DECISION_KEYS = ['category', 'confidence', 'createdAt', 'decision', 'id', 'rationale', 'status', 'supersededBy', 'value'];
 
 describe('scripted session', () => {
