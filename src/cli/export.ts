@@ -1,12 +1,14 @@
-// coach export [--format md|json] [-o FILE] [--force] [--all]
+// coach export [--format md|json|ics|html] [-o FILE] [--force] [--all]
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { requireProfile } from '../app/context.js';
-import { buildExport, renderMarkdown, writeFileAtomic } from '../app/export.js';
+import { buildExport, renderMarkdown, writeFileAtomic, type ExportDocument } from '../app/export.js';
+import { renderIcs } from '../app/ics.js';
 import { UsageError } from '../errors.js';
 import { findCurrentProject, listProjects } from '../store/projects.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
 import { act, examples } from './shared.js';
+import { VERSION } from './version.js';
 
 interface ExportFlags {
   format?: string;
@@ -16,19 +18,30 @@ interface ExportFlags {
   timezone?: string;
 }
 
-function formatOf(flags: ExportFlags): 'md' | 'json' {
-  if (flags.format === undefined) return flags.output?.toLowerCase().endsWith('.json') ? 'json' : 'md';
+type Format = 'md' | 'json' | 'ics' | 'html';
+
+function formatOf(flags: ExportFlags): Format {
+  if (flags.format === undefined) {
+    const ext = /\.(json|ics|html?)$/i.exec(flags.output ?? '')?.[1]?.toLowerCase();
+    return ext === 'json' ? 'json' : ext === 'ics' ? 'ics' : ext === 'html' || ext === 'htm' ? 'html' : 'md';
+  }
   const f = flags.format.trim().toLowerCase();
   if (f === 'md' || f === 'markdown') return 'md';
-  if (f === 'json') return 'json';
-  throw new UsageError(`--format must be md or json, got "${flags.format}"`);
+  if (f === 'json' || f === 'ics' || f === 'html') return f;
+  throw new UsageError(`--format must be md, json, ics or html, got "${flags.format}"`);
+}
+
+function render(format: Format, doc: ExportDocument, timeZone: string): string {
+  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  if (format === 'ics') return renderIcs(doc, VERSION);
+  return renderMarkdown(doc, timeZone);
 }
 
 export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
     .description('everything about your project in one file: profile, plan and progress, decisions (with history), notes, chat')
-    .addOption(new Option('--format <format>', 'md (for people) or json (lossless); default md, or json when FILE ends in .json'))
+    .addOption(new Option('--format <format>', 'md (for people), json (lossless), ics (calendar: tasks with due dates, the launch) or html (a report with charts); default from FILE\'s extension, else md'))
     .option('-o, --output <file>', 'write to FILE (atomically, mode 0600) instead of stdout')
     .option('--force', 'overwrite FILE if it exists')
     .option('--all', 'every project of the profile (default: the current one)')
@@ -37,6 +50,7 @@ export function registerExport(program: Command): void {
     'coach export > my-community.md',
     'coach export --format json -o backup.json',
     'coach export --all -o everything.md --force',
+    'coach export --format ics -o launch-plan.ics',
   ]);
   cmd.action(act(({ ctx, out }, flags: ExportFlags) => {
     const format = formatOf(flags);
@@ -47,10 +61,14 @@ export function registerExport(program: Command): void {
     const projects = flags.all ? listProjects(db, profile.id).sort((a, b) => a.id - b.id) : current ? [current] : [];
     if (!projects.length) out.warn(`profile "${profile.handle}" has no ${flags.all ? '' : 'current '}project: exporting the profile only`);
     const doc = buildExport(db, profile, projects, ctx.now());
-    const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderMarkdown(doc, timeZone);
+    const text = render(format, doc, timeZone);
     if (!flags.output || flags.output === '-') return out.raw(text);
     const file = resolve(flags.output);
     writeFileAtomic(file, text, { force: flags.force });
+    if (format === 'ics') {
+      const tasks = doc.projects.reduce((n, p) => n + p.plan.phases.reduce((m, ph) => m + ph.tasks.length, 0), 0);
+      return out.success(`Exported ${tasks} task(s) with due dates and ${doc.projects.filter((p) => p.targetLaunchDate).length} launch date(s) to ${file} (ics, mode 0600)`);
+    }
     const counts = doc.projects.reduce((s, p) => ({ d: s.d + p.decisions.length, m: s.m + p.messages.length }), { d: 0, m: 0 });
     out.success(`Exported ${doc.projects.length} project(s), ${counts.d} decision(s), ${counts.m} message(s) to ${file} (${format}, mode 0600)`);
   }));
