@@ -14,12 +14,14 @@ import { registerTemplates } from './templates.js';
 import { registerChat } from './ui.js';
 import { registerUsage } from './usage.js';
 import { registerWeek } from './week.js';
+import { registerMetrics } from './metrics.js';
 
 export function registerAll(program: Command): void {
   registerProfile(program);
   registerProject(program);
   registerTasks(program);
   registerWeek(program);
+  registerMetrics(program);
   registerDecisions(program);
   registerChat(program);
   registerAsk(program);

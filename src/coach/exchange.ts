@@ -16,6 +16,8 @@ import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budge
 import { estimateTokens } from '../util/text.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
 import { profileForPlan } from '../app/projects.js';
+import { promptNumbers } from '../app/metrics.js';
+import { weekFor } from '../app/schedule.js';
 import { OFFLINE_MODEL, offlineReply, type Surface } from './offline.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
@@ -78,6 +80,7 @@ export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: P
     done: doneTaskIds(db, project.row.id),
     decisions: listDecisions(db, project.row.id),
     today: new Date(ctx.now()).toISOString().slice(0, 10),
+    numbers: promptNumbers(project.row, project.plan, profile, weekFor(db, project.row, profile, ctx.now())),
   });
 }
 

@@ -2,6 +2,7 @@
 // conversation as alternating user/assistant turns. Pure: data in, data out.
 import type { CustomizedPlan } from '../plan/schema.js';
 import { planProgress } from '../plan/progress.js';
+import { numbersSection, type PromptNumbers } from './prompt-numbers.js';
 
 export interface PromptProfile {
   displayName: string;
@@ -30,6 +31,8 @@ export interface PromptInput {
   done: ReadonlySet<string>;
   decisions: PromptDecision[];
   today: string;
+  /** Business numbers and dates (prompt-numbers.ts); absent: the section is left out. */
+  numbers?: PromptNumbers;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -80,6 +83,7 @@ export function buildSystemPrompt(input: PromptInput): string {
     ...phase.proTips.map((t) => `- ${t}`),
     '## Pitfalls to steer them away from',
     ...phase.pitfalls.map((t) => `- ${t}`),
+    ...numbersSection(input.numbers),
   );
   return lines.join('\n');
 }

@@ -71,3 +71,14 @@ export function weekView(plan: CustomizedPlan, done: ReadonlySet<string>, today:
     nextWeek: nextWeek.map((t) => view(t, today)),
   };
 }
+
+/** The week in a few lines, for the coach's prompt and the offline coach. */
+export function weekLines(w: WeekView): string[] {
+  const lines: string[] = [];
+  if (w.launchDate) lines.push(`Target launch: ${w.launchDate} (${w.daysToLaunch! >= 0 ? `in ${w.daysToLaunch} days` : `${-w.daysToLaunch!} days ago`}); today is ${w.today}`);
+  const list = (ts: WeekTask[]) => ts.map((t) => `${t.id} ${t.title} (${t.hours} h, due ${t.dueDate ?? '—'}${t.daysLate ? `, ${t.daysLate} days late` : ''})`).join('; ');
+  if (w.overdue.length) lines.push(`Overdue: ${list(w.overdue)}`);
+  if (w.thisWeek.length) lines.push(`This week (${w.plannedHours} of ${w.hoursPerWeek} h with the overdue ones): ${list(w.thisWeek)}`);
+  if (w.nextWeek.length) lines.push(`Due next week: ${list(w.nextWeek)}`);
+  return lines;
+}

@@ -58,3 +58,8 @@ export function getProject(db: Db, id: number): ProjectRow | null {
 export function updateProjectPlan(db: Db, id: number, change: { customizedPlan: string; targetLaunchDate: string | null }, now: number): ProjectRow {
   return db.update(activeProjects).set({ ...change, updatedAt: now }).where(eq(activeProjects.id, id)).returning().get()!;
 }
+
+/** Writes the business-number check-ins (JSON, validated by the caller: plan/metrics.ts). */
+export function updateProjectMetrics(db: Db, id: number, metrics: string, now: number): ProjectRow {
+  return db.update(activeProjects).set({ metrics, updatedAt: now }).where(eq(activeProjects.id, id)).returning().get()!;
+}

@@ -135,7 +135,7 @@ describe('coach export', () => {
   it('rejects a bad format with exit 2', async () => {
     const r = await run('export', '--format', 'pdf');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--format must be md or json/);
+    expect(r.stderr).toMatch(/--format must be md, json, ics or html/);
   });
 
   it('--all exports every project of the profile', async () => {

@@ -88,7 +88,7 @@ describe('bad flags and values', () => {
     { args: ['profile', 'set', '--platform', 'instagram:lots'], line: /followers must be a number/ },
     { args: ['profile', 'set', '--hours', '-3'], line: /--hours: "-3" is less than an hour a week/ },
     { args: ['profile', 'set', '--experience', 'guru'], line: /argument 'guru' is invalid/ },
-    { args: ['export', '--format', 'pdf'], line: /--format must be md or json/ },
+    { args: ['export', '--format', 'pdf'], line: /--format must be md, json, ics or html/ },
     { args: ['config', 'set', 'dailyMessageLimit', 'lots'], line: /dailyMessageLimit/ },
   ];
   for (const c of cases) it(`${c.args.join(' ')} → exit 2`, () => expectRefused(c));
