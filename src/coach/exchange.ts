@@ -84,6 +84,12 @@ export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: P
   });
 }
 
+/** The last reply before this message, when the offline coach wrote it. */
+function previousOfflineReply(history: MessageRow[]): string | null {
+  const last = [...history].reverse().find((m) => m.role === 'assistant');
+  return last && last.model === OFFLINE_MODEL ? last.content : null;
+}
+
 export function resolveMode(ctx: AppContext, offline?: boolean): { offline: true } | { offline: false; apiKey: string; baseURL?: string } {
   const key = offline ? null : ctx.settings.apiKey();
   if (!key) return { offline: true };
@@ -126,6 +132,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
       applied: { decisions: applied.decisions, tasksCompleted: applied.tasksCompleted },
       decisions: listDecisions(db, projectId), turn: history.filter((m) => m.role === 'user').length,
       today: localDay(ctx.now(), systemTimeZone()), targetLaunchDate: input.project.row.targetLaunchDate, surface: input.surface ?? 'cli',
+      previousReply: previousOfflineReply(history),
     });
     emit({ type: 'text', delta: reply });
     const msg = insertMessage(db, { projectId, role: 'assistant', content: reply, model: OFFLINE_MODEL }, ctx.now());

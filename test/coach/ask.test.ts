@@ -213,6 +213,18 @@ describe('offline coach', () => {
     expect(decisions[0]).toMatchObject({ category: 'pricing', value: '29 USD/month', rationale: expect.stringMatching(/matches my audience/) });
   });
 
+  it('answers the question asked, and does not repeat its advice when asked again', async () => {
+    const first = await runCli(['ask', 'churn is 12% what do I do'], { home });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/\*\*12%\*\*/);
+    expect(first.stdout).toMatch(/8\.3 months/);
+    const advice = first.stdout.split('\n').find((l) => l.length > 25 && !/\d/.test(l));
+    expect(advice).toBeDefined();
+    const again = await runCli(['ask', 'churn is 12% what do I do'], { home });
+    expect(again.stdout).toMatch(/8\.3 months/);
+    expect(again.stdout).not.toContain(advice!);
+  });
+
   it('is used with --offline even when a key is set, and is not counted', async () => {
     const r = await ask('what next?', { COACH_DAILY_MESSAGE_LIMIT: '1' }, ['--offline', '--json']);
     expect(r.code).toBe(0);

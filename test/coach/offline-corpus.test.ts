@@ -150,6 +150,28 @@ describe('offline coach corpus', () => {
     }
   });
 
+  it('asked twice in a row, the second answer repeats no advice line of the first (only facts with numbers)', () => {
+    const advice = (s: string) => s.split('\n').map((l) => l.trim()).filter((l) => l.length > 25 && !/\d/.test(l));
+    for (const c of CORPUS) {
+      const first = ask(c.q, { turn: 7 }).text;
+      const second = ask(c.q, { turn: 8, previousReply: first }).text;
+      const repeated = advice(second).filter((l) => advice(first).includes(l));
+      expect(repeated, c.q).toEqual([]);
+      expect(second.split('\n').filter((l) => l.trim()).length, c.q).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('over the whole corpus as one conversation, no reply repeats advice from the reply before it', () => {
+    let previous: string | null = null;
+    CORPUS.forEach((c, i) => {
+      const text = ask(c.q, { turn: i, previousReply: previous }).text;
+      const before = new Set((previous ?? '').split('\n').map((l) => l.trim()));
+      const repeated = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 25 && !/\d/.test(l) && before.has(l));
+      expect(repeated, c.q).toEqual([]);
+      previous = text;
+    });
+  });
+
   it('is deterministic', () => {
     for (const c of CORPUS.slice(0, 10)) expect(ask(c.q, { turn: 3 }).text).toBe(ask(c.q, { turn: 3 }).text);
   });

@@ -36,7 +36,18 @@ export function offlineAnswer(input: OfflineInput): { intent: string; text: stri
     id = UNKNOWN.id;
     parts.push(...UNKNOWN.answer(f));
   }
-  return { intent: id, text: joinBlocks(parts) };
+  return { intent: id, text: joinBlocks(withoutRepeats(parts, input.previousReply ?? null)) };
+}
+
+/**
+ * Drops advice the previous reply gave word for word (blocks without a digit: the boilerplate);
+ * facts (numbers, ids, dates) stay, and the opening line, which varies by turn, always stays.
+ */
+export function withoutRepeats(parts: string[], previous: string | null): string[] {
+  if (!previous) return parts;
+  const before = new Set(previous.split('\n').map((l) => l.trim()).filter(Boolean));
+  const kept = parts.filter((p, i) => i === 0 || /\d/.test(p) || !before.has(p.trim()));
+  return kept.length >= 2 ? kept : parts;
 }
 
 export function offlineReply(input: OfflineInput): string {

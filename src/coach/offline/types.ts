@@ -40,6 +40,9 @@ export interface OfflineInput {
   today: string;
   targetLaunchDate: string | null;
   surface: Surface;
+  /** The offline coach's previous reply in this chat, if the last reply was its own: advice it
+   * just gave is not repeated word for word. */
+  previousReply?: string | null;
 }
 
 /** What every intent can read: the input plus figures derived once. */
