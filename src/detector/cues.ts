@@ -1,180 +1,95 @@
-// Phrase lexicons ("I've decided", "maybe", "won't", "used to" …) matched on tokens. Each token
-// position tries the few phrases that start with its word; phrases are at most a few tokens long,
-// so matching a whole sentence is linear.
-import type { Token } from './tokens.js';
-import { F, register, wordId } from './vocab.js';
+// Cue phrases as data, compiled once into one regular expression: what makes a mention a
+// choice (commitment), weaker (hedge), void (negation, hypothetical, the past, someone else's
+// choice, sarcasm) or a reason (rationale). A sentence is scanned once; the longest phrase wins.
+import type { SentenceView } from './types.js';
 
 export type CueType =
-  | 'commit' // I'll, I've decided, going with, it is …
-  | 'confirm' // that's final, decided, done deciding … (reaches back over the whole sentence)
-  | 'med' // leaning, probably, I think, want to …
+  | 'commit' // I'll, I've decided, going with, settling on … (applies to what follows)
+  | 'after' // commits what came before it: "Skool it is", "… is the one", "… is what I'm going with"
+  | 'confirm' // that's final, decided, done deciding … (commits the whole message)
+  | 'med' // leaning, probably, I think …
   | 'low' // maybe, thinking about, not sure …
-  | 'neg' // not, won't, never, instead of …
+  | 'neg' // not, won't, never …
   | 'hypo' // if, would, what if …
   | 'past' // used to, was going to, last year …
-  | 'third' // someone else's choice: competitors, they, a friend …
-  | 'passing' // a mention, not a choice: about, watched, vs …
+  | 'third' // someone else's choice: my friend, competitors, she …
   | 'sarcasm'
-  | 'neutral'; // idioms that would otherwise match something else ("if all goes well")
+  | 'because' // opens a rationale
+  | 'neutral'; // idioms that would otherwise read as something else ("if all goes well")
+
+const CUES: Record<CueType, string> = {
+  commit:
+    "i've decided|ive decided|i have decided|i decided|we decided|we've decided|we have decided|decided on|decided to|decided|decision made|" +
+    "made the call|made my decision|i'll|ill|i will|we'll|we will|will be|will|there'll be|there will be|it'll be|it'll|going to|gonna|" +
+    "let's go with|let's|lets|going with|go with|went with|goes on|going on|settled on|settling on|landed on|landing on|" +
+    'locked in|locking in|lock in|locked|committed to|committing to|sticking with|stick with|staying with|' +
+    'chose|chosen|choosing to|picked|opted for|opting for|run with|running with|for sure|definitely|officially|confirmed|' +
+    "the plan is|plan is|the plan|final plan|planning to|plan to|i'm planning|we're planning|i'm doing|we're doing|doing|" +
+    "switching to|switched to|switched|switching|moving to|moved to|moved|migrating to|migrated|migrating to|migrated to|bringing everyone over to|bringing everyone to|" +
+    "moving everyone to|moving everything|set the price|set my price|priced at|price it at|set it at|all the way|" +
+    "it's going to be|is going to be|target launch|i'm going with|we're going with|i'm using|we're using|using|" +
+    "i'm charging|we're charging|charging|i'm launching|we're launching|launching|i'm adding|we're adding|adding|members get|members will get|you get|includes|will include|" +
+    'just use|use it|instead|now we|now i|lives on|where we hang out|is where|platform is|price is',
+  after: "it is|is the one|is what i'm going with|is what im going with|what i'm going with|that's what i'm going with|it's settled|is settled|that's settled|for me",
+  confirm:
+    "that's final|thats final|final answer|final|done deciding|decision made|done planning|that's the plan|thats the plan|" +
+    "that's the price|that's the setup|locking that in|lock it in|done deal|it's decided|it is decided|decided|" +
+    "going with that|go with that|going with it|let's do it|let's do that|price is set|pricing is set|no more flip-flopping|no more flip flopping|no matter what|sorted|settled|that's it|done",
+  med:
+    'leaning|leaning towards|leaning toward|probably|likely|i think|i guess|pretty sure|want to|wanna|i want|would like|' +
+    "i'd like|hoping|hope|hopefully|aiming|aiming for|aim|ideally|prefer|tempted|seems|fingers crossed|should|" +
+    'i feel like|feels like|feels right|reckon|i reckon|in mind|kinda want|my goal is|goal is|the goal is',
+  low:
+    'maybe|perhaps|might|could|possibly|considering|thinking|thinking about|thinking of|thought about|wondering|not sure|' +
+    "unsure|not 100% sure|idk|i don't know|dunno|undecided|can't decide|torn|toying|debating|weighing|exploring|" +
+    'options|idea|someday|eventually|at some point|one day|either|vs|versus|compare|comparing|' +
+    'looking at|look at|look into|research|researching|scared to commit|or so|between|deciding|try|trying|trial of|free trial|' +
+    'sign up for|signed up for|poke around|checklist',
+  neg:
+    "not|never|no|nope|nah|don't|dont|do not|won't|wont|will not|isn't|is not|aren't|can't|cannot|didn't|" +
+    "haven't|havent|shouldn't|wouldn't|without|instead of|rather than|other than|no longer|no more|no way|ditch|ditching|" +
+    "quit|quitting|leaving|left|away from|nobody|hate|absolutely not|avoid|against|skip|i'm not|we're not|never again|" +
+    'off the table|too many|too much|cancelled|canceled|too cheap|way too',
+  hypo: "if|what if|suppose|imagine|hypothetically|would|i'd|we'd|in theory|let's say|assuming|unless|in case|even if|when i|once i",
+  past:
+    'used to|was going to|was gonna|were going to|was thinking|was planning|had planned|originally|my plan was|the plan was|' +
+    'previously|last year|last spring|last month|ago|back then|at first|tried|i tried|used|my last|my old|old|first launch|' +
+    "flopped|had|was on|were on|i've had|in 20\\d\\d",
+  third:
+    'others|other creators|other communities|other people|competitor|competitors|everyone else|everyone in my niche|' +
+    "they|they're|he|she|her|his|their|friend|my friend|friends|cousin|sister|brother|mentor|my coach|coach told me|a guy|" +
+    'most of the creators|most creators|most communities|most people|people keep|people say|people usually|some people|' +
+    'creators|creator|everyone says|everyone keeps|a lot of people|no one|told me to|says i should|swears by|in my niche',
+  sarcasm: "🙄|🙃|/s|yeah right|as if|oh great|like i'd ever|sure, i'll just|oh sure",
+  because: "because|cause|'cause|since|so that|given that|so|that's why",
+  neutral:
+    "if everything goes to plan|if all goes well|if everything goes well|if nothing goes wrong|if you ask me|if anything|" +
+    "can't wait|not only|no-brainer|no brainer|would love|i'd love|no more than|not more than|if they pay|if they want|" +
+    'after comparing|after testing|of testing|after looking at|after a lot of|for now|for life|from today|all year|year one|no matter|done planning|sign up today|signing up today',
+};
 
 export interface Cue {
   type: CueType;
-  len: number;
+  start: number;
+  end: number;
 }
 
-type Phrase = { words: string[]; type: CueType; cue: Cue };
-
-/** A phrase as vocabulary ids (see `wordId`), for matching on `Token.id`. */
-interface IdPhrase {
-  ids: number[];
-  cue: Cue;
+const TYPE = new Map<string, CueType>();
+for (const [type, list] of Object.entries(CUES) as [CueType, string][]) {
+  for (const phrase of list.split('|')) if (!TYPE.has(phrase)) TYPE.set(phrase, type);
 }
+const escape = (s: string): string => s.replace(/[.*+?^${}()[\]\\/]/g, (c) => (c === '\\' ? c : `\\${c}`));
+const ALTERNATION = [...TYPE.keys()].sort((a, b) => b.length - a.length).map((p) => (p.includes('\\d') ? p : escape(p)));
+/** Every phrase, longest first, between non-letters. */
+const CUE_RE = new RegExp(`(?<![\\p{L}'])(?:${ALTERNATION.join('|')})(?![\\p{L}'])`, 'gu');
+const IN_20XX = /^in 20\d\d$/;
 
-export type Lexicon = Map<string, Phrase[]> & {
-  flag?: number;
-  /** By the id of the first word: its phrases, longest first. */
-  byFirstId?: (IdPhrase[] | undefined)[];
-};
-
-export function buildLexicon(entries: Record<string, CueType>, flag: number): Lexicon {
-  const lex: Lexicon = new Map();
-  lex.flag = flag;
-  for (const [phrase, type] of Object.entries(entries)) {
-    const words = phrase.split(' ');
-    const first = words[0]!;
-    let list = lex.get(first);
-    if (!list) lex.set(first, (list = []));
-    list.push({ words, type, cue: Object.freeze({ type, len: words.length }) });
-  }
-  for (const list of lex.values()) list.sort((a, b) => b.words.length - a.words.length);
-  register(lex.keys(), flag);
-  lex.byFirstId = idIndex(lex);
-  return lex;
-}
-
-/** Gives every word of every phrase a vocabulary id (flag 0: no lexicon bit) and indexes the
- * phrases by the id of their first word. */
-function idIndex(lex: Lexicon): (IdPhrase[] | undefined)[] {
-  for (const list of lex.values()) for (const p of list) register(p.words, 0);
-  const index: (IdPhrase[] | undefined)[] = [];
-  for (const [first, list] of lex) index[wordId(first)] = list.map((p) => ({ ids: p.words.map(wordId), cue: p.cue }));
-  return index;
-}
-
-/** Longest phrase of `lex` starting at each token (or undefined). Words are compared by
- * vocabulary id, an integer compare: a token whose word no lexicon registered has id -1 and
- * matches nothing. */
-export function matchCues(tokens: Token[], lex: Lexicon): (Cue | undefined)[] {
-  const n = tokens.length;
-  const out: (Cue | undefined)[] = new Array(n);
-  const flag = lex.flag ?? 0;
-  const index = lex.byFirstId ?? (lex.byFirstId = idIndex(lex));
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    if (flag !== 0 && (t.flags & flag) === 0) continue;
-    const list = t.id >= 0 && t.id < index.length ? index[t.id] : undefined;
-    if (list === undefined) continue;
-    for (let j = 0; j < list.length; j++) {
-      const ids = list[j]!.ids;
-      const len = ids.length;
-      if (i + len > n) continue;
-      let k = 1;
-      while (k < len && tokens[i + k]!.id === ids[k]) k++;
-      if (k === len) {
-        out[i] = list[j]!.cue;
-        i += len - 1; // a phrase's inner words do not start phrases of their own
-        break;
-      }
-    }
+/** The cues of a sentence, in order. */
+export function cuesOf(v: SentenceView): Cue[] {
+  const out: Cue[] = [];
+  for (const m of v.low.matchAll(CUE_RE)) {
+    const type = TYPE.get(m[0]) ?? (IN_20XX.test(m[0]) ? 'past' : undefined);
+    if (type) out.push({ type, start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-const L: Record<string, CueType> = {};
-const add = (type: CueType, phrases: string): void => {
-  for (const p of phrases.split('|')) L[p.trim()] = type;
-};
-
-add(
-  'commit',
-  "i've decided|ive decided|i have decided|i decided|we decided|we've decided|we have decided|decided|decision made|decision|" +
-    'made the call|made a decision|made my decision|' +
-    "i'll|i will|we'll|we will|will|there'll be|there will be|it'll be|it will be|it'll|going to|gonna|" +
-    "let's|lets|let's go with|going with|go with|went with|settled on|settling on|landed on|" +
-    'locked in|locking in|locking that in|lock in|lock it in|locked|is locked|committed to|committing to|' +
-    "sticking with|stick with|staying with|chose|chosen|picked|opted for|opting for|it is|for sure|definitely|def|100 %|" +
-    "officially|confirmed|final answer|that's final|thats final|is final|final|done deal|that's settled|thats settled|settled|sorted|" +
-    "the plan is|plan is|the plan|the plan :|that's the plan|thats the plan|planning to|plan to|i'm planning|we're planning|" +
-    'is set|are set|all set|switching to|switched to|moving to|moved to|migrating to|migrated to|moving everything|' +
-    'set the price|set my price|priced at|price it at|set it at|all the way|is the one|' +
-    "it's going to be|is going to be|can't wait to|cant wait to|target launch|happening|" +
-    "i'm definitely|absolutely|instead|members get|members will get|you get|includes|will include",
-);
-add(
-  'confirm',
-  "that's final|thats final|final answer|that's settled|thats settled|done deciding|decision made|done planning|" +
-    "that's the plan|thats the plan|that's the price|thats the price|that's the setup|locking that in|lock it in|" +
-    "done deal|it's decided|it is decided|no more flip-flopping|no more flip flopping|is what i'm going with|" +
-    "is what im going with|what i'm going with|that's it",
-);
-add(
-  'med',
-  'leaning|leaning towards|leaning toward|probably|prob|probs|likely|most likely|i think|i guess|think|guess|pretty sure|' +
-    "want to|wanna|i want|would like|i'd like|id like|hoping|hope|hopefully|aiming|aim|aiming for|ideally|prefer|" +
-    'tempted|seems|sounds|fingers crossed|should|need to|i feel like|feels like|reckon|target|in mind',
-);
-add(
-  'low',
-  'maybe|mayyybe|perhaps|might|could|possibly|considering|consider|thinking|thinking about|thinking of|thought about|' +
-    "wondering|not sure|unsure|not 100 % sure|idk|i don't know|i dont know|dunno|undecided|can't decide|cant decide|" +
-    'torn|toying|debating|weighing|exploring|option|options|idea|someday|eventually|at some point|one day|later|' +
-    'try|trying|test|testing|trial|either|vs|versus|compare|comparing|compared|looking at|look at|look into|' +
-    'research|researching|scared to commit|kinda|kind of|sort of|something like|ish|~|or so|roughly|between|' +
-    'deciding|choosing',
-);
-add(
-  'neg',
-  "not|never|no|nope|nah|don't|dont|do not|won't|wont|will not|isn't|isnt|is not|aren't|wasn't|can't|cant|cannot|" +
-    "didn't|didnt|haven't|havent|shouldn't|wouldn't|without|instead of|rather than|other than|except|no longer|" +
-    'no more|no way|ditch|ditching|ditched|drop|dropping|dropped|quit|quitting|leaving|left|away from|nobody|none|' +
-    "hate|hated|absolutely not|avoid|avoiding|against|skip|skipping|not going to|i'm not|im not|we're not|" +
-    'never again|not for me|is out|is a no|off the table',
-);
-add(
-  'hypo',
-  "if|what if|suppose|supposing|imagine|hypothetically|would|i'd|we'd|in theory|let's say|lets say|say i|assuming|" +
-    'unless|in case|even if',
-);
-add(
-  'neutral',
-  "if everything goes to plan|if all goes well|if everything goes well|if all goes to plan|if nothing goes wrong|" +
-    "if you ask me|if that makes sense|if anything|can't wait|cant wait|not only|no-brainer|no brainer|" +
-    "would love|i'd love|id love",
-);
-add(
-  'past',
-  'used to|was going to|was gonna|were going to|was thinking|was planning|had planned|originally|my plan was|' +
-    'the plan was|plan was|previously|last year|last month|ago|back then|at first|tried|i tried|used|my last|' +
-    'last launch|first launch|flopped|had',
-);
-add(
-  'third',
-  "others|other creators|other communities|other people|competitor|competitors|competition|they|they'd|they're|" +
-    "he|she|her|his|their|friend|friends|cousin|everyone|everybody|most people|most communities|most creators|" +
-    'people keep|people say|people usually|some people|creator|creators|a lot of people|lots of people|no one|mentor|' +
-    'other|others charge',
-);
-add(
-  'passing',
-  'about|video|videos|watched|watch|saw|seen|heard|hear|read|article|post|podcast|tutorial|review|reviews|than|' +
-    'similar|mods|audience|followers|subs|fans|saying|swears|swear|recommend|recommended|interview|' +
-    'communities|inner|vs|versus|compare|comparing|compared',
-);
-add('sarcasm', "🙄|🙃|/ s|yeah right|as if|oh great|like i'd ever|like id ever|sure , i'll just|sure , ill just|oh sure");
-
-/** The decision lexicon. `passing` and `third` are only consulted near an item. */
-export const DECISION_LEXICON: Lexicon = buildLexicon(L, F.DECISION_CUE);
-
-export function isWord(t: Token | undefined, ...words: string[]): boolean {
-  return t !== undefined && words.includes(t.low);
 }

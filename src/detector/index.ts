@@ -1,34 +1,88 @@
 // The action detector: pure functions from a creator's message (and the plan) to decisions,
-// task completions and next steps. No I/O, no database; linear in the length of the text.
-import { analyse } from './analyse.js';
-import { detectCompletions } from './completions.js';
-import { detectDecisions } from './decisions.js';
+// task completions and next steps. No I/O. Sentences are capped in length and each is read by a
+// fixed set of regular expressions without nesting, so the work is linear in the message.
+import { completionsIn } from './completions.js';
+import { cuesOf } from './cues.js';
+import { judge, rationaleOf, type Scene } from './judge.js';
 import { suggestNextSteps } from './nextSteps.js';
+import { REGISTRY } from './registry.js';
 import { splitSentences } from './sentences.js';
-import type { Detection, DetectorPlan } from './types.js';
+import { viewOf } from './text.js';
+import type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan } from './types.js';
 
 export type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan, NextStep } from './types.js';
+export { DECISION_CATEGORIES, PRICING_TIERS, type DecisionCategory, type PricingTier } from './categories.js';
 export { splitSentences, MAX_SENTENCE_CHARS, type Sentence } from './sentences.js';
-export { findPrices, formatPrice, type PriceMention, type Period } from './pricing.js';
-export { PLATFORMS, findPlatforms, normalisePlatform, type PlatformInfo } from './platforms.js';
+export { findPrices, formatPrice, type PriceMention, type Period } from './money.js';
+export { PLATFORMS, normalisePlatform, type PlatformInfo } from './platforms.js';
 export { suggestNextSteps } from './nextSteps.js';
-export { tokenize, stem } from './tokens.js';
+export { REGISTRY } from './registry.js';
 
-/** Everything the detector finds in one message from the creator. */
-export function detect(text: string, plan: DetectorPlan): Detection {
-  const analysed = splitSentences(text).map(analyse);
-  const decisions = detectDecisions(analysed, plan);
-  const taskCompletions = detectCompletions(analysed, plan);
-  const nextSteps = suggestNextSteps(plan, decisions, taskCompletions);
-  return { decisions, taskCompletions, nextSteps };
-}
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+/** Task titles that a decision settles ("Choose your community platform"). */
+const CHOOSING = /^(?:choose|pick|select|decide)\b/i;
 
 /** Decisions only (e.g. to preview a draft). */
-export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisionPoints'>): Detection['decisions'] {
-  return detectDecisions(splitSentences(text).map(analyse), plan);
+export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
+  const views = splitSentences(text).map(viewOf);
+  const scenes: Scene[] = views.map((view) => ({ view, cues: cuesOf(view), confirmed: false }));
+  const confirmed = scenes.some((s) => s.cues.some((c) => c.type === 'confirm'));
+  const out: DetectedDecision[] = [];
+  scenes.forEach((scene, i) => {
+    scene.confirmed = confirmed;
+    for (const module of REGISTRY) {
+      for (const c of module.find(scene.view, { sentences: views })) {
+        const confidence = judge(scene, c);
+        if (confidence === null) continue;
+        const tier = module.category === 'pricing' ? (c.tier ?? 'regular') : null;
+        const same = out.find((d) => d.category === module.category && d.value === c.value && d.tier === tier);
+        if (same) {
+          if (RANK[confidence] > RANK[same.confidence]) same.confidence = confidence;
+          continue;
+        }
+        out.push({
+          category: module.category,
+          decision: scene.view.text,
+          value: c.value,
+          tier,
+          confidence,
+          rationale: rationaleOf(scene, views[i + 1]),
+          relatedTaskId: plan.decisionPoints.find((p) => p.category === module.category)?.taskIds[0] ?? null,
+        });
+      }
+    }
+  });
+  return out;
 }
 
 /** Completions only. */
-export function detectCompletionsIn(text: string, plan: Pick<DetectorPlan, 'tasks'>): Detection['taskCompletions'] {
-  return detectCompletions(splitSentences(text).map(analyse), plan);
+export function detectCompletionsIn(text: string, plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
+  const out: DetectedCompletion[] = [];
+  for (const s of splitSentences(text)) {
+    for (const c of completionsIn(viewOf(s), plan as DetectorPlan)) {
+      const same = out.find((o) => o.taskId === c.taskId);
+      if (!same) out.push(c);
+      else if (RANK[c.confidence] > RANK[same.confidence]) Object.assign(same, c);
+    }
+  }
+  return out;
+}
+
+/** Everything the detector finds in one message from the creator. */
+export function detect(text: string, plan: DetectorPlan): Detection {
+  const decisions = detectDecisionsIn(text, plan);
+  const taskCompletions = detectCompletionsIn(text, plan);
+  // a decision also settles the plan's "choose …" task of its decision point
+  for (const d of decisions) {
+    if (d.confidence !== 'high') continue;
+    for (const point of plan.decisionPoints.filter((p) => p.category === d.category)) {
+      const task = plan.tasks.find((t) => point.taskIds.includes(t.id) && CHOOSING.test(t.title));
+      if (!task || plan.doneTaskIds?.has(task.id)) continue;
+      const same = taskCompletions.find((c) => c.taskId === task.id);
+      if (same) same.confidence = 'high';
+      else taskCompletions.push({ taskId: task.id, confidence: 'high', evidence: d.decision });
+    }
+  }
+  const nextSteps = suggestNextSteps(plan, decisions, taskCompletions);
+  return { decisions, taskCompletions, nextSteps };
 }

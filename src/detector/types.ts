@@ -1,5 +1,5 @@
-// Shapes the action detector returns. Pure data: no database, no I/O.
-import type { DecisionCategory, DecisionPoint } from '../plan/schema.js';
+// Shapes the action detector takes and returns. Pure data: no database, no I/O.
+import type { DecisionCategory, PricingTier } from './categories.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -9,6 +9,8 @@ export interface DetectedDecision {
   decision: string;
   /** Normalised value, e.g. `29 USD/month`, `Skool`, `2 tiers`, `launch in 6 weeks`. */
   value: string;
+  /** Pricing only: which price this is (a founding price does not replace the regular one). */
+  tier: PricingTier | null;
   confidence: Confidence;
   /** The "because …" / "since …" / "so that …" clause, or null. */
   rationale: string | null;
@@ -35,10 +37,56 @@ export interface Detection {
   nextSteps: NextStep[];
 }
 
+export interface DecisionPointRef {
+  id: string;
+  category: DecisionCategory;
+  taskIds: string[];
+}
+
 /** What the detector needs to know about the plan. */
 export interface DetectorPlan {
   tasks: { id: string; title: string; phaseId: string; keywords: string[] }[];
-  decisionPoints: DecisionPoint[];
+  decisionPoints: DecisionPointRef[];
   /** Tasks already done: not offered as next steps. */
   doneTaskIds?: ReadonlySet<string>;
+}
+
+/** How strongly the words around an item say "this is my choice", before any cue is read.
+ * strong: a declaration on its own ("Price: $29/mo", "Launch day is …", "Skool it is").
+ * weak: a choosing frame that still needs a commitment ("$29/month", "use Skool").
+ * none: a mention. */
+export type Frame = 'strong' | 'weak' | 'none';
+
+/** One item a category module found in a sentence; the judge turns it into a decision or not. */
+export interface Candidate {
+  value: string;
+  tier?: PricingTier;
+  /** Character range of the item in the sentence. */
+  start: number;
+  end: number;
+  frame: Frame;
+  /** Highest confidence this item may reach (a price range, a set-up report …). */
+  cap?: Confidence;
+}
+
+/** A sentence as the category modules see it. */
+export interface SentenceView {
+  /** The sentence as written. */
+  text: string;
+  /** Lower case, curly apostrophes made straight (same length as `text`). */
+  low: string;
+  terminator: '?' | '!' | '.' | '\n' | '';
+  /** Start offsets of the sentence's segments (clauses split at , ; : — and "but"), ascending. */
+  segments: number[];
+}
+
+/** One entry of the category registry. */
+export interface CategoryModule {
+  category: DecisionCategory;
+  find(sentence: SentenceView, context: FindContext): Candidate[];
+}
+
+export interface FindContext {
+  /** Every sentence of the message (e.g. to find a currency named once). */
+  sentences: readonly SentenceView[];
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../src/detector/index.js';
+import { detect } from '../../src/detector2/index.js';
 import { DECISION_CATEGORIES } from '../../src/plan/schema.js';
 import { templatePlan } from './helpers.js';
 
