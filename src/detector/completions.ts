@@ -38,6 +38,14 @@ function matcherOf(t: DetectorPlan['tasks'][number]): Matcher {
   return { id: t.id, title: t.title, phrases, parts: parts.length > 1 ? parts : [] };
 }
 
+const MATCHERS = new WeakMap<object, Matcher[]>();
+/** The plan's matchers, built once per task list. */
+function matchersOf(plan: DetectorPlan): Matcher[] {
+  let list = MATCHERS.get(plan.tasks);
+  if (!list) MATCHERS.set(plan.tasks, (list = plan.tasks.map(matcherOf)));
+  return list;
+}
+
 /** Where a phrase's stems occur in order (gaps of at most two words), as a word range. */
 function find(stems: string[], phrase: string[], words: Word[]): [number, number] | null {
   for (let i = 0; i < stems.length; i++) {
@@ -75,8 +83,7 @@ export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedComp
   const words = wordsOf(v.low.replace(/-/g, ' ')).filter((w) => !STOP.has(w.w));
   const stems = words.map((w) => stem(w.w));
   const found: { m: Matcher; evidence: Set<number>; unassigned: boolean; len: number }[] = [];
-  for (const task of plan.tasks) {
-    const m = matcherOf(task);
+  for (const m of matchersOf(plan)) {
     let best: { evidence: Set<number>; unassigned: boolean; len: number } | null = null;
     for (const phrase of m.phrases) {
       const at = find(stems, phrase, words);

@@ -4,6 +4,7 @@
 import { completionsIn } from './completions.js';
 import { cuesOf } from './cues.js';
 import { judge, rationaleOf, type Scene } from './judge.js';
+import { findPrices } from './money.js';
 import { suggestNextSteps } from './nextSteps.js';
 import { REGISTRY } from './registry.js';
 import { splitSentences } from './sentences.js';
@@ -27,11 +28,18 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
   const views = splitSentences(text).map(viewOf);
   const scenes: Scene[] = views.map((view) => ({ view, cues: cuesOf(view), confirmed: false }));
   const confirmed = scenes.some((s) => s.cues.some((c) => c.type === 'confirm'));
+  const currencies = new Set<string>();
+  for (const v of views) for (const p of findPrices(v.low)) if (p.currency) currencies.add(p.currency);
   const out: DetectedDecision[] = [];
+  // a sentence repeated in one message reads the same every time: read it once
+  const seen = new Set<string>();
   scenes.forEach((scene, i) => {
     scene.confirmed = confirmed;
+    const key = `${scene.view.text}\u0000${views[i + 1]?.text ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     for (const module of REGISTRY) {
-      for (const c of module.find(scene.view, { sentences: views })) {
+      for (const c of module.find(scene.view, { currencies })) {
         const confidence = judge(scene, c);
         if (confidence === null) continue;
         const tier = module.category === 'pricing' ? (c.tier ?? 'regular') : null;
@@ -58,7 +66,10 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
 /** Completions only. */
 export function detectCompletionsIn(text: string, plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
   const out: DetectedCompletion[] = [];
+  const seen = new Set<string>();
   for (const s of splitSentences(text)) {
+    if (seen.has(s.text)) continue;
+    seen.add(s.text);
     for (const c of completionsIn(viewOf(s), plan as DetectorPlan)) {
       const same = out.find((o) => o.taskId === c.taskId);
       if (!same) out.push(c);

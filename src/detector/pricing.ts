@@ -93,7 +93,7 @@ export const pricing: CategoryModule = {
     const mentions = findPrices(v.low);
     if (mentions.length === 0) return [];
     // the one currency the message names (so "29 dollars a month, 290 a year" is all USD)
-    const named = new Set(context.sentences.flatMap((s) => findPrices(s.low).map((m) => m.currency).filter((c) => c !== null)));
+    const named = context.currencies;
     const onlyCurrency = named.size === 1 ? [...named][0]! : null;
     const kept = mentions.filter((m) => {
       if (m.currency === null) {

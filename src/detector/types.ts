@@ -87,6 +87,6 @@ export interface CategoryModule {
 }
 
 export interface FindContext {
-  /** Every sentence of the message (e.g. to find a currency named once). */
-  sentences: readonly SentenceView[];
+  /** The currencies the whole message names (so "29 dollars a month, 290 a year" is all USD). */
+  currencies: ReadonlySet<string>;
 }
