@@ -9,6 +9,7 @@ import { allTasks } from './views.js';
 import type { DetectedCompletion, DetectedDecision, Detection } from '../detector/types.js';
 import { finish, requestEstimateMicros, reserve, todayUsage } from '../limits/usage-log.js';
 import { estimateTokens } from '../util/text.js';
+import { localDay, systemTimeZone } from '../util/dates.js';
 import { capMicrosOf, costCapReached } from '../usage/budget.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext, type ReaderDecision } from '../coach/reader.js';
@@ -59,6 +60,8 @@ export function readerContextOf(ctx: AppContext, input: SecondReadInput): Reader
   const a = input.exchange.applied;
   return {
     message: input.message,
+    today: localDay(ctx.now(), systemTimeZone()),
+    targetLaunchDate: input.project.row.targetLaunchDate,
     tasks: allTasks(input.project.plan).map((t) => ({ id: t.id, title: t.title, done: done.has(t.id) })),
     activeDecisions: listDecisions(db, projectId).map((d) => ({ category: d.category, value: d.value ?? d.decision, tier: d.tier })),
     detected: {

@@ -33,6 +33,9 @@ export interface KnownDecision {
 export interface ReaderContext {
   /** The creator's message, as stored. */
   message: string;
+  /** The creator's local day (`YYYY-MM-DD`), so "next Friday" can become a date. */
+  today: string;
+  targetLaunchDate: string | null;
   tasks: { id: string; title: string; done: boolean }[];
   activeDecisions: KnownDecision[];
   /** What the rules found in this message (recorded or suggested). */
@@ -74,7 +77,9 @@ export function readerPrompt(c: ReaderContext): string {
     ...c.detected.decisions.map((d) => `${label(d)}: ${d.value} (${d.recorded ? 'recorded' : 'suggested'})`),
     ...c.detected.completions.map((t) => `${t.taskId} finished (${t.recorded ? 'recorded' : 'suggested'})`),
   ].join('\n') || '(nothing)';
+  const weekday = new Date(`${c.today}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
   return [
+    `Today is ${weekday} ${c.today}; the target launch date is ${c.targetLaunchDate ?? 'not set'}.`,
     `<plan_tasks>\n${tasks}\n</plan_tasks>`,
     `<active_decisions>\n${decisions}\n</active_decisions>`,
     `<rules_found_in_this_message>\n${found}\n</rules_found_in_this_message>`,

@@ -5,6 +5,8 @@ import { decisionCommand, shellWord, suggestionLine, taskCommand } from '../../s
 
 const ctx = (over: Partial<ReaderContext> = {}): ReaderContext => ({
   message: 'Founding members get $15/month for life. I finished the welcome video yesterday, and the Discord is live.',
+  today: '2026-12-06',
+  targetLaunchDate: '2027-03-14',
   tasks: [
     { id: 't4', title: 'Set your price and membership tiers', done: false },
     { id: 't7', title: 'Set up the community space', done: true },
@@ -20,6 +22,7 @@ describe('readerPrompt', () => {
   it('shows the tasks (with done marks), the active decisions, what the rules found, then the message', () => {
     const p = readerPrompt(ctx({ detected: { decisions: [{ category: 'platform', value: 'Discord', recorded: true }], completions: [{ taskId: 't9', recorded: false }] } }));
     expect(p).toBe([
+      'Today is Sunday 2026-12-06; the target launch date is 2027-03-14.',
       '<plan_tasks>\nt4: Set your price and membership tiers\nt7 (done): Set up the community space\nt9: Build the onboarding flow\n</plan_tasks>',
       '<active_decisions>\npricing (regular): 29 USD/month\n</active_decisions>',
       '<rules_found_in_this_message>\nplatform: Discord (recorded)\nt9 finished (suggested)\n</rules_found_in_this_message>',
@@ -28,7 +31,8 @@ describe('readerPrompt', () => {
   });
 
   it('says so when there is nothing yet', () => {
-    const p = readerPrompt(ctx({ activeDecisions: [] }));
+    const p = readerPrompt(ctx({ activeDecisions: [], targetLaunchDate: null }));
+    expect(p.split('\n')[0]).toBe('Today is Sunday 2026-12-06; the target launch date is not set.');
     expect(p).toContain('<active_decisions>\n(none)\n</active_decisions>');
     expect(p).toContain('<rules_found_in_this_message>\n(nothing)\n</rules_found_in_this_message>');
   });

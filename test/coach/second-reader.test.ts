@@ -68,6 +68,8 @@ describe('second reader: proposals become suggestions, never records', () => {
     expect(reader!.apiKey).toBe(KEY);
     const prompt = reader!.body.messages[0]!.content as string;
     expect(prompt).toContain(`<creator_message>\n${MESSAGE}\n</creator_message>`);
+    const today = new Date().toISOString().slice(0, 10); // TZ=UTC in the tests
+    expect(prompt.split('\n')[0]).toMatch(new RegExp(`^Today is [A-Z][a-z]+day ${today}; the target launch date is \\d{4}-\\d{2}-\\d{2}\\.$`));
     expect(prompt).toContain(`\nt2: ${await titleOf('t2')}\n`);
     expect(prompt).not.toContain('Good progress.'); // the coach's words are never read for decisions
 
