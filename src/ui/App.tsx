@@ -44,7 +44,7 @@ export function App(props: AppProps) {
           onQuit={quit} onWidthChange={props.onWidthChange} controls={props.controls}
         />
       ) : (
-        <Onboarding ctx={props.ctx} offline={props.offline} size={props.size} onQuit={quit} onDone={(items) => setBoot(loadBoot(props.ctx, props.offline, items))} />
+        <Onboarding ctx={props.ctx} offline={props.offline} start={boot.onboarding!} size={props.size} onQuit={quit} onDone={(items) => setBoot(loadBoot(props.ctx, props.offline, items))} />
       )}
     </KeypressProvider>
   );

@@ -1,105 +1,60 @@
-// First run: a few questions make the profile (name, niche, platforms, hours), then a template
-// pick starts the project, and the coach's welcome (Claude with a key, else the offline coach)
-// streams in. Uses the same services as `coach profile set` and `coach project start`.
+// First run: six questions make the profile (name, niche, audience, hours, income now, income
+// goal), each answer in the creator's own words and shown back as understood — live under the
+// input while typing, then in the list of answers above the next question; a template pick starts
+// the project and the coach's welcome streams in. Keys come from the app's one key stream
+// (useKeypress); data comes from the use cases in src/app/.
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
-import { moveProject, startProject } from '../app/projects.js';
-import { UsageError } from '../errors.js';
-import { parsePlatforms } from '../plan/parse.js';
-import { listTemplates } from '../plan/templates.js';
-import { findProfile, upsertProfile } from '../store/profiles.js';
-import { findCurrentProject } from '../store/projects.js';
-import type { PlatformPresence } from '../store/schema.js';
+import { currentProfile, resumePausedProject, saveOnboardingProfile, type OnboardingStart } from '../app/onboarding.js';
+import { startProject } from '../app/projects.js';
+import { groupDigits } from '../plan/parse.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { InputBox } from './components/InputBox.js';
 import { EMPTY_EDITOR, type EditorState } from './editor.js';
 import { editorKey } from './editor-keys.js';
-import { uiError } from './hooks/useChat.js';
+import { errorLine } from './error-line.js';
+import { KeyPriority, useKeypress } from './hooks/useKeypress.js';
 import { useRefState } from './hooks/useRefState.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { KeyEvent } from './keys.js';
-import { KeyPriority, useKeypress } from './hooks/useKeypress.js';
+import { EMPTY_ANSWERS, FIELDS, ORDER, understand, type Answers, type FieldStep } from './onboarding-steps.js';
 import { nextKey, type TranscriptItem } from './session.js';
 import { TokenBatcher } from './stream-batcher.js';
 import { markdownRows } from './text/markdown.js';
 import { sym, theme } from './theme.js';
 
-type FieldStep = 'name' | 'niche' | 'platform' | 'hours';
 type Step = FieldStep | 'paused' | 'template' | 'starting';
-
-interface Answers {
-  name: string;
-  niche: string | null;
-  platforms: PlatformPresence[];
-  hours: number;
-}
-
-const FIELDS: Record<FieldStep, { title: string; help: string; placeholder: string }> = {
-  name: { title: 'What should your coach call you?', help: 'Your name or creator name.', placeholder: 'e.g. Jane Cooks' },
-  niche: { title: 'What do you make content about?', help: 'Your niche in a few words (Enter to skip).', placeholder: 'e.g. vegan baking' },
-  platform: {
-    title: 'Where is your audience?',
-    help: 'PLATFORM:FOLLOWERS[:ENGAGEMENT%], several separated by commas (Enter to skip).',
-    placeholder: 'e.g. instagram:45000:3.2, youtube:12k',
-  },
-  hours: { title: 'How many hours a week can you give this project?', help: 'A whole number from 1 to 100 (Enter for 5).', placeholder: '5' },
-};
-const ORDER: FieldStep[] = ['name', 'niche', 'platform', 'hours'];
-
-/** Validates one answer; throws a UsageError with a message fit for the screen. */
-export function parseAnswer(step: FieldStep, raw: string): Partial<Answers> {
-  const v = raw.trim();
-  switch (step) {
-    case 'name':
-      if (!v) throw new UsageError('a name is needed (it is only stored on this computer)');
-      return { name: v.slice(0, 80) };
-    case 'niche':
-      return { niche: v ? v.slice(0, 120) : null };
-    case 'platform': {
-      const parsed = parsePlatforms(v);
-      if (!parsed.ok) throw new UsageError(parsed.error);
-      return { platforms: parsed.value };
-    }
-    case 'hours': {
-      if (!v) return { hours: 5 };
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100) throw new UsageError(`hours per week must be a whole number from 1 to 100, got "${v}"`);
-      return { hours: Number(v) };
-    }
-  }
-}
+const STEPS = ORDER.length + 1;
 
 export interface OnboardingProps {
   ctx: AppContext;
   offline: boolean;
+  /** Where to begin and the templates to offer, loaded before the screen mounts. */
+  start: OnboardingStart;
   size?: Partial<Size>;
   onDone: (items: TranscriptItem[]) => void;
   onQuit: () => void;
 }
 
-export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: OnboardingProps) {
+const usd = (cents: number | null) => (cents === null ? null : `$${groupDigits(Math.round(cents / 100))}/month`);
+
+export function Onboarding({ ctx, offline, start: begin, size: fixedSize, onDone, onQuit }: OnboardingProps) {
   const size = useTerminalSize(fixedSize);
-  const db = ctx.store().db;
-  const [step, getStep, setStep] = useRefState<Step>(() => {
-    const profile = findProfile(db, ctx.profileHandle);
-    if (!profile) return 'name';
-    return findCurrentProject(db, profile.id)?.status === 'paused' ? 'paused' : 'template';
-  });
-  const [answers, getAnswers, setAnswers] = useRefState<Answers>({ name: '', niche: null, platforms: [], hours: 5 });
+  const [step, getStep, setStep] = useRefState<Step>(begin.step === 'questions' ? 'name' : begin.step);
+  const [, getAnswers, setAnswers] = useRefState<Answers>(EMPTY_ANSWERS);
   const [editor, getEditor, setEditor] = useRefState<EditorState>(EMPTY_EDITOR);
   const [error, setError] = useState<string | null>(null);
   const [cursor, getCursor, setCursor] = useRefState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [welcome, setWelcome] = useState('');
+  /** What each answered question was understood as, shown above the next one. */
+  const [understood, setUnderstood] = useState<Partial<Record<FieldStep, string>>>({});
   const batcher = useRef(new TokenBatcher(setWelcome));
   const notes = useRef<TranscriptItem[]>([]);
   const raw = useRef<Partial<Record<FieldStep, string>>>({});
   useEffect(() => () => batcher.current.reset(), []);
-  const templates = useMemo(() => listTemplates(ctx.templatesDir).templates, [ctx]);
-  const paused = useMemo(() => {
-    const profile = findProfile(db, ctx.profileHandle);
-    return profile ? findCurrentProject(db, profile.id) : null;
-  }, [db, ctx, step]);
+  const templates = begin.templates;
 
   const note = (text: string) => notes.current.push({ kind: 'notice', key: nextKey('n'), tone: 'ok', text });
 
@@ -107,8 +62,7 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
     setStep('starting');
     setError(null);
     try {
-      const profile = findProfile(db, ctx.profileHandle);
-      if (!profile) throw new UsageError('the profile is missing');
+      const profile = currentProfile(ctx);
       const row = startProject(ctx, profile, { templateId });
       note(`Started "${row.title}" — target launch ${row.targetLaunchDate ?? 'open'}`);
       const { welcomeProject } = await import('../coach/welcome.js');
@@ -117,16 +71,38 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
       onDone(notes.current);
     } catch (err) {
       batcher.current.reset();
-      setError(uiError(err));
+      setError(errorLine(err).text);
       setStep('template');
     }
   };
 
   const saveProfile = () => {
     const a = getAnswers();
-    const { profile } = upsertProfile(db, ctx.profileHandle, { displayName: a.name, niche: a.niche, platforms: a.platforms, hoursPerWeek: a.hours }, ctx.now());
-    const audience = profile.totalAudience ? ` · audience ${profile.totalAudience.toLocaleString('en-US')}` : '';
-    note(`Saved profile "${profile.handle}": ${profile.displayName}${profile.niche ? ` · ${profile.niche}` : ''}${audience} · ${profile.hoursPerWeek} h/week`);
+    const profile = saveOnboardingProfile(ctx, {
+      displayName: a.name, niche: a.niche, platforms: a.platforms, hoursPerWeek: a.hours, currentMonthlyIncomeCents: a.incomeCents, incomeGoalCents: a.goalCents,
+    });
+    const audience = profile.totalAudience ? ` · audience ${groupDigits(profile.totalAudience)}` : '';
+    const money = [usd(profile.currentMonthlyIncomeCents) && `earning ${usd(profile.currentMonthlyIncomeCents)}`, usd(profile.incomeGoalCents) && `goal ${usd(profile.incomeGoalCents)}`].filter(Boolean).join(' · ');
+    note(`Saved profile "${profile.handle}": ${profile.displayName}${profile.niche ? ` · ${profile.niche}` : ''}${audience} · ${profile.hoursPerWeek} h/week${money ? ` · ${money}` : ''}`);
+  };
+
+  const answer = (s: FieldStep) => {
+    const u = understand(s, getEditor().text);
+    if (!u.ok) return setError(u.error);
+    setAnswers({ ...getAnswers(), ...u.patch });
+    raw.current[s] = getEditor().text;
+    setUnderstood((prev) => ({ ...prev, [s]: u.understood }));
+    setError(null);
+    const next = ORDER[ORDER.indexOf(s) + 1];
+    const typed = next ? (raw.current[next] ?? '') : '';
+    setEditor({ text: typed, cursor: typed.length });
+    if (next) return setStep(next);
+    try {
+      saveProfile();
+      setStep('template');
+    } catch (err) {
+      setError(errorLine(err).text);
+    }
   };
 
   const handle = (ev: KeyEvent) => {
@@ -147,38 +123,21 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
     if (s === 'paused') {
       if (ev.kind === 'enter' || (ev.kind === 'text' && ev.text === 'r')) {
         try {
-          const profile = findProfile(db, ctx.profileHandle)!;
-          const row = moveProject(db, profile, 'resume', undefined, ctx.now());
+          const row = resumePausedProject(ctx);
           onDone([{ kind: 'notice', key: nextKey('n'), tone: 'ok', text: `Resumed "${row.title}"` }]);
         } catch (err) {
-          setError(uiError(err));
+          setError(errorLine(err).text);
         }
       } else if (ev.kind === 'text' && ev.text === 'n') setStep('template');
       return;
     }
     if (s === 'template') {
-      const n = templates.length;
-      if (ev.kind === 'up' || (ev.kind === 'text' && ev.text === 'k')) return setCursor(Math.max(0, getCursor() - 1));
-      if (ev.kind === 'down' || (ev.kind === 'text' && ev.text === 'j')) return setCursor(Math.min(n - 1, getCursor() + 1));
+      if (ev.kind === 'up') return setCursor(Math.max(0, getCursor() - 1));
+      if (ev.kind === 'down') return setCursor(Math.min(templates.length - 1, getCursor() + 1));
       if (ev.kind === 'enter' && templates[getCursor()]) void start(templates[getCursor()]!.id);
       return;
     }
-    if (ev.kind === 'enter') {
-      try {
-        setAnswers({ ...getAnswers(), ...parseAnswer(s, getEditor().text) });
-        raw.current[s] = getEditor().text;
-        setError(null);
-        const next = ORDER[ORDER.indexOf(s) + 1];
-        const typed = next ? (raw.current[next] ?? '') : '';
-        setEditor({ text: typed, cursor: typed.length });
-        if (next) return setStep(next);
-        saveProfile();
-        setStep('template');
-      } catch (err) {
-        setError(uiError(err));
-      }
-      return;
-    }
+    if (ev.kind === 'enter') return answer(s);
     const next = editorKey(getEditor(), ev, { multiline: false });
     if (next) setEditor(next);
   };
@@ -186,10 +145,9 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
 
   const width = size.columns;
   const budget = Math.max(3, size.rows - 1);
-  const stepNo = step === 'template' || step === 'paused' ? 5 : step === 'starting' ? 5 : ORDER.indexOf(step) + 1;
-  const header = (
-    <Text bold color={theme.accent} wrap="truncate-end">{`creator-coach · set-up ${stepNo}/5`}</Text>
-  );
+  const stepNo = step === 'template' || step === 'paused' || step === 'starting' ? STEPS : ORDER.indexOf(step) + 1;
+  const header = <Text bold color={theme.accent} wrap="truncate-end">{`creator-coach · set-up ${stepNo}/${STEPS}`}</Text>;
+  const errorRow = error ? <Text color={theme.error} wrap="truncate-end">{error}</Text> : null;
   if (step === 'starting') {
     const rows = welcome ? markdownRows(welcome, width - 2) : [];
     const room = Math.max(0, budget - 3);
@@ -206,9 +164,9 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
     return (
       <Box flexDirection="column">
         {header}
-        <Text wrap="truncate-end">{`Your project "${sanitizeForTerminal(paused?.title ?? '')}" is paused.`}</Text>
+        <Text wrap="truncate-end">{`Your project "${sanitizeForTerminal(begin.pausedTitle ?? '')}" is paused.`}</Text>
         <Text color={theme.dim} wrap="truncate-end">Enter (or r): resume it · n: start a new project · Ctrl+C: quit</Text>
-        {error ? <Text color={theme.error} wrap="truncate-end">{error}</Text> : null}
+        {errorRow}
       </Box>
     );
   }
@@ -225,29 +183,39 @@ export function Onboarding({ ctx, offline, size: fixedSize, onDone, onQuit }: On
           return (
             <Box key={t.id} flexDirection="column">
               <Text wrap="truncate-end" color={here ? theme.focus : undefined} bold={here}>
-                {`${here ? sym.pointer : ' '} ${sanitizeForTerminal(o.title)} (${t.id}) · ${o.timelineWeeks.min}–${o.timelineWeeks.max} weeks · $${o.revenueRangeUSD.min.toLocaleString('en-US')}–$${o.revenueRangeUSD.max.toLocaleString('en-US')}/${o.revenueRangeUSD.period}`}
+                {`${here ? sym.pointer : ' '} ${sanitizeForTerminal(o.title)} (${t.id}) · ${o.timelineWeeks.min}–${o.timelineWeeks.max} weeks · $${groupDigits(o.revenueRangeUSD.min)}–$${groupDigits(o.revenueRangeUSD.max)}/${o.revenueRangeUSD.period}`}
               </Text>
               <Text wrap="truncate-end" color={theme.dim}>{`   ${sanitizeForTerminal(o.summary)}`}</Text>
             </Box>
           );
         })}
-        {error ? <Text color={theme.error} wrap="truncate-end">{error}</Text> : null}
+        {errorRow}
         <Text color={theme.dim} wrap="truncate-end">{offline ? 'Your welcome comes from the offline coach (no API key or --offline).' : 'Your coach writes a welcome once the project starts.'}</Text>
       </Box>
     );
   }
   const field = FIELDS[step];
-  const summary = [answers.name && `name: ${answers.name}`, answers.niche && `niche: ${answers.niche}`, answers.platforms.length ? `platforms: ${answers.platforms.map((p) => `${p.platform} ${p.followers.toLocaleString('en-US')}`).join(', ')}` : null]
-    .filter(Boolean).join(' · ');
+  const border = budget >= 12;
+  // Answers so far, as understood; the oldest give way on short terminals.
+  const answered = ORDER.slice(0, ORDER.indexOf(step)).filter((s) => understood[s] !== undefined);
+  const room = Math.max(0, budget - (border ? 10 : 8));
+  const preview = editor.text.trim() ? understand(step, editor.text) : null;
   return (
     <Box flexDirection="column">
       {header}
+      {answered.slice(Math.max(0, answered.length - room)).map((s) => (
+        <Text key={s} wrap="truncate-end">
+          <Text color={theme.ok}>{`✓ ${FIELDS[s].label.padEnd(12)}`}</Text>
+          <Text>{sanitizeForTerminal(understood[s]!)}</Text>
+        </Text>
+      ))}
       <Text bold wrap="truncate-end">{field.title}</Text>
       <Text color={theme.dim} wrap="truncate-end">{field.help}</Text>
-      <InputBox editor={editor} focused rows={1} border={budget >= 8} width={width} prompt="› " placeholder={field.placeholder} />
-      {error ? <Text color={theme.error} wrap="truncate-end">{error}</Text> : null}
-      {summary ? <Text color={theme.dim} wrap="truncate-end">{sanitizeForTerminal(summary)}</Text> : null}
-      <Text color={theme.dim} wrap="truncate-end">{`Enter next${step !== 'name' ? ' · Esc back' : ''} · Ctrl+C quit (nothing is saved until the last question)`}</Text>
+      <InputBox editor={editor} focused rows={1} border={border} width={width} prompt="› " placeholder={field.placeholder} />
+      {errorRow ?? (preview ? (
+        <Text wrap="truncate-end" color={preview.ok ? theme.ok : theme.dim}>{preview.ok ? `  understood: ${sanitizeForTerminal(preview.understood)}` : `  ${preview.error}`}</Text>
+      ) : <Text> </Text>)}
+      <Text color={theme.dim} wrap="truncate-end">{`Enter next${step !== 'name' ? ' · Esc back' : ''} · Ctrl+C quit (saved after the last question)`}</Text>
     </Box>
   );
 }

@@ -3,6 +3,7 @@
 // (`/model NAME`, `/offline`), applied by wrapping the context, so runExchange sees them as settings.
 import type { AppContext, ProjectView } from '../app/context.js';
 import { parsePlan } from '../app/context.js';
+import { onboardingStart, type OnboardingStart } from '../app/onboarding.js';
 import { resolveMode } from '../coach/exchange.js';
 import { OFFLINE_LABEL, OFFLINE_MODEL } from '../coach/offline.js';
 import { planProgress, type PlanProgress } from '../plan/progress.js';
@@ -135,6 +136,8 @@ export function openingItems(ctx: AppContext, snap: Snapshot, carried: Transcrip
 /** What the app's first screen needs: the snapshot (null → onboarding) and the opening transcript. */
 export interface Boot {
   snapshot: Snapshot | null;
+  /** Without a snapshot: where the onboarding begins, and the templates it offers. */
+  onboarding: OnboardingStart | null;
   items: TranscriptItem[];
   /** How many of the items are already on the terminal (printed by the runner before Ink). */
   printed: number;
@@ -142,5 +145,6 @@ export interface Boot {
 
 export function loadBoot(ctx: AppContext, offline: boolean, carried: TranscriptItem[] = []): Boot {
   const snapshot = loadSnapshot(ctx, { model: null, offline });
-  return { snapshot, items: snapshot ? openingItems(ctx, snapshot, carried) : [], printed: 0 };
+  if (!snapshot) return { snapshot, onboarding: onboardingStart(ctx), items: [], printed: 0 };
+  return { snapshot, onboarding: null, items: openingItems(ctx, snapshot, carried), printed: 0 };
 }

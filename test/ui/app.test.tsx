@@ -10,7 +10,7 @@ import { moveProject, startProject } from '../../src/app/projects.js';
 import { reserve } from '../../src/limits/usage-log.js';
 import { listDecisions } from '../../src/store/decisions.js';
 import { allMessages } from '../../src/store/messages.js';
-import { upsertProfile } from '../../src/store/profiles.js';
+import { findProfile, upsertProfile } from '../../src/store/profiles.js';
 import { taskStates } from '../../src/store/tasks.js';
 import { App } from '../../src/ui/App.js';
 
@@ -205,6 +205,58 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     await type(app, '\r');
     expect(app.lastFrame()).toContain('Using claude-haiku-4-5 for this session.');
     expect(app.lastFrame()).toContain('claude-haiku-4-5 · today: 1/1 messages');
+    app.unmount();
+  });
+
+  it('onboarding understands natural answers, shows what it understood, asks income and goal, and saves them', async () => {
+    ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC' } });
+    const app = render(<App size={{ columns: 80, rows: 24 }} ctx={ctx} offline={false} />);
+    await tick();
+    expect(app.lastFrame()).toContain('set-up 1/7');
+    const answer = async (text: string) => {
+      await type(app, text);
+      await type(app, '\r');
+    };
+    await answer('Jane Cooks');
+    await answer('vegan baking');
+    await type(app, 'YouTube 80k and Instagram 20,000');
+    expect(app.lastFrame()).toContain('understood: YouTube 80,000 · Instagram 20,000');
+    await type(app, '\r');
+    expect(app.lastFrame()).toMatch(/✓ Audience +YouTube 80,000 · Instagram 20,000/);
+    await answer('lots'); // not understood: one line, the question stays
+    expect(app.lastFrame()).toContain('How many hours a week');
+    expect(app.lastFrame()).toContain('"lots" is not a number of hours');
+    await type(app, '\u0015'); // Ctrl+U
+    await answer('5-6');
+    expect(app.lastFrame()).toMatch(/✓ Time +6 hours a week \(the middle of 5–6, rounded\)/);
+    await answer('about $1,500 a month');
+    await answer('$5k');
+    expect(app.lastFrame()).toContain('Pick a plan');
+    const profile = findProfile(ctx.store().db, 'default')!;
+    expect(profile).toMatchObject({ displayName: 'Jane Cooks', niche: 'vegan baking', totalAudience: 100_000, hoursPerWeek: 6, currentMonthlyIncomeCents: 150_000, incomeGoalCents: 500_000 });
+    app.unmount();
+    const again = render(<App size={{ columns: 80, rows: 24 }} ctx={ctx} offline={false} />);
+    await tick();
+    expect(again.lastFrame()).toContain('Pick a plan'); // a profile without a project: straight to the templates
+    again.unmount();
+  });
+
+  it('onboarding: Enter skips niche, audience, income and goal; Esc goes back with the answer kept', async () => {
+    ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC' } });
+    const app = render(<App size={{ columns: 60, rows: 20 }} ctx={ctx} offline={false} />);
+    await tick();
+    await type(app, 'Sam');
+    await type(app, '\r');
+    await type(app, '\r');
+    await type(app, 'yt 12k');
+    await type(app, '\r');
+    await type(app, '\u001b');
+    await tick();
+    expect(app.lastFrame()).toMatch(/│ › yt 12k/);
+    await type(app, '\r');
+    for (let i = 0; i < 3; i++) await type(app, '\r');
+    expect(app.lastFrame()).toContain('Pick a plan');
+    expect(findProfile(ctx.store().db, 'default')).toMatchObject({ displayName: 'Sam', niche: null, totalAudience: 12_000, hoursPerWeek: 5, currentMonthlyIncomeCents: null, incomeGoalCents: null });
     app.unmount();
   });
 

@@ -27,8 +27,8 @@ function home(): string {
   return h.home;
 }
 
-function start(args: string[], h: string, env: Record<string, string | undefined> = {}): PtyApp {
-  const app = new PtyApp(args, { home: h, env });
+function start(args: string[], h: string, env: Record<string, string | undefined> = {}, size: { cols?: number; rows?: number } = {}): PtyApp {
+  const app = new PtyApp(args, { home: h, env, ...size });
   apps.push(app);
   return app;
 }
@@ -149,27 +149,32 @@ describe('terminal UI in a pseudo-terminal', () => {
     expect(history.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['now what do I do next?']);
   });
 
-  it('first run with an empty COACH_HOME: onboarding makes the profile and starts the project (offline)', { timeout: 60_000 }, async () => {
+  it('first run with an empty COACH_HOME: natural answers are understood and shown back; the profile and project are made (offline)', { timeout: 60_000 }, async () => {
     const h = home();
-    const app = start([], h);
+    const app = start([], h, {}, { cols: 70, rows: 20 });
     await app.waitFor('What should your coach call you?');
     await send(app, 'Jane Cooks');
     await app.waitFor('What do you make content about?');
     await send(app, 'vegan baking');
-    await app.waitFor('Where is your audience?');
-    await send(app, 'instagram:45000:3.2');
+    await app.waitFor('Where is your audience');
+    await send(app, 'Instagram 45,000 (3.2%) and yt 5k', 'understood: Instagram 45,000');
+    await app.waitFor(/✓ Audience +Instagram 45,000/);
     await app.waitFor('How many hours a week');
-    await send(app, '6');
+    await send(app, 'maybe 6 hours a week', 'understood: 6 hours a week');
+    await app.waitFor('What does your content earn a month now?');
+    await send(app, 'none');
+    await app.waitFor('What would you like it to earn a month?');
+    await send(app, 'about $1,500 a month', 'understood: $1,500 a month');
     await app.waitFor('Pick a plan');
     app.write(KEYS.enter);
     await app.waitFor('offline coach · today: 0/50 messages', { timeoutMs: 30_000 });
     await app.waitFor(/Welcome, Jane Cooks/, { scrollback: true });
-    expect(app.all()).toContain('Saved profile "default": Jane Cooks · vegan baking · audience 45,000 · 6 h/week');
+    expect(app.all().replace(/\s+/g, ' ')).toContain('Saved profile "default": Jane Cooks · vegan baking · audience 50,000 · 6 h/week · earning $0/month · goal $1,500/month');
     app.write(KEYS.ctrlC);
     expect((await app.exited).exitCode).toBe(0);
 
-    const profile = await json<{ displayName: string; niche: string; totalAudience: number; hoursPerWeek: number }>(['profile', 'show'], h);
-    expect(profile).toMatchObject({ displayName: 'Jane Cooks', niche: 'vegan baking', totalAudience: 45000, hoursPerWeek: 6 });
+    const profile = await json<Record<string, unknown>>(['profile', 'show'], h);
+    expect(profile).toMatchObject({ displayName: 'Jane Cooks', niche: 'vegan baking', totalAudience: 50000, hoursPerWeek: 6, currentMonthlyIncomeUSD: 0, incomeGoalUSD: 1500 });
     const project = await json<{ status: string; templateId: string }>(['project', 'show'], h);
     expect(project).toMatchObject({ status: 'active', templateId: 'premium-community' });
     const history = await json<HistoryItem[]>(['history'], h);
