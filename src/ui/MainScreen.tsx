@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
+import { projectDecisions } from '../app/decisions-view.js';
 import { suggestionText } from './actions.js';
 import { matchingCommands, runSlash } from './commands/index.js';
 import { Checklist } from './components/Checklist.js';
@@ -92,14 +93,15 @@ export function MainScreen(props: MainScreenProps) {
   if (props.controls) props.controls.quit = quit;
   useEffect(() => strayLines.subscribe((line, tone) => chat.notice(line, tone)), [chat.notice]);
 
-  const commandCtx = useCommandContext(ctx, session, chat, dispatch, quit);
+  const openDecisions = (all: boolean) => dispatch({ type: 'open', overlay: { kind: 'decisions', all, rows: projectDecisions(ctx, session.getSnapshot().project.row.id, all) } });
+  const commandCtx = useCommandContext(ctx, session, chat, dispatch, openDecisions, quit);
   const composer = useComposer(input, chat, history, (text) => runSlash(text, commandCtx));
   const tasks = useTaskActions(ctx, session, chat, dispatch, flash);
 
   const phases = snap.project.plan.phases;
   const phase = visiblePhaseOf(snap, ui.viewPhase);
   const streamRows = useMemo(() => (chat.streaming?.text ? markdownRows(chat.streaming.text, Math.max(10, width - 2)) : []), [chat.streaming?.text, width]);
-  const panel = usePanel(ctx, ui.overlay, snap, width);
+  const panel = usePanel(ui.overlay, snap, width);
   const editor = ui.noteFor ? note.state : input.state;
   const prompt = ui.noteFor ? `note ${ui.noteFor} › ` : '› ';
   const hints = !ui.noteFor && ui.focus === 'input' && !ui.overlay ? matchingCommands(input.state.text) : [];
@@ -112,7 +114,7 @@ export function MainScreen(props: MainScreenProps) {
   useMainKeys({
     getUi, dispatch, chat, input, note, composer, tasks, flash, quit, quitting: () => quitting.current,
     panel: {
-      snapshot: session.getSnapshot,
+      snapshot: session.getSnapshot, openDecisions,
       visiblePhase: () => visiblePhaseOf(session.getSnapshot(), getUi().viewPhase),
       page: () => Math.max(1, layout.panel - 1),
       overlayLineCount: () => panel.lines.length,

@@ -17,6 +17,8 @@ export interface PanelKeyDeps {
   /** The phase the checklist shows (the current one unless browsing with ←/→). */
   visiblePhase: () => PlanPhase;
   toggleTask: (taskId: string) => void;
+  /** Opens the decisions panel, read from the store now (active ones, or with history). */
+  openDecisions: (withHistory: boolean) => void;
   startNote: (taskId: string) => void;
   /** Printable text that belongs to the chat input: focus it and insert the text there. */
   typeIntoInput: (ev: KeyEvent) => void;
@@ -70,7 +72,7 @@ export function checklistKey(ev: KeyEvent, d: PanelKeyDeps): void {
   if (text === ' ' && task) return d.toggleTask(task.id);
   if (text === 'n' && task) return d.startNote(task.id);
   if (ev.kind === 'enter' && task) return d.dispatch({ type: 'open', overlay: { kind: 'task', taskId: task.id } });
-  if (text === 'd') return d.dispatch({ type: 'open', overlay: { kind: 'decisions', all: false } });
+  if (text === 'd') return d.openDecisions(false);
   if (text === '?') return d.dispatch({ type: 'open', overlay: { kind: 'help' } });
 }
 
@@ -95,7 +97,7 @@ export function overlayKey(ev: KeyEvent, d: PanelKeyDeps): void {
   if (ev.kind === 'end') return scroll(max);
   if (ev.kind === 'tab') return d.dispatch({ type: 'toggleFocus' });
   if (ev.kind === 'enter') return d.dispatch({ type: 'close' });
-  if (o.kind === 'decisions' && text === 'a') return d.dispatch({ type: 'open', overlay: { kind: 'decisions', all: !o.all } });
+  if (o.kind === 'decisions' && text === 'a') return d.openDecisions(!o.all);
   if (o.kind === 'task' && text === ' ') return d.toggleTask(o.taskId);
   if (o.kind === 'task' && text === 'n') return d.startNote(o.taskId);
   if (text === '?') return d.dispatch({ type: 'open', overlay: { kind: 'help' } });

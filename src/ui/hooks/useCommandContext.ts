@@ -5,7 +5,10 @@ import type { UiAction } from '../state/ui-state.js';
 import type { useChat } from './useChat.js';
 import type { SessionState } from './useSession.js';
 
-export function useCommandContext(app: AppContext, session: SessionState, chat: Pick<ReturnType<typeof useChat>, 'notice' | 'retry'>, dispatch: (a: UiAction) => void, quit: () => void): CommandContext {
+export function useCommandContext(
+  app: AppContext, session: SessionState, chat: Pick<ReturnType<typeof useChat>, 'notice' | 'retry'>, dispatch: (a: UiAction) => void,
+  openDecisions: (withHistory: boolean) => void, quit: () => void,
+): CommandContext {
   return {
     app,
     snapshot: session.getSnapshot,
@@ -14,7 +17,7 @@ export function useCommandContext(app: AppContext, session: SessionState, chat: 
       notice: chat.notice,
       refresh: session.refresh,
       quit,
-      openPanel: (p) => dispatch({ type: 'open', overlay: p.kind === 'decisions' ? { kind: 'decisions', all: false } : p }),
+      openPanel: (p) => (p.kind === 'decisions' ? openDecisions(false) : dispatch({ type: 'open', overlay: p })),
       focusChecklist: () => dispatch({ type: 'focus', focus: 'checklist' }),
     },
     chat: { retry: chat.retry },

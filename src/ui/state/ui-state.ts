@@ -1,9 +1,11 @@
 // The main screen's view state as a reducer: what has the focus, which panel is open, where the
 // checklist cursor is, which task's note is being edited. Pure: (state, action) → state.
+import type { DecisionRow } from '../../store/schema.js';
+
 export type Focus = 'input' | 'checklist';
 export type OverlayState =
   | { kind: 'help' }
-  | { kind: 'decisions'; all: boolean }
+  | { kind: 'decisions'; all: boolean; rows: DecisionRow[] }
   | { kind: 'task'; taskId: string }
   | { kind: 'text'; title: string; lines: string[] };
 
