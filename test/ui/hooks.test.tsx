@@ -48,15 +48,17 @@ describe('KeypressContext + useKeypress', () => {
     function Late() {
       const [ready, setReady] = useState(false);
       useEffect(() => {
-        const t = setTimeout(() => setReady(true), 50);
+        const t = setTimeout(() => setReady(true), 200);
         return () => clearTimeout(t);
       }, []);
       return ready ? <Listener name="late" priority={KeyPriority.focus} takes={() => true} log={log} /> : null;
     }
     const app = render(<KeypressProvider><Late /></KeypressProvider>);
-    await tick(5);
+    await tick(30); // the provider's stdin listener is attached; the screen is not there yet
     app.stdin.write('h');
-    await tick(150);
+    await tick(100);
+    expect(log).toEqual([]);
+    await tick(300);
     expect(log).toEqual(['late:text:h']);
     app.unmount();
   });
