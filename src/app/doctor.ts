@@ -9,7 +9,8 @@ import { maskKey, redactSecrets } from '../errors.js';
 import { readMigrations } from '../store/db.js';
 import { inspectDatabase } from '../store/inspect.js';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+/** ok; note: a supported mode worth knowing (no key: the offline coach); warn: worth a look; fail: wrong (exit 1); skip. */
+export type CheckStatus = 'ok' | 'note' | 'warn' | 'fail' | 'skip';
 
 export interface Check {
   id: string;
@@ -176,7 +177,7 @@ function settingsChecks(home: string, env: NodeJS.ProcessEnv): SettingsState {
 
 function keyCheck(apiKey: SettingsState['apiKey']): Check {
   if (!apiKey) {
-    return check('apiKey', 'fail', 'API key', 'none: the offline coach answers instead of Claude', 'run `coach config set-key` (stored 0600) or set ANTHROPIC_API_KEY');
+    return check('apiKey', 'note', 'API key', 'none: the offline coach answers instead of Claude', 'to use Claude, run `coach config set-key` (stored 0600) or set ANTHROPIC_API_KEY');
   }
   return check('apiKey', 'ok', 'API key', `${maskKey(apiKey.key)} from ${apiKey.source}`);
 }

@@ -22,7 +22,7 @@ export function registerConfig(program: Command): void {
       out.line(out.table(['Setting', 'Value', 'Source', 'Meaning'], [
         ...rows.map((r) => [r.key, r.value === null ? 'off' : String(r.value), r.source, SETTING_HELP[r.key]]),
         ['apiKey', apiKey ? maskKey(apiKey.key) : '—', apiKey?.source ?? '', 'Anthropic API key (`coach config set-key`)'],
-      ], { align: ['left', 'left', 'left', 'left'] }));
+      ], { align: ['left', 'left', 'left', 'left'], drop: [undefined, undefined, 2, 1] }));
     }));
 
   examples(config.command('get').argument('<key>', 'setting name').description('print one setting').addOption(jsonOption()), ['coach config get model', 'coach config get dailyMessageLimit --json'])

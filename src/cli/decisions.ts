@@ -32,7 +32,7 @@ export function registerDecisions(program: Command): void {
     out.line(out.table(['#', 'Category', 'Decision', 'Why', 'Status'], rows.map((d) => [
       d.id, d.category, d.value && d.value !== d.decision ? `${d.decision} (${d.value})` : d.decision, d.rationale ?? '',
       d.status === 'active' ? out.green('active') : out.dim(`superseded by #${d.supersededBy ?? '?'}`),
-    ])));
+    ]), { drop: [3, undefined, undefined, 1, 2] }));
   }));
 
   examples(

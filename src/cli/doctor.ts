@@ -5,13 +5,14 @@ import { Command } from 'commander';
 import { runDoctor, type Check } from '../app/doctor.js';
 import { defaultIo, Output } from './output.js';
 import { examples, jsonOption } from './shared.js';
+import { count } from './words.js';
 import type { GlobalOptions } from './globals.js';
 
-const SYMBOL: Record<Check['status'], string> = { ok: '✓', fail: '✗', warn: '!', skip: '-' };
+const SYMBOL: Record<Check['status'], string> = { ok: '✓', note: 'i', fail: '✗', warn: '!', skip: '-' };
 
 function paint(out: Output, c: Check): string {
   const sym = SYMBOL[c.status];
-  return c.status === 'ok' ? out.green(sym) : c.status === 'fail' ? out.red(sym) : c.status === 'warn' ? out.yellow(sym) : out.dim(sym);
+  return c.status === 'ok' ? out.green(sym) : c.status === 'fail' ? out.red(sym) : c.status === 'warn' ? out.yellow(sym) : c.status === 'note' ? out.cyan(sym) : out.dim(sym);
 }
 
 export function registerDoctor(program: Command): void {
@@ -21,25 +22,27 @@ export function registerDoctor(program: Command): void {
     .option('--check-key', 'also make one free API request (token counting) to see the key is accepted')
     .addOption(jsonOption());
   examples(cmd, ['coach doctor', 'coach doctor --check-key', 'coach doctor --json | jq \'.checks[] | select(.status == "fail")\'']);
-  cmd.addHelpText('after', 'Each line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look) or - (skipped).\nExit status: 0 when nothing is wrong (warnings allowed), 1 when any check fails.\nNothing is changed: the database is opened read-only, without migrations.\n');
+  cmd.addHelpText('after', 'Each line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look), i (a note: e.g. no API key, so the offline coach answers) or - (skipped).\nExit status: 0 when nothing is wrong (notes and warnings allowed), 1 when any check fails (✗).\nNothing is changed: the database is opened read-only, without migrations.\n');
 
   cmd.action(async (flags: { checkKey?: boolean; json?: boolean }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const io = defaultIo();
     const json = !!globals.json;
-    const out = new Output(io, { color: globals.color, json });
+    const out = new Output(io, { color: globals.color, json, compact: globals.compact });
     const checks = await runDoctor({ env: io.env, checkKey: !!flags.checkKey });
     const failed = checks.filter((c) => c.status === 'fail');
     const warned = checks.filter((c) => c.status === 'warn');
+    const noted = checks.filter((c) => c.status === 'note');
     if (json) {
       out.json({ ok: failed.length === 0, checks });
     } else {
       for (const c of checks) {
         out.line(`${paint(out, c)} ${out.bold(c.label)}: ${c.detail}`);
-        if (c.hint && (c.status === 'fail' || c.status === 'warn')) out.line(`    ${out.dim('→')} ${c.hint}`);
+        if (c.hint && (c.status === 'fail' || c.status === 'warn' || c.status === 'note')) out.line(`    ${out.dim('→')} ${c.hint}`);
       }
-      if (failed.length) out.info(`${failed.length} problem(s) found${warned.length ? `, ${warned.length} warning(s)` : ''}.`);
-      else out.info(warned.length ? `No problems, ${warned.length} warning(s).` : 'Everything looks good.');
+      const extras = [warned.length && count(warned.length, 'warning'), noted.length && count(noted.length, 'note')].filter(Boolean).join(', ');
+      if (failed.length) out.info(`${count(failed.length, 'problem')} found${extras ? `; ${extras}` : ''}.`);
+      else out.info(extras ? `No problems; ${extras}.` : 'Everything looks good.');
     }
     if (failed.length) process.exitCode = 1;
   });

@@ -4,4 +4,6 @@ export interface GlobalOptions {
   profile?: string;
   color?: boolean;
   debug?: boolean;
+  /** Tables keep only their essential columns (ccusage's --compact). */
+  compact?: boolean;
 }

@@ -7,17 +7,29 @@ import type { GlobalOptions } from './globals.js';
 import { runDefaultAction } from './ui.js';
 import { VERSION } from './version.js';
 
+/**
+ * Commander's error (several lines: the error, "(Did you mean tasks?)") as the one line every
+ * failure prints: `coach: unknown command 'taks' — did you mean 'tasks'?`.
+ */
+export function commanderLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const message = (lines[0] ?? 'invalid usage').replace(/^error:\s*/, '');
+  const suggestion = lines.map((l) => /^\(Did you mean (?:one of )?(.+?)\?\)$/.exec(l)?.[1]).find(Boolean);
+  const quoted = suggestion?.split(/,\s*/).map((x) => `'${x}'`).join(' or ');
+  return `coach: ${message}${quoted ? ` — did you mean ${quoted}?` : ''}`;
+}
+
 export function buildProgram(): Command {
   const program = new Command('coach')
     .description('A terminal coach that takes you from "I have an audience" to a launched, paying premium community.')
     .version(VERSION, '-V, --version', 'print the version')
     .addOption(new Option('--profile <name>', 'creator profile to use (default: the defaultProfile setting, "default")'))
-    .option('--no-color', 'no colour in output (also NO_COLOR=1 or CLICOLOR=0)')
-    .option('--debug', 'print stack traces on failure')
-    .showHelpAfterError('(run with --help for usage)')
+    .option('--no-color', 'no colour in output (also NO_COLOR=1 or CLICOLOR=0; FORCE_COLOR=1 forces it)')
+    .option('--debug', 'print stack traces on failure (pointing at src/ files)')
+    .option('--compact', 'narrow tables: only the essential columns')
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `coach: ${s.slice(7)}` : s),
+      outputError: (s, write) => write(`${commanderLine(s)}\n`),
     })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });

@@ -128,7 +128,7 @@ export function registerProfile(program: Command): void {
       if (!rows.length) return out.info('No profiles yet: create one with `coach profile set --name "Your Name"`.');
       out.line(out.table(['', 'Profile', 'Name', 'Niche', 'Audience'], rows.map((p) => [
         p.handle === current ? '*' : '', p.handle, p.displayName, p.niche ?? '', p.totalAudience.toLocaleString('en-US'),
-      ]), { align: ['left', 'left', 'left', 'left', 'right'] }));
+      ]), { align: ['left', 'left', 'left', 'left', 'right'], drop: [undefined, undefined, 2, 1, 3] }));
     }));
 
   examples(profile.command('use').argument('<name>', 'profile to use by default').description('make a profile the default'), ['coach profile use work'])

@@ -65,7 +65,7 @@ export function registerProject(program: Command): void {
       });
       if (json) return out.json(rows);
       if (!rows.length) return out.info('No projects yet: `coach project start`.');
-      out.line(out.table(['#', 'Title', 'Status', 'Progress', 'Launch'], rows.map((r) => [r.id, r.title, r.status, `${r.progress!.percent}%`, r.targetLaunchDate ?? ''])));
+      out.line(out.table(['#', 'Title', 'Status', 'Progress', 'Launch'], rows.map((r) => [r.id, r.title, r.status, `${r.progress!.percent}%`, r.targetLaunchDate ?? '']), { drop: [undefined, undefined, 3, 2, 1] }));
     }));
 
   examples(

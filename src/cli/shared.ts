@@ -29,7 +29,7 @@ export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Pr
     const globals = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const io = defaultIo();
     const json = !!globals.json;
-    const out = new Output(io, { color: globals.color, json });
+    const out = new Output(io, { color: globals.color, json, compact: globals.compact });
     const ctx = createContext({ profile: globals.profile });
     try {
       await fn({ ctx, out, io, json, debug: !!globals.debug }, ...(args.slice(0, -1) as A));

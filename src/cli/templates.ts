@@ -16,7 +16,7 @@ export function registerTemplates(program: Command): void {
         phases: e.template.phases.length, tasks: e.template.phases.reduce((n, p) => n + p.tasks.length, 0),
       }));
       if (json) return out.json(rows);
-      out.line(out.table(['ID', 'Title', 'Phases', 'Tasks', 'From'], rows.map((r) => [r.id, r.title, r.phases, r.tasks, r.origin])));
+      out.line(out.table(['ID', 'Title', 'Phases', 'Tasks', 'From'], rows.map((r) => [r.id, r.title, r.phases, r.tasks, r.origin]), { drop: [undefined, undefined, 2, 3, 1] }));
       out.info(`Your own templates go in ${ctx.templatesDir} (format: see README).`);
     }));
 

@@ -1,7 +1,5 @@
 // coach usage [daily|monthly|models|profiles]: usage and cost reports (the seed's admin usage view).
 import { Argument, Command, Option } from 'commander';
-import Table from 'cli-table3';
-import stringWidth from 'string-width';
 import { REPORT_KINDS, todayStatus, totalTokens, usageDocument, usageReport, type ReportKind, type UsageReport, type UsageRow } from '../app/usage.js';
 import { budgetState } from '../usage/budget.js';
 import { formatCostSum, formatUSD, usdToMicros } from '../usage/money.js';
@@ -10,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { findProfile } from '../store/profiles.js';
 import type { UsageAggregate } from '../store/usage.js';
 import { parseDay, parseTimeZone, systemTimeZone } from '../util/dates.js';
-import { sanitizeForTerminal } from '../util/text.js';
 import { bar, type Output } from './output.js';
 import { FLAG_RANGES, act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
 
@@ -64,43 +61,18 @@ function columns(out: Output, report: UsageReport, scale: (a: UsageAggregate) =>
   return cols;
 }
 
-/** Compact rows (one line each), and a rule above the totals row, which is always last. */
-function table(out: Output, cs: Column[], body: string[][]): string {
-  const t = new Table({
-    head: cs.map((c) => out.bold(c.head)),
-    colAligns: cs.map((c) => c.align),
-    style: { head: [], border: out.color ? ['grey'] : [], compact: true },
-  });
-  for (const row of body) t.push(row.map((cell) => sanitizeForTerminal(cell)));
-  const lines = t.toString().split('\n');
-  // lines: top, head, rule, …rows, totals, bottom: repeat the rule under the head above the totals.
-  if (lines.length >= 5) lines.splice(lines.length - 2, 0, lines[2]!);
-  return lines.join('\n');
-}
-
-function render(out: Output, report: UsageReport, width: number | undefined): string {
+function render(out: Output, report: UsageReport): string {
   const scaleBy = report.rows.some((r) => r.costMicros > 0) ? (a: UsageAggregate) => a.costMicros : totalTokens;
   const max = Math.max(1, ...report.rows.map(scaleBy));
-  let cols = columns(out, report, (a) => scaleBy(a) / max);
-  const draw = (cs: Column[]) => {
-    const body: string[][] = [];
-    for (const row of report.rows) {
-      body.push(cs.map((c) => c.cell(row, 'row', row.key)));
-      for (const m of row.models) body.push(cs.map((c) => (c.head === '' ? '' : c.cell(m, 'model', m.model))));
-    }
-    body.push(cs.map((c) => c.cell(report.totals, 'total', 'Total')));
-    return table(out, cs, body);
-  };
-  let text = draw(cols);
-  // Fit the terminal: drop the least important columns until the table is narrow enough.
-  while (width && text.split('\n').reduce((w, l) => Math.max(w, stringWidth(l)), 0) > width) {
-    const droppable = cols.filter((c) => c.drop !== undefined);
-    if (!droppable.length) break;
-    const lowest = droppable.reduce((a, b) => (a.drop! < b.drop! ? a : b));
-    cols = cols.filter((c) => c !== lowest);
-    text = draw(cols);
+  const cols = columns(out, report, (a) => scaleBy(a) / max);
+  const body: string[][] = [];
+  for (const row of report.rows) {
+    body.push(cols.map((c) => c.cell(row, 'row', row.key)));
+    for (const m of row.models) body.push(cols.map((c) => (c.head === '' ? '' : c.cell(m, 'model', m.model))));
   }
-  return text;
+  body.push(cols.map((c) => c.cell(report.totals, 'total', 'Total')));
+  // Fits the terminal: the least important columns go first (Output.table), totals under a rule.
+  return out.table(cols.map((c) => c.head), body, { align: cols.map((c) => c.align), drop: cols.map((c) => c.drop), totals: true });
 }
 
 /** Under the table: today's messages used / limit and cost vs the warning threshold (and the cap). */
@@ -139,7 +111,7 @@ export function registerUsage(program: Command): void {
   cmd.addHelpText('after', 'Refused requests (limit or cap reached) are counted apart and cost nothing; requests in flight are left out.\nA cost shown as "unpriced" (JSON costUSD null) comes from a model missing in the pricing table.\n');
 
   cmd.action(act((env, report: ReportKind, flags: UsageFlags) => {
-    const { ctx, out, io, json } = env;
+    const { ctx, out, json } = env;
     const since = flags.since === undefined ? undefined : parseDay(flags.since, '--since');
     const until = flags.until === undefined ? undefined : parseDay(flags.until, '--until');
     if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
@@ -171,7 +143,7 @@ export function registerUsage(program: Command): void {
     if (result.rows.length === 0) {
       out.info(result.range ? `No AI usage from ${result.range.since} to ${result.range.until} (${timeZone}).` : 'No AI usage recorded yet (the offline coach costs nothing).');
     } else {
-      out.line(render(out, result, io.stdout.isTTY ? io.stdout.columns : undefined));
+      out.line(render(out, result));
       if (result.totals.refused > 0) out.info(`${fmtInt(result.totals.refused)} request(s) were refused (daily limit or cost cap) and are not counted above.`);
     }
     if (today) out.line(today);

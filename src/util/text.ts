@@ -12,6 +12,24 @@ export function sanitizeForTerminal(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '').replace(BIDI, '');
 }
 
+// The styles the CLI's own presenter paints with (node's styleText): bold, dim, their reset, the
+// foreground colours and their reset. Nothing that moves the cursor, hides or blinks text.
+const OWN_STYLE = /\u001b\[(?:0|1|2|22|3[0-7]|39|9[0-7])m/g;
+
+/**
+ * sanitizeForTerminal, but the colour and weight sequences of OWN_STYLE survive: for output the
+ * CLI has just coloured itself, when colour is on. Everything else is removed as usual.
+ */
+export function sanitizeKeepingStyle(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(OWN_STYLE)) {
+    out += sanitizeForTerminal(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + sanitizeForTerminal(text.slice(last));
+}
+
 /** Rough token estimate (≈4 characters a token for English), used before any API call. */
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
