@@ -52,6 +52,11 @@ export function createContext(opts: { profile?: string; env?: NodeJS.ProcessEnv;
   };
 }
 
+/** A command to suggest in a hint, keeping the flags the user gave that change its meaning (`--profile var`). */
+export function coachCommand(ctx: Pick<AppContext, 'profileExplicit' | 'profileHandle'>, rest: string): string {
+  return `coach ${rest}${ctx.profileExplicit ? ` --profile ${ctx.profileHandle}` : ''}`;
+}
+
 export function requireProfile(ctx: AppContext): ProfileRow {
   const profile = findProfile(ctx.store().db, ctx.profileHandle);
   if (!profile) {
@@ -76,10 +81,10 @@ export function parsePlan(row: ProjectRow): CustomizedPlan {
 export function requireProject(ctx: AppContext, profile: ProfileRow, opts: { allowPaused?: boolean } = {}): ProjectView {
   const row = findCurrentProject(ctx.store().db, profile.id);
   if (!row) {
-    throw new UsageError(`profile "${profile.handle}" has no project yet`, { hint: 'start one with `coach project start`' });
+    throw new UsageError(`profile "${profile.handle}" has no project yet`, { hint: `start one with \`${coachCommand(ctx, 'project start')}\`` });
   }
   if (row.status !== 'active' && !opts.allowPaused) {
-    throw new UsageError(`project "${row.title}" is paused`, { hint: 'resume it with `coach project resume`' });
+    throw new UsageError(`project "${row.title}" is paused`, { hint: `resume it with \`${coachCommand(ctx, 'project resume')}\`` });
   }
   return { row, plan: parsePlan(row) };
 }

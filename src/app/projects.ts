@@ -1,4 +1,5 @@
 // Starting and moving projects through their statuses.
+import { article } from '../util/words.js';
 import { UsageError } from '../errors.js';
 import { personalise, type ProfileForPlan } from '../plan/personalise.js';
 import { loadTemplate } from '../plan/templates.js';
@@ -58,7 +59,8 @@ export function moveProject(db: Db, profile: ProfileRow, action: ProjectAction, 
   return writeTx(db, (tx) => moveProjectIn(tx, profile, action, projectId, now));
 }
 
-function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
+/** The project an action would move (the given one, else the current one it applies to); throws when there is none. */
+export function projectToMove(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
   const { from, to } = TRANSITIONS[action];
   const candidates = listProjects(db, profile.id);
   const project = projectId !== undefined ? candidates.find((p) => p.id === projectId) : candidates.find((p) => from.includes(p.status));
@@ -67,7 +69,13 @@ function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, proje
       hint: 'see your projects with `coach project list`',
     });
   }
-  if (!from.includes(project.status)) throw new UsageError(`project #${project.id} is ${project.status}; only a ${from.join(' or ')} project can be ${to}`);
+  if (!from.includes(project.status)) throw new UsageError(`project #${project.id} is ${project.status}; only ${article(from.join(' or '))} project can be ${to}`);
+  return project;
+}
+
+function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
+  const { to } = TRANSITIONS[action];
+  const project = projectToMove(db, profile, action, projectId);
   if (to === 'active') {
     const active = findActiveProject(db, profile.id);
     if (active) throw conflict(active);

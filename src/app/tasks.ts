@@ -4,16 +4,27 @@ import type { CustomizedPlan, DecisionCategory, PlanTask } from '../plan/schema.
 import { DECISION_CATEGORIES } from '../plan/schema.js';
 import { writeTx, type Db } from '../store/db.js';
 import { recordDecision, type NewDecision } from '../store/decisions.js';
+import type { TaskCompletionRow } from '../store/schema.js';
 import { taskStates, upsertTask, type TaskChange } from '../store/tasks.js';
 import { applyTimelineDecision } from './schedule.js';
 import { allTasks } from './views.js';
 
-/** Accepts `t3`, `T3` or `3`; anything else that is not in the plan is a usage error. */
+/**
+ * Accepts `t3`, `T3`, `3` or the start of a task's title when only one title starts that way
+ * (case-insensitive); anything else is a usage error.
+ */
 export function resolveTask(plan: CustomizedPlan, raw: string): PlanTask {
   const tasks = allTasks(plan);
   const key = raw.trim().toLowerCase();
-  const id = /^\d+$/.test(key) ? `t${key}` : key;
-  const task = tasks.find((t) => t.id === id);
+  const id = idOf(key) ?? key;
+  let task = tasks.find((t) => t.id === id);
+  if (!task && key.length >= 2 && !idOf(key)) {
+    const byTitle = tasks.filter((t) => t.title.toLowerCase().startsWith(key));
+    if (byTitle.length > 1) {
+      throw new UsageError(`"${raw}" starts ${byTitle.length} task titles: ${byTitle.slice(0, 4).map((t) => t.id).join(', ')}${byTitle.length > 4 ? ', …' : ''}`, { hint: 'type more of the title, or use the id' });
+    }
+    task = byTitle[0];
+  }
   if (!task) {
     const first = tasks[0]?.id ?? 't1';
     const last = tasks[tasks.length - 1]?.id ?? 't1';
@@ -22,8 +33,62 @@ export function resolveTask(plan: CustomizedPlan, raw: string): PlanTask {
   return task;
 }
 
+const ID = /^t?(\d+)$/i;
+
+/** A plan task id for `t3`, `T3` or `3`, or null when `raw` is not shaped like an id. */
+function idOf(raw: string): string | null {
+  const m = ID.exec(raw.trim());
+  return m ? `t${Number(m[1])}` : null;
+}
+
+/**
+ * Several tasks at once, as the user names them: ids (`t3`, `3`), ranges in plan order (`t3-t5`,
+ * `3..5`) and a unique start of a title (`define the`). Each task once, in the order given.
+ */
+export function resolveTasks(plan: CustomizedPlan, raws: string[]): PlanTask[] {
+  const tasks = allTasks(plan);
+  const out: PlanTask[] = [];
+  const add = (t: PlanTask) => {
+    if (!out.includes(t)) out.push(t);
+  };
+  for (const raw of raws) {
+    const range = /^(\S+?)\s*(?:-|–|\.\.)\s*(\S+)$/.exec(raw.trim());
+    const [from, to] = range ? [idOf(range[1]!), idOf(range[2]!)] : [null, null];
+    if (from && to) {
+      const a = tasks.findIndex((t) => t.id === from);
+      const b = tasks.findIndex((t) => t.id === to);
+      if (a < 0 || b < 0) resolveTask(plan, a < 0 ? range![1]! : range![2]!);
+      if (b < a) throw new UsageError(`the range "${raw}" runs backwards: write ${to}-${from}`);
+      tasks.slice(a, b + 1).forEach(add);
+      continue;
+    }
+    add(resolveTask(plan, raw));
+  }
+  return out;
+}
+
 export function setTask(db: Db, projectId: number, task: PlanTask, change: TaskChange, now: number) {
   return upsertTask(db, projectId, task.id, change, now);
+}
+
+export interface TaskOutcome {
+  task: PlanTask;
+  row: TaskCompletionRow | null;
+  /** False when the task already was in the asked state (and no note was given): nothing written. */
+  changed: boolean;
+}
+
+/** Marks tasks done or open in one IMMEDIATE transaction; tasks already so are left alone (their date kept). */
+export function markTasks(db: Db, projectId: number, tasks: PlanTask[], change: { done: boolean; note?: string; source?: 'manual' | 'chat' }, now: number): TaskOutcome[] {
+  return writeTx(db, (tx) => {
+    const states = taskStates(tx, projectId);
+    return tasks.map((task) => {
+      const current = states.get(task.id);
+      if ((current?.done ?? false) === change.done && change.note === undefined) return { task, row: current ?? null, changed: false };
+      const row = upsertTask(tx, projectId, task.id, { done: change.done, source: change.source ?? 'manual', ...(change.note !== undefined ? { note: change.note } : {}) }, now);
+      return { task, row, changed: true };
+    });
+  });
 }
 
 export function toggleTask(db: Db, projectId: number, task: PlanTask, note: string | undefined, now: number) {
@@ -32,6 +97,18 @@ export function toggleTask(db: Db, projectId: number, task: PlanTask, note: stri
     const current = taskStates(tx, projectId).get(task.id);
     return upsertTask(tx, projectId, task.id, { done: !current?.done, source: 'manual', ...(note !== undefined ? { note } : {}) }, now);
   });
+}
+
+/** `--phase p2`, `P2` or `2` (as the tables show it) → the phase's 1-based number in this plan. */
+export function resolvePhase(plan: CustomizedPlan, raw: string): number {
+  const key = raw.trim().toLowerCase();
+  const byId = plan.phases.findIndex((p) => p.id.toLowerCase() === key);
+  const m = /^p?(\d+)$/.exec(key);
+  const n = byId >= 0 ? byId + 1 : m ? Number(m[1]) : NaN;
+  if (!plan.phases[n - 1]) {
+    throw new UsageError(`no phase "${raw}": this plan has phases ${plan.phases[0]?.id ?? 'p1'}–${plan.phases[plan.phases.length - 1]?.id ?? 'p1'}`);
+  }
+  return n;
 }
 
 export function parseCategory(raw: string): DecisionCategory {

@@ -5,6 +5,7 @@ import { decisionView, messageView } from '../app/views.js';
 import { allMessages, lastMessages } from '../store/messages.js';
 import { formatUSD, microsToUSD } from '../usage/money.js';
 import { launchMovedLine } from './schedule-view.js';
+import { isoLocal } from '../util/dates.js';
 import { FLAG_RANGES, act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { suggestionLine, suggestionViews } from './suggestions.js';
@@ -106,7 +107,7 @@ export function registerAsk(program: Command): void {
     for (const m of messages) {
       const who = m.role === 'user' ? out.bold('you') : out.cyan(m.model === 'offline-coach' ? 'offline coach' : 'coach');
       const flag = m.status === 'complete' ? '' : out.yellow(` [${m.status}]`);
-      out.line(`${who}${flag} ${out.dim(new Date(m.createdAt).toLocaleString())}`);
+      out.line(`${who}${flag} ${out.dim(isoLocal(m.createdAt))}`);
       out.line(m.content);
       out.line('');
     }

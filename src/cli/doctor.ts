@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { runDoctor, type Check } from '../app/doctor.js';
 import { defaultIo, Output } from './output.js';
 import { examples, jsonOption } from './shared.js';
-import { count } from './words.js';
+import { count } from '../util/words.js';
 import type { GlobalOptions } from './globals.js';
 
 const SYMBOL: Record<Check['status'], string> = { ok: '✓', note: 'i', fail: '✗', warn: '!', skip: '-' };

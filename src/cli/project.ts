@@ -1,12 +1,13 @@
 // coach project start|show|list|pause|resume|complete|abandon, and coach plan
 import { Command } from 'commander';
 import { parsePlan, requireProfile, requireProject } from '../app/context.js';
-import { moveProject, startProject, type ProjectAction } from '../app/projects.js';
+import { moveProject, projectToMove, startProject, type ProjectAction } from '../app/projects.js';
+import { UsageError } from '../errors.js';
 import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
 import { listProjects } from '../store/projects.js';
 import { doneTaskIds } from '../store/tasks.js';
-import { FLAG_RANGES, act, examples, jsonOption, parseIntArg } from './shared.js';
+import { FLAG_RANGES, act, commandLine, confirm, examples, interactive, jsonOption, parseIntArg } from './shared.js';
 import { bar } from './output.js';
 import { dueCell, launchInfo, launchMovedLine } from './schedule-view.js';
 import { dayOf, setLaunchDate } from '../app/schedule.js';
@@ -85,14 +86,29 @@ export function registerProject(program: Command): void {
   const moves: [ProjectAction, string, string][] = [
     ['pause', 'pause the active project', 'coach project pause'],
     ['resume', 'resume a paused project', 'coach project resume'],
-    ['complete', 'mark the project completed', 'coach project complete'],
-    ['abandon', 'abandon the project', 'coach project abandon'],
+    ['complete', 'mark the project completed (asks first; --yes when not in a terminal)', 'coach project complete'],
+    ['abandon', 'abandon the project (asks first; --yes when not in a terminal)', 'coach project abandon'],
   ];
+  // Completing or abandoning cannot be undone from the CLI: ask in a terminal, else require --yes.
+  const FINAL = new Set<ProjectAction>(['complete', 'abandon']);
   for (const [action, description, example] of moves) {
-    examples(project.command(action).description(description).argument('[id]', 'project id (default: the current one)').addOption(jsonOption()), [example, `${example} 3`])
-      .action(act(({ ctx, out, json }, id: string | undefined) => {
+    const cmd = project.command(action).description(description).argument('[id]', 'project id (default: the current one)').addOption(jsonOption());
+    if (FINAL.has(action)) cmd.option('-y, --yes', 'do it without asking (needed when not in a terminal)');
+    examples(cmd, FINAL.has(action) ? [example, `${example} 3 --yes`] : [example, `${example} 3`])
+      .action(act(async ({ ctx, out, json }, id: string | undefined, opts: { yes?: boolean }) => {
         const profile = requireProfile(ctx);
-        const row = moveProject(ctx.store().db, profile, action, id === undefined ? undefined : parseIntArg('project id', id, FLAG_RANGES.id), ctx.now());
+        const db = ctx.store().db;
+        const projectId = id === undefined ? undefined : parseIntArg('project id', id, FLAG_RANGES.id);
+        if (FINAL.has(action) && !opts.yes) {
+          const target = projectToMove(db, profile, action, projectId);
+          const what = `${action} project "${target.title}" (#${target.id})`;
+          if (!interactive()) throw new UsageError(`${what}: not confirmed`, { hint: `run it in a terminal, or add --yes: \`${commandLine(ctx, `project ${action} ${target.id} --yes`)}\`` });
+          if (!(await confirm(`${what[0]!.toUpperCase()}${what.slice(1)}? This cannot be undone. [y/N] `))) {
+            out.info('Nothing changed.');
+            return;
+          }
+        }
+        const row = moveProject(db, profile, action, projectId, ctx.now());
         if (json) return out.json(projectView(row));
         out.success(`Project "${row.title}" is now ${row.status}`);
       }));

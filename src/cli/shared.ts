@@ -1,8 +1,9 @@
 // Flags and plumbing every command shares, defined once so they mean the same everywhere.
 import { Command, Option } from 'commander';
 import { createContext, type AppContext } from '../app/context.js';
-import { UsageError } from '../errors.js';
+import { CoachError, UsageError } from '../errors.js';
 import { MiB, readStreamBounded } from '../util/files.js';
+export { coachCommand as commandLine } from '../app/context.js';
 import type { Parsed } from '../plan/parse.js';
 import { defaultIo, Output, type Io } from './output.js';
 import type { GlobalOptions } from './globals.js';
@@ -22,6 +23,12 @@ export function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
+/** A hint's commands keep the --profile the user gave (`coach tasks list` → `coach tasks list --profile var`). */
+function keepProfileFlag(err: CoachError, handle: string): void {
+  const hint = err.hint!.replace(/`coach ([^`]*)`/g, (whole, rest: string) => (/--profile\b/.test(rest) ? whole : `\`coach ${rest} --profile ${handle}\``));
+  Object.defineProperty(err, 'hint', { value: hint });
+}
+
 /** Wraps an action: builds the context and output from the global flags, closes the store after. */
 export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Promise<void> | void) {
   return async function (this: Command, ...args: unknown[]): Promise<void> {
@@ -33,6 +40,9 @@ export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Pr
     const ctx = createContext({ profile: globals.profile });
     try {
       await fn({ ctx, out, io, json, debug: !!globals.debug }, ...(args.slice(0, -1) as A));
+    } catch (err) {
+      if (ctx.profileExplicit && err instanceof CoachError && err.hint) keepProfileFlag(err, ctx.profileHandle);
+      throw err;
     } finally {
       ctx.close();
     }
@@ -84,6 +94,22 @@ export function checkRange(name: string, raw: string, value: number, range: Rang
 export function parsedFlag<T>(flag: string, parsed: Parsed<T>): { value: T; understood: string } {
   if (!parsed.ok) throw new UsageError(`${flag}: ${parsed.error}`);
   return parsed;
+}
+
+/** Both ends are a terminal: a question can be asked and answered. */
+export function interactive(): boolean {
+  return !!process.stdin.isTTY && !!process.stderr.isTTY;
+}
+
+/** Asks a yes/no question on stderr; only y or yes (any case) is a yes. */
+export async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^\s*y(es)?\s*$/i.test(await rl.question(question));
+  } finally {
+    rl.close();
+  }
 }
 
 /** The most `-` reads from stdin (a message past ~16 KB is refused anyway; `detect -` takes a few MB). */

@@ -1,27 +1,24 @@
 // coach tasks list|toggle|done|undo|note
 import { Command } from 'commander';
 import { requireProfile, requireProject, type AppContext } from '../app/context.js';
-import { resolveTask, setTask, toggleTask } from '../app/tasks.js';
+import { markTasks, resolvePhase, resolveTask, resolveTasks, setTask, toggleTask, type TaskOutcome } from '../app/tasks.js';
 import { allTasks, taskView, type TaskView } from '../app/views.js';
 import { dayOf } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
 import { taskStates } from '../store/tasks.js';
-import type { TaskCompletionRow } from '../store/schema.js';
 import { dueCell } from './schedule-view.js';
-import { FLAG_RANGES, act, examples, jsonOption, parseIntArg, type CommandEnv } from './shared.js';
+import { act, examples, jsonOption, type CommandEnv } from './shared.js';
 
 export type ListedTask = TaskView & { overdue: boolean };
 
-export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: boolean; done?: boolean } = {}): ListedTask[] {
+export function listTaskViews(ctx: AppContext, opts: { phase?: string; open?: boolean; done?: boolean } = {}): ListedTask[] {
   const profile = requireProfile(ctx);
   const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
-  if (opts.phase !== undefined && !plan.phases[opts.phase - 1]) {
-    throw new UsageError(`no phase ${opts.phase}: this plan has phases 1–${plan.phases.length}`);
-  }
+  const phase = opts.phase === undefined ? undefined : plan.phases[resolvePhase(plan, opts.phase) - 1]!.id;
   const states = taskStates(ctx.store().db, row.id);
   const today = dayOf(ctx.now());
   return allTasks(plan)
-    .filter((t) => opts.phase === undefined || t.phaseId === plan.phases[opts.phase - 1]!.id)
+    .filter((t) => phase === undefined || t.phaseId === phase)
     .map((t) => {
       const view = taskView(t, states.get(t.id));
       return { ...view, overdue: !view.done && view.dueDate !== null && view.dueDate < today };
@@ -29,35 +26,34 @@ export function listTaskViews(ctx: AppContext, opts: { phase?: number; open?: bo
     .filter((t) => (opts.open ? !t.done : opts.done ? t.done : true));
 }
 
-function report({ out, json }: CommandEnv, view: TaskView, verb: string): void {
-  if (json) out.json(view);
-  else out.success(`${view.id} ${verb}: ${view.title}`);
+/** One task: its view with `changed`; several: an array of those (stable shapes, see README). */
+function report({ out, json }: CommandEnv, outcomes: TaskOutcome[], said: (o: TaskOutcome, view: TaskView) => string): void {
+  const views = outcomes.map((o) => ({ ...taskView(o.task, o.row ?? undefined), changed: o.changed }));
+  if (json) return out.json(views.length === 1 ? views[0] : views);
+  outcomes.forEach((o, i) => (o.changed ? out.success(said(o, views[i]!)) : out.info(said(o, views[i]!))));
 }
 
-/** Reports the row the change wrote (a fresh read could show another process's later change). */
-function change(env: CommandEnv, rawId: string, apply: (ctx: AppContext, projectId: number, task: ReturnType<typeof resolveTask>) => TaskCompletionRow, verb: string): void {
-  const { ctx } = env;
-  const profile = requireProfile(ctx);
-  const { row, plan } = requireProject(ctx, profile);
-  const task = resolveTask(plan, rawId);
-  report(env, taskView(task, apply(ctx, row.id, task)), verb);
+function withProject(env: CommandEnv) {
+  const profile = requireProfile(env.ctx);
+  return requireProject(env.ctx, profile);
 }
+
+const IDS_HELP = 'task ids (t3 or 3), ranges (t3-t5) or the start of a title';
 
 export function registerTasks(program: Command): void {
   const tasks = program.command('tasks').description('the tasks of your plan: list, tick off, undo, add notes');
-  examples(tasks, ['coach tasks list --open', 'coach tasks done t3', 'coach tasks note t7 "Skool group live, invite link in bio"']);
+  examples(tasks, ['coach tasks list --open', 'coach tasks done t3 t4', 'coach tasks note t7 "Skool group live, invite link in bio"']);
 
   examples(
     tasks.command('list').description('list tasks with their state')
-      .option('--phase <n>', 'only phase N (1–4)')
+      .option('--phase <p>', 'only one phase: p2 (as the table shows it) or 2')
       .option('--open', 'only tasks not done yet')
       .option('--done', 'only tasks done')
       .addOption(jsonOption()),
-    ['coach tasks list', 'coach tasks list --phase 2 --open', 'coach tasks list --json | jq \'.[] | select(.overdue) | .dueDate\''],
+    ['coach tasks list', 'coach tasks list --phase p2 --open', 'coach tasks list --json | jq \'.[] | select(.overdue) | .dueDate\''],
   ).action(act(({ ctx, out, json }, opts: { phase?: string; open?: boolean; done?: boolean }) => {
     if (opts.open && opts.done) throw new UsageError('--open and --done cannot be used together');
-    const phase = opts.phase === undefined ? undefined : parseIntArg('--phase', opts.phase, FLAG_RANGES.phase);
-    const views = listTaskViews(ctx, { phase, open: opts.open, done: opts.done });
+    const views = listTaskViews(ctx, opts);
     if (json) return out.json(views);
     if (!views.length) return out.info('No tasks match.');
     const today = dayOf(ctx.now());
@@ -68,27 +64,37 @@ export function registerTasks(program: Command): void {
     if (late) out.info(`${late} task${late === 1 ? ' is' : 's are'} overdue: \`coach week\` plans them first.`);
   }));
 
-  examples(tasks.command('toggle').argument('<id>', 'task id, e.g. t3').option('--note <text>', 'also set a note').addOption(jsonOption())
-    .description('flip a task between done and open'), ['coach tasks toggle t3', 'coach tasks toggle 3 --note "done with Jo"'])
-    .action(act((env, id: string, opts: { note?: string }) => {
-      change(env, id, (ctx, projectId, task) => toggleTask(ctx.store().db, projectId, task, opts.note, ctx.now()), 'toggled');
+  examples(tasks.command('toggle').argument('<ids...>', IDS_HELP).option('--note <text>', 'also set a note').addOption(jsonOption())
+    .description('flip tasks between done and open, and say which they are now'), ['coach tasks toggle t3', 'coach tasks toggle 3 --note "done with Jo"'])
+    .action(act((env, ids: string[], opts: { note?: string }) => {
+      const { row, plan } = withProject(env);
+      const { ctx } = env;
+      const outcomes = resolveTasks(plan, ids).map((task) => ({ task, row: toggleTask(ctx.store().db, row.id, task, opts.note, ctx.now()), changed: true }));
+      report(env, outcomes, (_o, v) => `${v.id} is now ${v.done ? 'done' : 'open'}: ${v.title}`);
     }));
 
-  examples(tasks.command('done').argument('<id>', 'task id, e.g. t3').option('--note <text>', 'also set a note').addOption(jsonOption())
-    .description('mark a task done'), ['coach tasks done t3', 'coach tasks done t7 --note "launched to 40 founding members"'])
-    .action(act((env, id: string, opts: { note?: string }) => {
-      change(env, id, (ctx, projectId, task) => setTask(ctx.store().db, projectId, task, { done: true, source: 'manual', ...(opts.note !== undefined ? { note: opts.note } : {}) }, ctx.now()), 'done');
+  examples(tasks.command('done').argument('<ids...>', IDS_HELP).option('--note <text>', 'also set a note').addOption(jsonOption())
+    .description('mark tasks done'), ['coach tasks done t3', 'coach tasks done t3 t4', 'coach tasks done t3-t5', 'coach tasks done t7 --note "launched to 40 founding members"'])
+    .action(act((env, ids: string[], opts: { note?: string }) => {
+      const { row, plan } = withProject(env);
+      const outcomes = markTasks(env.ctx.store().db, row.id, resolveTasks(plan, ids), { done: true, note: opts.note }, env.ctx.now());
+      report(env, outcomes, (o, v) => (o.changed ? `${v.id} done: ${v.title}` : `${v.id} was already done: ${v.title}`));
     }));
 
-  examples(tasks.command('undo').argument('<id>', 'task id, e.g. t3').addOption(jsonOption())
-    .description('mark a task open again'), ['coach tasks undo t3'])
-    .action(act((env, id: string) => {
-      change(env, id, (ctx, projectId, task) => setTask(ctx.store().db, projectId, task, { done: false, source: 'manual' }, ctx.now()), 'reopened');
+  examples(tasks.command('undo').argument('<ids...>', IDS_HELP).addOption(jsonOption())
+    .description('mark tasks open again'), ['coach tasks undo t3', 'coach tasks undo t3-t5'])
+    .action(act((env, ids: string[]) => {
+      const { row, plan } = withProject(env);
+      const outcomes = markTasks(env.ctx.store().db, row.id, resolveTasks(plan, ids), { done: false }, env.ctx.now());
+      report(env, outcomes, (o, v) => (o.changed ? `${v.id} reopened: ${v.title}` : `${v.id} was not done: ${v.title}`));
     }));
 
-  examples(tasks.command('note').argument('<id>', 'task id, e.g. t3').argument('<text>', 'the note ("" clears it)').addOption(jsonOption())
-    .description('set or clear a task note'), ['coach tasks note t7 "Skool group live"', 'coach tasks note t7 ""'])
+  examples(tasks.command('note').argument('<id>', 'task id (t3 or 3) or the start of its title').argument('<text>', 'the note ("" clears it)').addOption(jsonOption())
+    .description('set or clear a task note'), ['coach tasks note t3 "Skool group live"', 'coach tasks note t3 ""'])
     .action(act((env, id: string, text: string) => {
-      change(env, id, (ctx, projectId, task) => setTask(ctx.store().db, projectId, task, { note: text.trim() || null }, ctx.now()), 'note saved');
+      const { row, plan } = withProject(env);
+      const task = resolveTask(plan, id);
+      const saved = setTask(env.ctx.store().db, row.id, task, { note: text.trim() || null }, env.ctx.now());
+      report(env, [{ task, row: saved, changed: true }], (_o, v) => `${v.id} note ${v.note ? 'saved' : 'cleared'}: ${v.title}`);
     }));
 }

@@ -165,3 +165,14 @@ export function localDayBounds(ms: number, timeZone?: string): DayBounds {
   const day = localDay(ms, timeZone);
   return { key: day, start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) };
 }
+
+/**
+ * ISO-8601 in the process zone (node follows `TZ`), to the second with the offset, whatever the
+ * locale: 2026-12-06T21:49:58+01:00 (Z for UTC). For people reading history; JSON keeps UTC.
+ */
+export function isoLocal(ms: number): string {
+  const d = new Date(ms);
+  const off = -d.getTimezoneOffset();
+  const zone = off === 0 ? 'Z' : `${off > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
+}
