@@ -7,7 +7,7 @@ import { ensureSchedule } from '../plan/schedule.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
 import { openStore, type Store } from '../store/db.js';
-import { findProfile } from '../store/profiles.js';
+import { findProfile, listProfiles } from '../store/profiles.js';
 import { findCurrentProject } from '../store/projects.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
 
@@ -87,4 +87,16 @@ export function requireProject(ctx: AppContext, profile: ProfileRow, opts: { all
     throw new UsageError(`project "${row.title}" is paused`, { hint: `resume it with \`${coachCommand(ctx, 'project resume')}\`` });
   }
   return { row, plan: parsePlan(row) };
+}
+
+/** The task ids of the profile's current project (none without one): for completion. */
+export function currentTaskIds(ctx: AppContext): string[] {
+  const profile = findProfile(ctx.store().db, ctx.profileHandle);
+  const row = profile ? findCurrentProject(ctx.store().db, profile.id) : undefined;
+  return row ? parsePlan(row).phases.flatMap((p) => p.tasks.map((t) => t.id)) : [];
+}
+
+/** Every profile's handle: for completion and pickers. */
+export function profileHandles(ctx: AppContext): string[] {
+  return listProfiles(ctx.store().db).map((p) => p.handle);
 }

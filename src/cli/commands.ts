@@ -1,6 +1,7 @@
 // Every command group, registered in the order help lists them.
 import type { Command } from 'commander';
 import { registerAsk } from './ask.js';
+import { registerCompletion } from './completion.js';
 import { registerConfig } from './config.js';
 import { registerDecisions } from './decisions.js';
 import { registerDetect } from './detect.js';
@@ -31,5 +32,6 @@ export function registerAll(program: Command): void {
   registerConfig(program);
   registerDoctor(program);
   registerDetect(program);
+  registerCompletion(program);
   registerHelp(program);
 }

@@ -33,10 +33,11 @@ export function registerConfig(program: Command): void {
       out.line(value === null ? 'off' : String(value));
     }));
 
-  examples(config.command('set').argument('<key>', 'setting name').argument('<value>', 'new value').description('change a setting (validated)'),
-    ['coach config set dailyMessageLimit 100', 'coach config set model claude-haiku-4-5', 'coach config set dailyCostCapUSD off'])
-    .action(act(async ({ ctx, out }, raw: string, value: string) => {
+  examples(config.command('set').argument('<key>', 'setting name').argument('<value>', 'new value').description('change a setting (validated)').addOption(jsonOption()),
+    ['coach config set dailyMessageLimit 100', 'coach config set model claude-haiku-4-5', 'coach config set dailyCostCapUSD off --json'])
+    .action(act(async ({ ctx, out, json }, raw: string, value: string) => {
       const k = key(raw);
+      const previous = ctx.settings.get(k);
       let saved;
       try {
         saved = await ctx.settings.set(k, value);
@@ -45,29 +46,34 @@ export function registerConfig(program: Command): void {
         if (err instanceof UsageError) throw new UsageError(`${k} cannot be ${JSON.stringify(value)}: ${err.message.replace(`${k}: `, '')}`, { hint: `allowed: ${SETTING_HELP[k]}` });
         throw err;
       }
-      out.success(`${k} = ${saved === null ? 'off' : saved}`);
       const overriding = ctx.settings.describe().find((r) => r.key === k)?.source;
+      if (json) out.json({ key: k, value: saved, previous, source: overriding ?? 'file' });
+      else out.success(`${k} = ${saved === null ? 'off' : saved}`);
       if (overriding?.startsWith('env:')) out.warn(`${overriding.slice(4)} is set and overrides this setting`);
     }));
 
-  examples(config.command('unset').argument('<key>', 'setting name').description('back to the default'), ['coach config unset dailyMessageLimit'])
-    .action(act(async ({ ctx, out }, raw: string) => {
+  examples(config.command('unset').argument('<key>', 'setting name').description('back to the default').addOption(jsonOption()), ['coach config unset dailyMessageLimit'])
+    .action(act(async ({ ctx, out, json }, raw: string) => {
       const k = key(raw);
+      const previous = ctx.settings.get(k);
       await ctx.settings.unset(k);
+      if (json) return out.json({ key: k, value: ctx.settings.get(k), previous, source: ctx.settings.describe().find((r) => r.key === k)?.source ?? 'default' });
       out.success(`${k} reset to its default`);
     }));
 
-  examples(config.command('set-key').description('store your Anthropic API key (read from stdin, never echoed)').option('--clear', 'remove the stored key'),
+  examples(config.command('set-key').description('store your Anthropic API key (read from stdin, never echoed)').option('--clear', 'remove the stored key').addOption(jsonOption()),
     ['coach config set-key', 'coach config set-key < ~/anthropic-key.txt', 'coach config set-key --clear'])
-    .action(act(async ({ ctx, out }, opts: { clear?: boolean }) => {
+    .action(act(async ({ ctx, out, json }, opts: { clear?: boolean }) => {
       if (opts.clear) {
         await ctx.settings.clearApiKey();
+        if (json) return out.json({ apiKey: { present: false }, file: ctx.settings.file });
         return out.success('Stored API key removed');
       }
       const secret = (await readSecret('Anthropic API key: ')).trim();
       if (!secret) throw new UsageError('no key given');
       if (/\s/.test(secret) || secret.length < 20) throw new UsageError('that does not look like an API key (expected one line like sk-ant-…)');
       await ctx.settings.setApiKey(secret);
+      if (json) return out.json({ apiKey: { present: true, masked: maskKey(secret), source: 'settings file' }, file: ctx.settings.file });
       out.success(`Stored key ${maskKey(secret)} in ${ctx.settings.file} (mode 0600)`);
     }));
 }

@@ -7,11 +7,13 @@ import { renderIcs } from '../app/ics.js';
 import { UsageError } from '../errors.js';
 import { findCurrentProject, listProjects } from '../store/projects.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
-import { act, examples } from './shared.js';
+import { act, examples, jsonOption } from './shared.js';
 import { VERSION } from './version.js';
+import { count } from '../util/words.js';
 
 interface ExportFlags {
   format?: string;
+  json?: boolean;
   output?: string;
   force?: boolean;
   all?: boolean;
@@ -21,6 +23,11 @@ interface ExportFlags {
 type Format = 'md' | 'json' | 'ics' | 'html';
 
 function formatOf(flags: ExportFlags): Format {
+  // --json is --format json, as on every other command that prints data.
+  if (flags.json) {
+    if (flags.format !== undefined && flags.format.trim().toLowerCase() !== 'json') throw new UsageError(`--json and --format ${flags.format} disagree`);
+    return 'json';
+  }
   if (flags.format === undefined) {
     const ext = /\.(json|ics|html?)$/i.exec(flags.output ?? '')?.[1]?.toLowerCase();
     return ext === 'json' ? 'json' : ext === 'ics' ? 'ics' : ext === 'html' || ext === 'htm' ? 'html' : 'md';
@@ -45,7 +52,8 @@ export function registerExport(program: Command): void {
     .option('-o, --output <file>', 'write to FILE (atomically, mode 0600) instead of stdout')
     .option('--force', 'overwrite FILE if it exists')
     .option('--all', 'every project of the profile (default: the current one)')
-    .option('--timezone <zone>', 'IANA time zone for the times in Markdown (default: TZ, else the system zone)');
+    .option('--timezone <zone>', 'IANA time zone for the times in Markdown (default: TZ, else the system zone)')
+    .addOption(jsonOption());
   examples(cmd, [
     'coach export > my-community.md',
     'coach export --format json -o backup.json',
@@ -67,9 +75,9 @@ export function registerExport(program: Command): void {
     writeFileAtomic(file, text, { force: flags.force });
     if (format === 'ics') {
       const tasks = doc.projects.reduce((n, p) => n + p.plan.phases.reduce((m, ph) => m + ph.tasks.length, 0), 0);
-      return out.success(`Exported ${tasks} task(s) with due dates and ${doc.projects.filter((p) => p.targetLaunchDate).length} launch date(s) to ${file} (ics, mode 0600)`);
+      return out.success(`Exported ${count(tasks, 'task')} with due dates and ${count(doc.projects.filter((p) => p.targetLaunchDate).length, 'launch date')} to ${file} (ics, mode 0600)`);
     }
     const counts = doc.projects.reduce((s, p) => ({ d: s.d + p.decisions.length, m: s.m + p.messages.length }), { d: 0, m: 0 });
-    out.success(`Exported ${doc.projects.length} project(s), ${counts.d} decision(s), ${counts.m} message(s) to ${file} (${format}, mode 0600)`);
+    out.success(`Exported ${count(doc.projects.length, 'project')}, ${count(counts.d, 'decision')}, ${count(counts.m, 'message')} to ${file} (${format}, mode 0600)`);
   }));
 }

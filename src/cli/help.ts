@@ -19,9 +19,9 @@ function environment(): string {
     ...KEY_ENV.map((k): [string, string] => [k, k === 'ANTHROPIC_API_KEY' ? 'Anthropic API key (never printed or stored in the database)' : 'alias of ANTHROPIC_API_KEY (the seed\'s name)']),
     ['ANTHROPIC_BASE_URL', 'API endpoint (gateways, local test servers)'],
     ...Object.entries(SETTING_ENV).flatMap(([key, names]) => (names ?? []).map((n): [string, string] => [n, `overrides the ${key} setting: ${SETTING_HELP[key as SettingKey]}`])),
-    ['NO_COLOR', 'set to anything: no colour'],
+    ['NO_COLOR', 'set and not empty: no colour (no-color.org)'],
     ['CLICOLOR', '0: no colour'],
-    ['FORCE_COLOR', 'colour even when stdout is not a terminal (never with --json)'],
+    ['FORCE_COLOR', 'colour even when stdout is not a terminal (0 or false: none; never with --json)'],
     ['TZ', 'time zone of "today" for limits and usage reports'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -131,12 +131,14 @@ export function registerProfile(program: Command): void {
       ]), { align: ['left', 'left', 'left', 'left', 'right'], drop: [undefined, undefined, 2, 1, 3] }));
     }));
 
-  examples(profile.command('use').argument('<name>', 'profile to use by default').description('make a profile the default'), ['coach profile use work'])
-    .action(act(async ({ ctx, out }, name: string) => {
+  examples(profile.command('use').argument('<name>', 'profile to use by default').description('make a profile the default').addOption(jsonOption()), ['coach profile use work'])
+    .action(act(async ({ ctx, out, json }, name: string) => {
       if (!findProfile(ctx.store().db, name)) {
         throw new UsageError(`no profile "${name}"`, { hint: `create it with \`coach profile set --profile ${name} --name "…"\`` });
       }
+      const previous = ctx.settings.get('defaultProfile');
       await ctx.settings.set('defaultProfile', name);
+      if (json) return out.json({ defaultProfile: name, previous });
       out.success(`Now using profile "${name}"`);
     }));
 }
