@@ -134,7 +134,8 @@ export function registerCompletion(program: Command): void {
       if (!script) throw new UsageError(`no completion for "${shell}"`);
       process.stdout.write(script);
     });
-  examples(cmd, ['source <(coach completion bash)', 'coach completion zsh > "${fpath[1]}/_coach"', 'coach completion fish | source']);
+  examples(cmd, ['coach completion bash > ~/.local/share/bash-completion/completions/coach', 'coach completion zsh > "${fpath[1]}/_coach"', 'coach completion fish > ~/.config/fish/completions/coach.fish']);
+  cmd.addHelpText('after', 'For this shell only: source <(coach completion bash), source <(coach completion zsh) or coach completion fish | source.\n');
 
   program
     .command('__complete', { hidden: true })

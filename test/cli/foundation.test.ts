@@ -79,7 +79,8 @@ describe('scripted session', () => {
     expect((await run('project', 'pause')).code).toBe(0);
     expect((await run('project', 'start', '--title', 'Second')).code).toBe(0);
     expect((await run('project', 'resume', '1')).code).toBe(2); // Second is active
-    expect((await run('project', 'complete')).code).toBe(0);
+    expect((await run('project', 'complete')).code).toBe(2); // not a terminal: --yes needed
+    expect((await run('project', 'complete', '--yes')).code).toBe(0);
     expect((await run('project', 'resume', '1')).code).toBe(0);
     const list = JSON.parse((await run('project', 'list', '--json')).stdout);
     expect(list.map((p: { status: string }) => p.status).sort()).toEqual(['active', 'completed']);

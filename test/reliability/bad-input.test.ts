@@ -63,7 +63,7 @@ describe('unknown ids', () => {
     { args: ['tasks', 'undo', 't0'], line: /unknown task "t0"/ },
     { args: ['tasks', 'toggle', 'zzz'], line: /unknown task "zzz"/ },
     { args: ['tasks', 'note', 't42', 'a note'], line: /unknown task "t42"/ },
-    { args: ['tasks', 'list', '--phase', '9'], line: /no phase 9/ },
+    { args: ['tasks', 'list', '--phase', '9'], line: /no phase "9"/ },
     { args: ['templates', 'show', 'nope'], line: /unknown template "nope"/ },
     { args: ['profile', 'use', 'nobody'], line: /no profile "nobody"/ },
     { args: ['--profile', 'ghost', 'tasks', 'list'], line: /no profile "ghost"/ },
