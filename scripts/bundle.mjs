@@ -36,5 +36,9 @@ await build({
   // React's production build: no dev-only checks in the terminal UI.
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __coachRequire } from 'node:module'; const require = __coachRequire(import.meta.url);" },
+  // Source maps beside the bundle, used only under --debug (bin/coach.js turns them on before
+  // loading it), so a stack trace names src/ files; without --debug they are never read.
+  sourcemap: 'linked',
+  sourcesContent: false,
   logLevel: 'warning',
 });

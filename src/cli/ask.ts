@@ -7,9 +7,23 @@ import { formatUSD, microsToUSD } from '../usage/money.js';
 import { launchMovedLine } from './schedule-view.js';
 import { isoLocal } from '../util/dates.js';
 import { FLAG_RANGES, act, examples, jsonOption, readStdinText, parseIntArg } from './shared.js';
+import type { Output } from './output.js';
 import { sanitizeForTerminal } from '../util/text.js';
 import { suggestionLine, suggestionViews } from './suggestions.js';
 import { CANCEL_EXIT, stdoutIsClosed, whileCancellable, type CancelCause } from './lifecycle.js';
+
+/** Renders finished markdown blocks to stdout (marked-terminal, loaded only for a terminal). */
+async function markdownPrinter(out: Output, width: number): Promise<{ push(delta: string): void; end(): void }> {
+  const [{ markdownRows }, { MarkdownBlocks }] = await Promise.all([import('../ui/text/markdown.js'), import('./markdown-stream.js')]);
+  const blocks = new MarkdownBlocks();
+  let first = true;
+  const print = (block: string) => {
+    const rows = markdownRows(block, Math.max(20, width - 1));
+    out.raw(`${first ? '' : '\n'}${rows.map((r) => out.safe(r)).join('\n')}\n`);
+    first = false;
+  };
+  return { push: (delta) => blocks.push(delta).forEach(print), end: () => blocks.end().forEach(print) };
+}
 
 export function registerAsk(program: Command): void {
   examples(
@@ -31,6 +45,8 @@ export function registerAsk(program: Command): void {
     };
     let streamed = false;
     let message = raw;
+    // In a terminal the reply is rendered as markdown, a paragraph at a time (plain text when piped).
+    const markdown = !json && io.stdout.isTTY ? await markdownPrinter(out, io.stdout.columns ?? 80) : null;
     const { result, reading } = await whileCancellable(cancel, async () => {
       const result = await runExchange(ctx, {
         profile, project, text: raw, offline: opts.offline, surface: 'cli', signal: controller.signal,
@@ -44,12 +60,14 @@ export function registerAsk(program: Command): void {
             if (e.applied.launchMoved) out.info(launchMovedLine(e.applied.launchMoved));
           } else if (e.type === 'text' && !json) {
             streamed = true;
-            io.stdout.write(sanitizeForTerminal(e.delta));
+            if (markdown) markdown.push(e.delta);
+            else io.stdout.write(sanitizeForTerminal(e.delta));
           } else if (e.type === 'warning') out.warn(e.message);
         },
       });
       if (controller.signal.aborted) return { result, reading: null };
-      if (streamed && !json) io.stdout.write('\n');
+      if (markdown) markdown.end();
+      else if (streamed && !json) io.stdout.write('\n');
       // After the reply, with a key: a cheap model re-reads the message (never fails the exchange).
       const { secondRead } = await import('../app/second-reader.js');
       const reading = await secondRead(ctx, { profile, project, message, exchange: result, signal: controller.signal });
@@ -60,7 +78,10 @@ export function registerAsk(program: Command): void {
       process.exitCode = CANCEL_EXIT.EPIPE;
       return;
     }
-    if (controller.signal.aborted && streamed && !json) io.stdout.write('\n');
+    if (controller.signal.aborted && streamed && !json) {
+      if (markdown) markdown.end();
+      else io.stdout.write('\n');
+    }
     const profileFlag = ctx.profileExplicit ? ctx.profileHandle : null;
     const suggestions = suggestionViews(project.plan, result.applied, reading, profileFlag);
     if (reading?.note && debug && !json) out.info(out.dim(`second reader: ${reading.status === 'error' ? 'failed' : 'skipped'} (${reading.note})`));

@@ -14,7 +14,7 @@ export function sanitizeForTerminal(text: string): string {
 
 // The styles the CLI's own presenter paints with (node's styleText): bold, dim, their reset, the
 // foreground colours and their reset. Nothing that moves the cursor, hides or blinks text.
-const OWN_STYLE = /\u001b\[(?:0|1|2|22|3[0-7]|39|9[0-7])m/g;
+const OWN_STYLE = /\u001b\[(?:0|1|2|3|4|22|23|24|3[0-7]|39|9[0-7])m/g;
 
 /**
  * sanitizeForTerminal, but the colour and weight sequences of OWN_STYLE survive: for output the
