@@ -129,7 +129,7 @@ export function MainScreen(props: MainScreenProps) {
       {transcript}
       <Box flexDirection="column" width={width}>
         {layout.stream > 0 && chat.streaming ? <StreamingReply rows={streamRows} label={chat.streaming.label} height={layout.stream} /> : null}
-        {layout.suggestion > 0 && suggestion ? <SuggestionLine text={suggestionText(suggestion, snap)} index={0} count={chat.suggestions.length} /> : null}
+        {layout.suggestion > 0 && suggestion ? <SuggestionLine text={suggestionText(suggestion, snap)} index={0} count={chat.suggestions.length} width={width} /> : null}
         {layout.plan > 0 ? <PlanLine progress={snap.progress} width={width} /> : null}
         {layout.panel > 0 && ui.overlay ? <Overlay title={panel.title} lines={panel.lines} scroll={ui.scroll} height={layout.panel} /> : null}
         {layout.panel > 0 && !ui.overlay ? (

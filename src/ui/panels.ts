@@ -19,14 +19,18 @@ export function helpPanel(width: number): OverlayLine[] {
     ...KEY_GROUPS.map((g) => ({ title: g.title, rows: g.keys.map((k) => [k.keys, k.action] as const) })),
     { title: 'Commands', rows: COMMANDS.map((c) => [`/${c.name}${c.args ? ` ${c.args}` : ''}`, c.summary] as const) },
   ];
-  const col = Math.min(Math.floor(width / 2), 2 + Math.max(...sections.flatMap((s) => s.rows.map(([k]) => k.length))) + 2);
+  // The keys column takes at most a third of a narrow screen; a longer key gets a line of its own.
+  const longest = Math.max(...sections.flatMap((s) => s.rows.map(([k]) => k.length)));
+  const col = Math.min(width < 80 ? Math.floor(width / 3) : Math.floor(width / 2), longest + 4);
   const lines: OverlayLine[] = [];
   for (const section of sections) {
     if (lines.length) lines.push({ text: '' });
     lines.push({ text: section.title, tone: 'title' });
     for (const [keys, action] of section.rows) {
       const desc = plainRows(action, Math.max(10, width - col - 1));
-      desc.forEach((d, i) => lines.push({ text: `${i === 0 ? `  ${keys}`.padEnd(col) : ' '.repeat(col)}${d}` }));
+      const own = keys.length + 3 > col;
+      if (own) lines.push({ text: `  ${keys}` });
+      desc.forEach((d, i) => lines.push({ text: `${i === 0 && !own ? `  ${keys}`.padEnd(col) : ' '.repeat(col)}${d}` }));
     }
   }
   return lines;

@@ -154,3 +154,31 @@ describe('transcript entries', () => {
     }
   });
 });
+
+describe('60 columns and up', () => {
+  it('the status bar keeps every figure at 60 columns (short words, no project); the suggestion keeps its keys; help lines fit', async () => {
+    const { statusParts } = await import('../../src/ui/components/StatusBar.js');
+    const { SuggestionLine } = await import('../../src/ui/components/Lines.js');
+    const { helpPanel } = await import('../../src/ui/panels.js');
+    const { cellWidth } = await import('../../src/ui/text/wrap.js');
+    const f: StatusFigures = { profile: 'Jane Cooks', project: 'Paid premium community for vegan baking', model: 'claude-sonnet-4-6', used: 3, limit: 50, costMicros: 1_234_567, unpriced: false, costWarningUSD: 5 };
+    const wide = statusParts(f, 100).main;
+    expect(wide).toContain('Paid premium community');
+    expect(wide).toContain('today: 3/50 messages, $1.23');
+    const narrow = statusParts(f, 60);
+    expect(narrow.main).toBe(' Jane Cooks · claude-sonnet-4-6 · 3/50 today · $1.23 ');
+    expect(cellWidth(narrow.main)).toBeLessThanOrEqual(59);
+    const over = statusParts({ ...f, costMicros: 6_000_000 }, 60);
+    expect(cellWidth(over.main + (over.warning ?? ''))).toBeLessThanOrEqual(59);
+    expect(over.warning).toBe(' ⚠ over warning ');
+
+    const s = render(<SuggestionLine text="Sounds like a pricing decision: 39 USD/month. Record it?" index={0} count={1} width={60} />);
+    expect(s.lastFrame()).toMatch(/^\? Sounds like a pricing deci.*… — Ctrl\+Y yes · Ctrl\+X dismiss$/);
+    expect(cellWidth(s.lastFrame()!)).toBeLessThanOrEqual(59);
+    s.unmount();
+    for (const w of [60, 70, 100]) {
+      for (const line of helpPanel(w)) expect(cellWidth(line.text), `${w}: ${line.text}`).toBeLessThanOrEqual(w);
+    }
+    expect(helpPanel(60).map((l) => l.text)).toContain('  Ctrl+U / Ctrl+K / Ctrl+W');
+  });
+});

@@ -3,16 +3,20 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { SlashCommand } from '../commands/index.js';
-import { sanitizeForTerminal } from '../../util/text.js';
+import { sanitizeForTerminal, truncate } from '../../util/text.js';
+import { cellWidth } from '../text/wrap.js';
 import { sym, theme } from '../theme.js';
 import type { Tone } from '../session.js';
 
-export const SuggestionLine = memo(function SuggestionLine({ text, index, count }: { text: string; index: number; count: number }) {
+/** The detector's question and its keys; on a narrow terminal the question gives way, never the keys. */
+export const SuggestionLine = memo(function SuggestionLine({ text, index, count, width }: { text: string; index: number; count: number; width: number }) {
+  const keys = ` — Ctrl+Y yes · Ctrl+X dismiss${count > 1 ? ` (${index + 1} of ${count})` : ''}`;
+  const room = Math.max(8, width - 1 - cellWidth(`${sym.suggestion} `) - cellWidth(keys));
   return (
     <Text wrap="truncate-end">
       <Text color={theme.warn} bold>{`${sym.suggestion} `}</Text>
-      <Text>{text}</Text>
-      <Text color={theme.dim}>{` — Ctrl+Y yes · Ctrl+X dismiss${count > 1 ? ` (${index + 1} of ${count})` : ''}`}</Text>
+      <Text>{truncate(sanitizeForTerminal(text), room)}</Text>
+      <Text color={theme.dim}>{keys}</Text>
     </Text>
   );
 });

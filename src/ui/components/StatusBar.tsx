@@ -30,8 +30,14 @@ export function statusParts(f: StatusFigures, width: number): { main: string; wa
   const head = ` ${truncate(sanitizeForTerminal(f.profile), 24)} · `;
   const tail = ` · ${coach} · today: ${f.used}/${f.limit} messages, ${cost} `;
   const room = width - 1 - cellWidth(head) - cellWidth(tail) - cellWidth(warning ?? '');
-  const project = room >= 8 ? truncate(sanitizeForTerminal(f.project), room) : '…';
-  return { main: head + project + tail, warning };
+  if (room >= 8) return { main: head + truncate(sanitizeForTerminal(f.project), room) + tail, warning };
+  if (room >= 1) return { main: `${head}…${tail}`, warning };
+  // Narrow (under ~75 columns): no project, the figures in short words, the profile if it fits.
+  const shortWarning = over ? ' ⚠ over warning ' : warning ? ' ⚠ limit ' : null;
+  const figures = ` ${coach} · ${f.used}/${f.limit} today · ${cost} `;
+  const who = ` ${truncate(sanitizeForTerminal(f.profile), 14)} ·`;
+  const fits = cellWidth(who + figures) + cellWidth(shortWarning ?? '') <= width - 1;
+  return { main: fits ? who + figures : figures, warning: shortWarning };
 }
 
 export const StatusBar = memo(function StatusBar({ figures, width }: { figures: StatusFigures; width: number }) {
