@@ -16,9 +16,7 @@ const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
 /** Context building in process: what runExchange does before the request, timed over many runs. */
 async function contextTimes(home, iterations) {
   const { createContext, requireProfile, requireProject } = await dist('app/context.js');
-  const { systemPromptFor } = await dist('coach/exchange.js');
-  const { buildMessages } = await dist('coach/prompt.js');
-  const { lastMessages } = await dist('store/messages.js');
+  const { chatRequestFor } = await dist('coach/exchange.js');
   const ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC' } });
   try {
     const times = [];
@@ -27,10 +25,9 @@ async function contextTimes(home, iterations) {
       const t0 = performance.now();
       const profile = requireProfile(ctx);
       const project = requireProject(ctx, profile);
-      const system = systemPromptFor(ctx, profile, project);
-      const messages = buildMessages(lastMessages(ctx.store().db, project.row.id, ctx.settings.get('contextMessages')));
+      const { system, messages } = chatRequestFor(ctx, profile, project);
       const ms = performance.now() - t0;
-      size = system.length + JSON.stringify(messages).length;
+      size = system.stable.length + system.volatile.length + JSON.stringify(messages).length;
       if (i >= 0) times.push(ms);
     }
     const count = ctx.store().sqlite.prepare('SELECT count(*) AS n FROM project_chat_messages').get().n;

@@ -8,10 +8,10 @@ import { BIN, ROOT, coachEnv, freshDir } from './lib.js';
 const require = createRequire(import.meta.url);
 
 /** A fresh home with a profile and an active project (offline welcome), like a creator's first day. */
-export function projectHome(name) {
+export function projectHome(name, bin = BIN) {
   const home = freshDir(name);
   const run = (args) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: coachEnv(home), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, env: coachEnv(home), encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`coach ${args.join(' ')} failed: ${r.stderr}`);
   };
   run(['profile', 'set', '--name', 'Jane Cooks', '--niche', 'vegan baking', '--platform', 'instagram:45000:3.2', '--platform', 'youtube:12000', '--income', '800', '--goal', '5000', '--hours', '6']);

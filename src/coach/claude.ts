@@ -3,14 +3,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { ApiError, AuthError, UsageError, redactSecrets } from '../errors.js';
 import { estimateTokens } from '../util/text.js';
-import type { ApiMessage } from './prompt.js';
+import type { ApiMessage, SystemPrompt } from './prompt.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 
 export interface StreamRequest {
   apiKey: string;
   baseURL?: string;
   model: string;
-  system: string;
+  system: SystemPrompt;
   messages: ApiMessage[];
   maxTokens: number;
   /** Give up when nothing arrives for this long (before headers or between events). */
@@ -101,6 +101,28 @@ const cancelled = (signal: AbortSignal) => (signal.reason instanceof Error && si
 
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 
+/**
+ * The request body. Two cache breakpoints: the stable system block (role, profile, plan), and the
+ * last message, so the next request reads the whole conversation so far from the cache (the API
+ * looks back from a breakpoint for the longest prefix it has). The volatile block (date, progress,
+ * decisions) sits between them: when it changes, only what follows it is written again.
+ * No temperature: the Messages API of SDK 1.14 has no such field (the setting is kept, unsent).
+ */
+export function requestBody(req: Pick<StreamRequest, 'model' | 'maxTokens' | 'system' | 'messages'>): Anthropic.MessageCreateParamsStreaming {
+  const cache = { type: 'ephemeral' as const };
+  const last = req.messages.length - 1;
+  return {
+    model: req.model,
+    max_tokens: req.maxTokens,
+    system: [
+      { type: 'text', text: req.system.stable, cache_control: cache },
+      ...(req.system.volatile.trim() ? [{ type: 'text' as const, text: req.system.volatile }] : []),
+    ],
+    messages: req.messages.map((m, i) => (i === last ? { role: m.role, content: [{ type: 'text' as const, text: m.content, cache_control: cache }] } : m)),
+    stream: true,
+  };
+}
+
 export async function streamReply(req: StreamRequest): Promise<StreamResult> {
   const controller = new AbortController();
   let stalled = false;
@@ -133,16 +155,7 @@ export async function streamReply(req: StreamRequest): Promise<StreamResult> {
     arm();
     const client = clientFor(req.apiKey, req.baseURL);
     const { data: stream, response } = await client.messages
-      .create(
-        {
-          model: req.model,
-          max_tokens: req.maxTokens,
-          system: [{ type: 'text', text: req.system, cache_control: { type: 'ephemeral' } }],
-          messages: req.messages,
-          stream: true,
-        },
-        { signal: controller.signal },
-      )
+      .create(requestBody(req), { signal: controller.signal })
       .withResponse();
     requestId = response.headers.get('request-id');
     req.onResponse?.();

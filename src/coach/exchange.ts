@@ -8,7 +8,7 @@ import type { AppContext, ProjectView } from '../app/context.js';
 import { UsageError, type CoachError } from '../errors.js';
 import type { Detection } from '../detector/types.js';
 import { listDecisions } from '../store/decisions.js';
-import { insertMessage, lastMessages, updateMessage } from '../store/messages.js';
+import { countMessages, insertMessage, lastMessages, updateMessage } from '../store/messages.js';
 import type { MessageRow, ProfileRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
 import { finish, linkMessage, progress, requestEstimateMicros, reserve, todayUsage } from '../limits/usage-log.js';
@@ -20,7 +20,7 @@ import { promptNumbers } from '../app/metrics.js';
 import { weekFor } from '../app/schedule.js';
 import { OFFLINE_MODEL, offlineReply, type Surface } from './offline.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
-import { buildMessages, buildSystemPrompt, type ApiMessage } from './prompt.js';
+import { buildConversation, buildSystemPrompt, systemPromptText, windowStart, type ApiMessage, type Conversation, type SystemPrompt } from './prompt.js';
 
 export type ExchangeEvent =
   | { type: 'user'; message: MessageRow }
@@ -69,7 +69,8 @@ export function cleanInput(text: string, maxInputTokens: number): string {
   return cleaned;
 }
 
-export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: ProjectView): string {
+/** The system prompt; with `conversation`, it also carries the opening message and what was left out. */
+export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: ProjectView, conversation?: Conversation): SystemPrompt {
   const db = ctx.store().db;
   const p = profileForPlan(profile);
   return buildSystemPrompt({
@@ -81,7 +82,18 @@ export function systemPromptFor(ctx: AppContext, profile: ProfileRow, project: P
     decisions: listDecisions(db, project.row.id),
     today: new Date(ctx.now()).toISOString().slice(0, 10),
     numbers: promptNumbers(project.row, project.plan, profile, weekFor(db, project.row, profile, ctx.now())),
+    opening: conversation?.opening ?? null,
+    omitted: conversation?.omitted ?? 0,
   });
+}
+
+/** What a chat request sends: the recent conversation (see windowStart) and the system prompt. */
+export function chatRequestFor(ctx: AppContext, profile: ProfileRow, project: ProjectView): { system: SystemPrompt; messages: ApiMessage[] } {
+  const db = ctx.store().db;
+  const total = countMessages(db, project.row.id);
+  const start = windowStart(total, ctx.settings.get('contextMessages'));
+  const conversation = buildConversation(lastMessages(db, project.row.id, total - start), start);
+  return { system: systemPromptFor(ctx, profile, project, conversation), messages: conversation.messages };
 }
 
 /** The last reply before this message, when the offline coach wrote it. */
@@ -139,8 +151,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
     return { ...base, reply, model: OFFLINE_MODEL, offline: true, status: 'complete', usage: { ...ZERO_USAGE }, costMicros: 0, limit: todayLimit(), assistantMessageId: msg.id, error: null };
   }
 
-  const system = systemPromptFor(ctx, input.profile, input.project);
-  const messages = buildMessages(lastMessages(db, projectId, settings.contextMessages));
+  const { system, messages } = chatRequestFor(ctx, input.profile, input.project);
   const outcome = await streamToMessage(ctx, {
     usageId: reservation!.usageId, projectId, model: settings.model, system, messages, apiKey: mode.apiKey, baseURL: mode.baseURL,
     signal: input.signal, onText: (d) => emit({ type: 'text', delta: d }),
@@ -153,8 +164,9 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
 function estimateExchangeMicros(ctx: AppContext, input: ExchangeInput, text: string): number | null {
   const settings = ctx.settings.all();
   if (capMicrosOf(settings.dailyCostCapUSD) === null) return null;
-  const context = lastMessages(ctx.store().db, input.project.row.id, settings.contextMessages).map((m) => m.content).join('\n');
-  const inputTokens = estimateTokens(systemPromptFor(ctx, input.profile, input.project)) + estimateTokens(context) + estimateTokens(text);
+  // Without cache reads: an upper bound.
+  const { system, messages } = chatRequestFor(ctx, input.profile, input.project);
+  const inputTokens = estimateTokens(systemPromptText(system)) + estimateTokens(messages.map((m) => m.content).join('\n')) + estimateTokens(text);
   return requestEstimateMicros(settings.model, inputTokens, settings.maxOutputTokens);
 }
 
@@ -162,7 +174,7 @@ export interface StreamToMessageInput {
   usageId: number;
   projectId: number;
   model: string;
-  system: string;
+  system: SystemPrompt;
   messages: ApiMessage[];
   apiKey: string;
   baseURL?: string;

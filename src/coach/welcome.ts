@@ -10,6 +10,7 @@ import { estimateTokens } from '../util/text.js';
 import { capMicrosOf } from '../usage/budget.js';
 import { formatError } from '../errors.js';
 import { resolveMode, streamToMessage, systemPromptFor } from './exchange.js';
+import { systemPromptText } from './prompt.js';
 import { OFFLINE_LABEL, OFFLINE_MODEL, offlineWelcome } from './offline.js';
 
 export interface Welcome {
@@ -19,8 +20,11 @@ export interface Welcome {
   label: string | null;
 }
 
-const WELCOME_PROMPT =
-  'I have just started this project. Welcome me in under 200 words: why this works for me (use my numbers), the price and timeline you suggest, and the first three tasks to do this week.';
+// The one request with no creator message yet. Its user turn says plainly that it comes from the
+// app, and it is not stored: the welcome becomes the project's first message, and later requests
+// put that opening into the system prompt instead of inventing a user turn before it.
+const WELCOME_REQUEST =
+  '[From the app, not the creator: they have just started this project and have not written anything yet.] Write their welcome, addressed to them, in under 200 words: why this works for them (use their numbers), the price and timeline you suggest, and the first three tasks to do this week.';
 
 export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: ProjectRow, opts: { offline: boolean; onStatus?: (s: string) => void; onText?: (d: string) => void }): Promise<Welcome> {
   const plan = parsePlan(row);
@@ -40,7 +44,7 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
     reservation = reserve(ctx.store().sqlite, {
       profileId: profile.id, projectId: row.id, kind: 'welcome', model: settings.model, limit: settings.dailyMessageLimit,
       capMicros: capMicrosOf(settings.dailyCostCapUSD), now: ctx.now(),
-      estimateMicros: requestEstimateMicros(settings.model, estimateTokens(system) + estimateTokens(WELCOME_PROMPT), settings.maxOutputTokens),
+      estimateMicros: requestEstimateMicros(settings.model, estimateTokens(systemPromptText(system)) + estimateTokens(WELCOME_REQUEST), settings.maxOutputTokens),
     });
   } catch (err) {
     // The cost cap must not stop a project from starting: the offline coach welcomes instead.
@@ -50,7 +54,7 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
   const result = await streamToMessage(ctx, {
     usageId: reservation.usageId, projectId: row.id, model: settings.model,
     system,
-    messages: [{ role: 'user', content: WELCOME_PROMPT }],
+    messages: [{ role: 'user', content: WELCOME_REQUEST }],
     apiKey: mode.apiKey, baseURL: mode.baseURL, onText: opts.onText,
   });
   if (result.status === 'complete' && result.reply.trim()) return { text: result.reply, model: result.model, label: null };

@@ -170,7 +170,11 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
   // Conversion to paid: 0.15 % of the audience per engagement point, between 0.1 % and 2 %.
   const conversion = clamp(0.15 * a.engagement, 0.1, 2);
   const members = (a.total * conversion) / 100;
-  reasoning.push(`Expected paying members in the first months: ~${count(members)} (${int(a.total)} × ${pct(conversion)} conversion; more engaged audiences convert better).`);
+  reasoning.push(
+    a.total > 0
+      ? `Expected paying members in the first months: ~${count(members)} (${int(a.total)} × ${pct(conversion)} conversion; more engaged audiences convert better).`
+      : 'Expected paying members: unknown without an audience in your profile; 10–20 founding members who pay before you build is the first target.',
+  );
 
   // Starting price: engagement is trust; size adjusts per-head value.
   const fromEngagement = 15 + 6 * Math.min(a.engagement, 15);
@@ -212,7 +216,7 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
   const high = Math.max(pointAtLeast(suggested * 1.7), PRICE_POINTS[idx + 1]!);
   const founding = PRICE_POINTS[Math.min(nearestPointIndex(suggested * 0.65), idx - 1)]!;
   reasoning.push(
-    `Suggested ${usd(suggested)}/month (band ${usd(low)}–${usd(high)}): ~${count(members)} members × ${usd(suggested)} ≈ ${usd(members * suggested)}/month; use ${usd(high)} for a premium tier with direct access.`,
+    `Suggested ${usd(suggested)}/month (band ${usd(low)}–${usd(high)})${a.total > 0 ? `: ~${count(members)} members × ${usd(suggested)} ≈ ${usd(members * suggested)}/month` : ''}; use ${usd(high)} for a premium tier with direct access.`,
   );
   reasoning.push(`Founding members: ${usd(founding)}/month locked in while they stay (about ${Math.round((1 - founding / suggested) * 100)}% off), with a real seat cap and deadline.`);
   return { band: { currency: 'USD', period: 'month', low, suggested, high }, reasoning };
@@ -281,7 +285,7 @@ export function fill(text: string, values: Record<string, string | null>): strin
 /** A task's details plus how to do it on the creator's own platforms (TemplateTask.platformNotes). */
 function withPlatformNotes(details: string, notes: { platform: string; note: string }[]): string {
   const lead = (platform: string) => (platform === 'Newsletter' ? 'In your newsletter' : platform === 'Podcast' ? 'On your podcast' : `On ${platform}`);
-  return [details, ...notes.map((n) => `${lead(n.platform)}: ${n.note}`)].join(' ');
+  return spliceText([details, ...notes.flatMap((n) => [' ', `${lead(n.platform)}: `, n.note])]);
 }
 
 function clamp(n: number, lo: number, hi: number): number {

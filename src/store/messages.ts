@@ -1,5 +1,5 @@
 // project_chat_messages: the transcript of a project.
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { projectChatMessages, type MessageRow } from './schema.js';
 
@@ -25,6 +25,10 @@ export function updateMessage(db: Db, id: number, change: Partial<Pick<MessageRo
 export function lastMessages(db: Db, projectId: number, n: number): MessageRow[] {
   return db.select().from(projectChatMessages).where(eq(projectChatMessages.projectId, projectId))
     .orderBy(desc(projectChatMessages.id)).limit(n).all().reverse();
+}
+
+export function countMessages(db: Db, projectId: number): number {
+  return db.select({ n: count() }).from(projectChatMessages).where(eq(projectChatMessages.projectId, projectId)).get()?.n ?? 0;
 }
 
 export function allMessages(db: Db, projectId: number): MessageRow[] {

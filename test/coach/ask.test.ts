@@ -52,32 +52,80 @@ describe('ask, happy path', () => {
     expect(row!.cost_micros).toBe(1234 * 3 + 567 * 15 + 100 * 3.75 + 2000 * 0.3);
   });
 
-  it('sends the model, cached system prompt, max_tokens and the last 30 messages', async () => {
-    // 40 earlier messages (plus the welcome) in the project
+  it('sends the model, the two system blocks, max_tokens and the recent messages with cache breakpoints', async () => {
+    // 60 earlier messages (plus the welcome) in the project
     const seed = await import('better-sqlite3');
     const db = new seed.default(join(home, 'coach.db'));
     const insert = db.prepare("INSERT INTO project_chat_messages (project_id, role, content, status, created_at, updated_at) VALUES (1, ?, ?, 'complete', 1, 1)");
-    for (let i = 0; i < 40; i++) insert.run(i % 2 ? 'assistant' : 'user', `m${i}`);
+    for (let i = 0; i < 60; i++) insert.run(i % 2 ? 'assistant' : 'user', `m${i}`);
     db.close();
     fake.enqueue({ kind: 'reply', text: 'ok' });
     const r = await ask('latest question');
     expect(r.code, r.stderr).toBe(0);
-    const body = fake.requests[0]!.body as { model: string; max_tokens: number; system: { type: string; text: string; cache_control: unknown }[]; messages: { role: string; content: string }[]; stream: boolean };
+    type Block = { type: string; text: string; cache_control?: unknown };
+    const body = fake.requests[0]!.body as { model: string; max_tokens: number; system: Block[]; messages: { role: string; content: string | Block[] }[]; stream: boolean };
     expect(body.model).toBe('claude-sonnet-4-6');
     expect(body.max_tokens).toBe(4096);
     expect(body.stream).toBe(true);
+    expect(body).not.toHaveProperty('temperature'); // SDK 1.14's Messages API has none
+    // stable block cached, volatile block after it
+    expect(body.system).toHaveLength(2);
     expect(body.system[0]!.cache_control).toEqual({ type: 'ephemeral' });
+    expect(body.system[1]!.cache_control).toBeUndefined();
     expect(body.system[0]!.text).toMatch(/Jane Cooks/);
-    expect(body.system[0]!.text).toMatch(/Current phase: /);
-    expect(body.system[0]!.text).toMatch(/Suggested price band: \$\d+–\$\d+\/month/);
-    // The last 30 stored messages (m11..m39 + the new one). m11 is the coach's, so one
-    // synthetic user turn opens the window: the API wants the user first.
-    const expected = [...Array.from({ length: 29 }, (_, i) => `m${i + 11}`), 'latest question'];
-    expect(body.messages.slice(-30).map((m) => m.content)).toEqual(expected);
-    expect(body.messages.length).toBeLessThanOrEqual(31);
-    expect(body.messages[0]!.role).toBe('user');
+    expect(body.system[0]!.text).toMatch(/Current phase in full: P1 /);
+    expect(body.system[0]!.text).toMatch(/Suggested price: \$\d+\/month \(band \$\d+–\$\d+\)/);
+    expect(body.system[1]!.text).toMatch(/^## Today: \d{4}-\d\d-\d\d/);
+    // 62 stored messages, a window of 30 whose start moves in steps of 20: from the 21st (m19, the
+    // coach's, so it is left out rather than preceded by a made-up user turn) → m20 … m59 + the new one.
+    expect(body.messages.map((m) => (typeof m.content === 'string' ? m.content : m.content[0]!.text))).toEqual([
+      ...Array.from({ length: 40 }, (_, i) => `m${i + 20}`),
+      'latest question',
+    ]);
+    expect(body.system[1]!.text).toContain('(21 earlier chat messages are not included below.)');
+    expect(JSON.stringify(body)).not.toMatch(/Earlier conversation omitted/);
     body.messages.forEach((m, i) => i > 0 && expect(m.role).not.toBe(body.messages[i - 1]!.role));
+    // the conversation's cache breakpoint is on the last message only
+    expect(body.messages.at(-1)!.content).toEqual([{ type: 'text', text: 'latest question', cache_control: { type: 'ephemeral' } }]);
+    expect(body.messages.slice(0, -1).every((m) => typeof m.content === 'string')).toBe(true);
     expect(fake.requests[0]!.apiKey).toBe(KEY);
+  });
+
+  it("asks for Claude's welcome as the app, not as a made-up creator message, then sends it as the opening", async () => {
+    const { home: h2, cleanup: c2 } = tempHome();
+    try {
+      expect((await runCli(['profile', 'set', '--name', 'Jane Cooks', '--platform', 'instagram:45000:3.2'], { home: h2 })).code).toBe(0);
+      fake.enqueue({ kind: 'reply', text: 'Welcome, Jane! Start with t1.' });
+      expect((await runCli(['project', 'start'], { home: h2, env: env() })).code).toBe(0);
+      const welcome = fake.requests[0]!.body as { messages: { role: string; content: string | { text: string }[] }[] };
+      expect(welcome.messages).toHaveLength(1);
+      const asked = welcome.messages[0]!.content;
+      expect(typeof asked === 'string' ? asked : asked[0]!.text).toMatch(/^\[From the app, not the creator: they have just started this project/);
+      expect(messages(h2).map((m) => [m.role, m.content])).toEqual([['assistant', 'Welcome, Jane! Start with t1.']]);
+      fake.enqueue({ kind: 'reply', text: 'ok' });
+      expect((await runCli(['ask', 'hello'], { home: h2, env: env() })).code).toBe(0);
+      const next = fake.requests[1]!.body as { system: { text: string }[]; messages: { role: string }[] };
+      expect(next.system[0]!.text).toMatch(/You wrote this welcome; they have read it:\nWelcome, Jane! Start with t1\.$/);
+      expect(next.messages.map((m) => m.role)).toEqual(['user']);
+    } finally {
+      c2();
+    }
+  });
+
+  it('puts the welcome into the system prompt (no made-up user turn) and marks offline-coach replies', async () => {
+    expect((await runCli(['ask', '--offline', 'what should I do this week?'], { home })).code).toBe(0);
+    const offlineReply = messages(home).at(-1)!;
+    expect(offlineReply.model).toBe('offline-coach');
+    fake.enqueue({ kind: 'reply', text: 'ok' });
+    expect((await ask('and after that?')).code).toBe(0);
+    const body = fake.requests[0]!.body as { system: { text: string }[]; messages: { role: string; content: string | { text: string }[] }[] };
+    // the offline welcome is summed up in the system prompt, not sent as Claude's turn
+    expect(body.system[0]!.text).toMatch(/## The welcome they saw when the project started\n\[The app's offline coach \(built-in rules, not you\) welcomed them: /);
+    expect(body.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(body.messages[0]!.content).toBe('what should I do this week?');
+    const marked = body.messages[1]!.content as string;
+    expect(marked).toMatch(/^\[The app's offline coach answered this \(built-in rules, not you\): ".+" \(\d+ lines, not repeated here\)\]$/);
+    expect(marked.length).toBeLessThan(Math.min(300, offlineReply.content.length));
   });
 
   it('prints the spec JSON shape with --json', async () => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costMicros, priceOf } from '../../src/usage/prices.js';
 import { formatUSD } from '../../src/usage/money.js';
-import { buildMessages, buildSystemPrompt } from '../../src/coach/prompt.js';
 import { offlineWelcome } from '../../src/coach/offline.js';
 import { personalise } from '../../src/plan/personalise.js';
 import { parseTemplate } from '../../src/plan/templates.js';
@@ -34,31 +33,7 @@ describe('pricing', () => {
   });
 });
 
-describe('prompt', () => {
-  it('grounds the system prompt in profile, phase, tasks, decisions and tips', () => {
-    const text = buildSystemPrompt({ profile: { ...profile, goals: 'quit my job' }, plan, projectTitle: 'Bake Club', targetLaunchDate: '2027-03-01', done: new Set(['t1']), decisions: [{ category: 'pricing', decision: 'x', value: '29 USD/month', rationale: 'students' }], today: '2026-11-25' });
-    expect(text).toMatch(/Jane/);
-    expect(text).toMatch(/instagram: 45,000 followers, 3.2% engagement/);
-    expect(text).toMatch(/Overall: 1\/22 tasks \(4%\)/);
-    expect(text).toMatch(/Current phase: Validate/);
-    expect(text).toMatch(/- \[t1\] Define the community/); // in done list
-    expect(text).toMatch(/pricing: 29 USD\/month \(because students\)/);
-    expect(text).toContain(plan.phases[0]!.pitfalls[0]!);
-  });
-  it('keeps turns alternating and starting with the user', () => {
-    const m = buildMessages([
-      { role: 'assistant', content: 'welcome', status: 'complete' },
-      { role: 'user', content: 'a', status: 'complete' },
-      { role: 'user', content: 'b', status: 'complete' },
-      { role: 'assistant', content: 'half', status: 'interrupted' },
-      { role: 'assistant', content: '', status: 'error' },
-      { role: 'user', content: 'c', status: 'complete' },
-    ]);
-    expect(m.map((x) => x.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
-    expect(m[2]!.content).toBe('a\n\nb');
-    expect(m[3]!.content).toMatch(/half\n\n\[reply cut off\]/);
-  });
-});
+// The Claude prompt: test/coach/prompt.test.ts.
 
 describe('offline coach welcome', () => {
   it('writes a welcome with the numbers and first tasks', () => {

@@ -7,6 +7,7 @@
 //                   '{"kind":"reply","text":"hi","tokenDelayMs":5}'
 // --enqueue JSON    a scenario or an array of scenarios to queue at start
 // --log             one line per request on stderr
+// --prompt-cache    simulate prompt caching: usage reports cache reads/writes from cache_control
 //
 // The first stdout line is `FAKE_ANTHROPIC_URL=http://127.0.0.1:PORT`; then it
 // serves until SIGINT/SIGTERM (or stdin closes with --exit-on-stdin-close).
@@ -18,7 +19,7 @@ import { startFakeAnthropic } from './server.js';
 function usage(msg) {
   if (msg) process.stderr.write(`fake-anthropic: ${msg}\n`);
   process.stderr.write(
-    'usage: node test/fake-anthropic/cli.js [--port N] [--scenario JSON] [--enqueue JSON] [--log] [--no-validate] [--exit-on-stdin-close]\n',
+    'usage: node test/fake-anthropic/cli.js [--port N] [--scenario JSON] [--enqueue JSON] [--log] [--prompt-cache] [--no-validate] [--exit-on-stdin-close]\n',
   );
   process.exit(2);
 }
@@ -57,6 +58,9 @@ for (let i = 0; i < args.length; i++) {
     }
     case '--log':
       opts.logRequests = true;
+      break;
+    case '--prompt-cache':
+      opts.promptCache = true;
       break;
     case '--no-validate':
       opts.validate = false;

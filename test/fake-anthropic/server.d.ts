@@ -258,7 +258,32 @@ export interface FakeAnthropicOptions {
   logRequests?: boolean;
   /** Reject requests the real API would reject (missing credential/model/max_tokens/messages). Default true. */
   validate?: boolean;
+  /**
+   * Simulate prompt caching from the request's `cache_control` breakpoints (see createPromptCache):
+   * usage then reports cache reads and writes instead of 0. A scenario's `usage` still wins.
+   * Default false.
+   */
+  promptCache?: boolean | PromptCacheOptions;
 }
+
+export interface PromptCacheOptions {
+  /** Shortest prefix that is cached, in tokens. Default 1024. */
+  minTokens?: number;
+  /** Lifetime of an entry; a hit refreshes it. Default 5 minutes. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export interface PromptCacheUsage {
+  input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
+
+export declare function createPromptCache(options?: PromptCacheOptions): {
+  usage(body: MessagesRequestBody): PromptCacheUsage;
+  clear(): void;
+};
 
 export interface FakeAnthropic {
   /** Base URL to pass as `baseURL` / `ANTHROPIC_BASE_URL`, e.g. `http://127.0.0.1:41234` (no trailing slash). */
@@ -276,7 +301,7 @@ export interface FakeAnthropic {
   enqueue(...scenarios: Scenario[]): void;
   /** Replace the default scenario. */
   setDefault(scenario: Scenario): void;
-  /** Clear the queue and the recorded requests (the default scenario stays). */
+  /** Clear the queue, the recorded requests and the simulated prompt cache (the default scenario stays). */
   reset(): void;
   /** Resolves once `requests.length >= n`; rejects after `timeoutMs` (default 5000) or on close(). */
   waitForRequests(n: number, timeoutMs?: number): Promise<void>;

@@ -5,6 +5,7 @@
 // and the standalone runner (cli.js) import it from plain node. Node built-ins
 // only. Types and full documentation live in server.d.ts.
 
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 
 const DEFAULT_MODEL = 'claude-fake';
@@ -126,6 +127,81 @@ export function estimateInputTokens(body) {
 }
 
 /**
+ * Prompt caching the way the API does it, for benchmarks: `startFakeAnthropic({ promptCache: true })`
+ * (or `cli.js --prompt-cache`). The request is read as a sequence of blocks (tools, the system
+ * blocks, then every message's content blocks, a string content being one block); a block with
+ * `cache_control` is a breakpoint. For each breakpoint the longest prefix already cached ending at
+ * it, or at one of the 20 blocks before it, is read from the cache; the rest up to the last
+ * breakpoint is written; what follows the last breakpoint is plain input. A prefix shorter than
+ * `minTokens` (1024, the minimum for Sonnet models) is not cached; an entry lives `ttlMs` (5 min)
+ * and a hit refreshes it and the shorter cached prefixes inside it. The same model, and the same blocks in the same order, make the same
+ * prefix (cache_control itself is not part of it). Tokens ≈ 4 characters, like the rest of the fake.
+ */
+export function createPromptCache({ minTokens = 1024, ttlMs = 5 * 60_000, now = () => Date.now() } = {}) {
+  /** prefix hash → expiry time */
+  const entries = new Map();
+  const blocksOf = (body) => {
+    const out = [];
+    if (Array.isArray(body.tools)) for (const t of body.tools) out.push({ role: 'tools', block: t });
+    const sys = body.system;
+    if (typeof sys === 'string' && sys) out.push({ role: 'system', block: { type: 'text', text: sys } });
+    else if (Array.isArray(sys)) for (const b of sys) out.push({ role: 'system', block: b });
+    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+      if (typeof m?.content === 'string') out.push({ role: m.role, block: { type: 'text', text: m.content }, first: true });
+      else if (Array.isArray(m?.content)) m.content.forEach((b, i) => out.push({ role: m.role, block: b, first: i === 0 }));
+    }
+    return out;
+  };
+  return {
+    /** Cache read/write/plain input token counts for one request, updating the cache. */
+    usage(body) {
+      const blocks = blocksOf(body);
+      const hashes = [];
+      const cum = [];
+      let h = createHash('sha256').update(String(body.model)).digest('hex');
+      let tokens = 0;
+      for (const { role, block, first } of blocks) {
+        const { cache_control: _ignored, ...rest } = block ?? {};
+        const text = typeof rest.text === 'string' ? rest.text : JSON.stringify(rest);
+        h = createHash('sha256').update(h).update(role).update(JSON.stringify(rest)).digest('hex');
+        tokens += Math.ceil(text.length / 4) + (first ? 1 : 0); // + a token of per-message overhead
+        hashes.push(h);
+        cum.push(tokens);
+      }
+      const total = Math.max(1, tokens);
+      const t = now();
+      const live = (i) => (entries.get(hashes[i]) ?? -1) > t;
+      const breakpoints = blocks.flatMap((b, i) => (b.block && b.block.cache_control ? [i] : []));
+      if (breakpoints.length === 0) return { input_tokens: total, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+      let hit = -1;
+      for (const bp of breakpoints) {
+        for (let j = bp; j >= Math.max(0, bp - 20); j--) {
+          if (live(j)) {
+            hit = Math.max(hit, j);
+            break;
+          }
+        }
+      }
+      const last = breakpoints[breakpoints.length - 1];
+      const read = hit >= 0 ? cum[hit] : 0;
+      // A hit refreshes the entry read and every shorter cached prefix inside it (they share the text).
+      if (hit >= 0) for (let j = 0; j <= hit; j++) if (live(j)) entries.set(hashes[j], t + ttlMs);
+      let written = read;
+      for (const bp of breakpoints) {
+        if (cum[bp] < minTokens) continue;
+        if (!live(bp)) entries.set(hashes[bp], t + ttlMs);
+        if (bp > hit) written = Math.max(written, cum[bp]);
+      }
+      const creation = written - read;
+      return { input_tokens: total - read - creation, cache_creation_input_tokens: creation, cache_read_input_tokens: read };
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
+
+/**
  * Split `text` into delta pieces.
  * - `chunks` a string[]: used as is.
  * - `chunks` a number n: n pieces of nearly equal length (by code point; never more pieces than code points).
@@ -229,6 +305,7 @@ export async function startFakeAnthropic(options = {}) {
   const logRequests = !!options.logRequests;
   const validate = options.validate !== false;
   let defaultScenario = validateScenario(options.defaultScenario ?? { kind: 'reply' });
+  const promptCache = options.promptCache ? createPromptCache(typeof options.promptCache === 'object' ? options.promptCache : {}) : null;
   const serverTag = (++serverSeq).toString(36).toUpperCase().padStart(2, '0');
 
   /** @type {import('./server.d.ts').Scenario[]} */
@@ -567,10 +644,11 @@ export async function startFakeAnthropic(options = {}) {
         : defaultReplyText(body);
     const pieces = splitIntoChunks(text, chunksOpt);
     const u = scenario.usage ?? {};
-    const inputTokens = u.input_tokens ?? estimateInputTokens(body);
+    const cached = promptCache && body ? promptCache.usage(body) : null;
+    const inputTokens = u.input_tokens ?? cached?.input_tokens ?? estimateInputTokens(body);
     const outputTokens = u.output_tokens ?? (text.length ? estimateTokens(text) : 0);
-    const cacheCreation = u.cache_creation_input_tokens ?? 0;
-    const cacheRead = u.cache_read_input_tokens ?? 0;
+    const cacheCreation = u.cache_creation_input_tokens ?? cached?.cache_creation_input_tokens ?? 0;
+    const cacheRead = u.cache_read_input_tokens ?? cached?.cache_read_input_tokens ?? 0;
     const model = scenario.model ?? (body && typeof body.model === 'string' ? body.model : DEFAULT_MODEL);
     return {
       text,
@@ -770,6 +848,7 @@ export async function startFakeAnthropic(options = {}) {
       return queue.length;
     },
     reset() {
+      promptCache?.clear();
       queue.length = 0;
       requests.length = 0;
       countTokensRequests.length = 0;

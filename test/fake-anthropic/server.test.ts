@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createPromptCache,
   fillerText,
   splitIntoChunks,
   startFakeAnthropic,
@@ -492,6 +493,57 @@ describe('cli.js', () => {
       child.kill('SIGTERM');
       const [code] = (await exited) as [number | null];
       expect(code).toBe(0);
+    }
+  });
+});
+
+describe('prompt cache simulation', () => {
+  const big = (label: string) => `${label} `.repeat(1200); // 1,800–2,400 tokens
+  const body = (messages: { role: string; content: unknown }[], system: unknown[]) => ({ model: 'claude-sonnet-4-6', max_tokens: 10, system, messages });
+  const sys = [{ type: 'text', text: big('stable'), cache_control: { type: 'ephemeral' } }, { type: 'text', text: 'volatile: day 1' }];
+  const turn = (text: string, mark: boolean) => ({ role: 'user', content: [{ type: 'text', text, ...(mark ? { cache_control: { type: 'ephemeral' } } : {}) }] });
+
+  it('writes on the first request, then reads the stable prefix and the earlier conversation', () => {
+    let t = 0;
+    const cache = createPromptCache({ now: () => t });
+    const first = cache.usage(body([turn(big('q1'), true)], sys));
+    expect(first.cache_read_input_tokens).toBe(0);
+    expect(first.cache_creation_input_tokens).toBeGreaterThan(3000); // system + the first message
+    expect(first.input_tokens).toBe(0);
+    // the next turn: the old messages lose their marker, the new last message carries it
+    const second = cache.usage(body([turn(big('q1'), false), { role: 'assistant', content: 'a1' }, turn('q2', true)], sys));
+    expect(second.cache_read_input_tokens).toBe(first.cache_creation_input_tokens);
+    expect(second.cache_creation_input_tokens).toBeLessThan(10);
+    // a changed volatile block breaks everything after it, but not the stable block before it
+    const changed = [sys[0], { type: 'text', text: 'volatile: day 2' }];
+    const third = cache.usage(body([turn(big('q1'), false), { role: 'assistant', content: 'a1' }, turn('q2', true)], changed));
+    expect(third.cache_read_input_tokens).toBe(Math.ceil(sys[0]!.text.length / 4));
+    expect(third.cache_creation_input_tokens).toBe(second.cache_read_input_tokens + second.cache_creation_input_tokens - third.cache_read_input_tokens);
+    // entries expire after 5 minutes without a hit
+    t += 5 * 60_000 + 1;
+    expect(cache.usage(body([turn('q3', true)], sys)).cache_read_input_tokens).toBe(0);
+  });
+
+  it('caches nothing without breakpoints or below the minimum length', () => {
+    const cache = createPromptCache();
+    const plain = body([{ role: 'user', content: big('x') }], [{ type: 'text', text: big('s') }]);
+    expect(cache.usage(plain)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    const small = body([turn('hi', true)], [{ type: 'text', text: 'short', cache_control: { type: 'ephemeral' } }]);
+    expect(cache.usage(small)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    expect(cache.usage(small)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+  });
+
+  it('reports the simulated counts through the SDK when the server is started with promptCache', async () => {
+    const server = await startFakeAnthropic({ promptCache: true });
+    try {
+      const c = new Anthropic({ apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+      const params = { model: 'claude-sonnet-4-6', max_tokens: 10, system: sys as Anthropic.TextBlockParam[], messages: [turn('hello', true) as Anthropic.MessageParam] };
+      const a = await c.messages.create(params);
+      const b = await c.messages.create(params);
+      expect(a.usage.cache_creation_input_tokens).toBeGreaterThan(1000);
+      expect(b.usage).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: a.usage.cache_creation_input_tokens });
+    } finally {
+      await server.close();
     }
   });
 });
