@@ -1,5 +1,6 @@
 // `coach doctor`: checks that read and never change anything (the database is opened read-only,
 // without migrations or recovery; no file mode is "fixed"). Each check says what to do about it.
+import { count } from '../util/words.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { priceOf } from '../usage/prices.js';
@@ -86,20 +87,20 @@ function databaseChecks(db: string): Check[] {
     ];
   }
   const out: Check[] = [health.problems.length
-    ? check('integrity', 'fail', 'Database integrity', `integrity_check found ${health.problems.length} problem(s): ${health.problems.slice(0, 2).join('; ')}`, RESTORE_HINT(db))
+    ? check('integrity', 'fail', 'Database integrity', `integrity_check found ${count(health.problems.length, 'problem')}: ${health.problems.slice(0, 2).join('; ')}`, RESTORE_HINT(db))
     : check('integrity', 'ok', 'Database integrity', 'integrity_check ok')];
   const version = health.schemaVersion;
   const known = readMigrations().length;
   if (version > known) {
     out.push(check('schema', 'fail', 'Schema version', `${version} is newer than this creator-coach understands (${known}); the coach leaves it untouched`, 'upgrade creator-coach'));
   } else if (version < known) {
-    out.push(check('schema', 'warn', 'Schema version', `${version} of ${known}: ${known - version} pending migration(s)`, 'they apply automatically, after a backup, the next time the coach opens the database'));
+    out.push(check('schema', 'warn', 'Schema version', `${version} of ${known}: ${count(known - version, 'pending migration')}`, 'they apply automatically, after a backup, the next time the coach opens the database'));
   } else {
     out.push(check('schema', 'ok', 'Schema version', `${version} (up to date, no pending migrations)`));
   }
   const f = health.inFlight;
   if (f && f.requests + f.replies > 0) {
-    out.push(check('inFlight', 'warn', 'Exchanges in flight', `${f.requests} request(s) and ${f.replies} reply(ies) not finished`, 'if no coach is running, they are marked interrupted the next time it starts (nothing is lost)'));
+    out.push(check('inFlight', 'warn', 'Exchanges in flight', `${count(f.requests, 'request')} and ${count(f.replies, 'reply', 'replies')} not finished`, 'if no coach is running, they are marked interrupted the next time it starts (nothing is lost)'));
   }
   return out;
 }

@@ -37,6 +37,16 @@ export function saveProfile(ctx: AppContext, patch: ProfilePatch, opts: { mergeP
   return upsertProfile(db, ctx.profileHandle, patch, ctx.now());
 }
 
+/** The done task ids of a project. */
+export function doneTasksOf(ctx: AppContext, projectId: number): Set<string> {
+  return doneTaskIds(ctx.store().db, projectId);
+}
+
+/** Each task's stored state (done, note, dates) of a project, by task id. */
+export function taskStatesOf(ctx: AppContext, projectId: number) {
+  return taskStates(ctx.store().db, projectId);
+}
+
 /** The current project's tasks with their state, filtered as `coach tasks list` asks. */
 export function taskList(ctx: AppContext, opts: { phase?: string; open?: boolean; done?: boolean } = {}): TaskView[] {
   const profile = requireProfile(ctx);

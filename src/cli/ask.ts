@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { requireProfile, requireProject } from '../app/context.js';
 import { decisionView, messageView } from '../app/views.js';
-import { allMessages, lastMessages } from '../store/messages.js';
+import { projectMessages } from '../app/queries.js';
 import { formatUSD, microsToUSD } from '../usage/money.js';
 import { launchMovedLine } from './schedule-view.js';
 import { isoLocal } from '../util/dates.js';
@@ -121,8 +121,7 @@ export function registerAsk(program: Command): void {
   ).action(act(({ ctx, out, json }, opts: { last?: string }) => {
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
-    const db = ctx.store().db;
-    const messages = opts.last === undefined ? allMessages(db, row.id) : lastMessages(db, row.id, parseIntArg('-n', opts.last, FLAG_RANGES.historyLast));
+    const messages = projectMessages(ctx, row.id, opts.last === undefined ? undefined : parseIntArg('-n', opts.last, FLAG_RANGES.historyLast));
     if (json) return out.json(messages.map(messageView));
     if (!messages.length) return out.info('No messages yet: `coach ask "…"` or `coach chat`.');
     for (const m of messages) {

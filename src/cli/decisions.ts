@@ -5,7 +5,7 @@ import { addDecision, parseCategory } from '../app/tasks.js';
 import { decisionView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
-import { listDecisions } from '../store/decisions.js';
+import { projectDecisions } from '../app/queries.js';
 import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
 import { launchMovedLine } from './schedule-view.js';
 import { act, examples, jsonOption } from './shared.js';
@@ -23,7 +23,7 @@ export function registerDecisions(program: Command): void {
   ).action(act(({ ctx, out, json }, opts: { category?: string; all?: boolean }) => {
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
-    const rows = listDecisions(ctx.store().db, row.id, {
+    const rows = projectDecisions(ctx, row.id, {
       category: opts.category ? parseCategory(opts.category) : undefined,
       includeSuperseded: opts.all,
     });

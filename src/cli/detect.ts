@@ -1,16 +1,8 @@
 // coach detect TEXT: what the action detector finds, nothing stored.
 import { Command } from 'commander';
-import { findProfile } from '../store/profiles.js';
-import { findCurrentProject } from '../store/projects.js';
-import { parsePlan } from '../app/context.js';
-import { detectorPlanOf } from '../app/views.js';
-import type { DetectorPlan } from '../detector/types.js';
-import { loadTemplate } from '../plan/templates.js';
-import { doneTaskIds } from '../store/tasks.js';
+import { detectionPlan } from '../app/queries.js';
 import { UsageError } from '../errors.js';
 import { act, examples, jsonOption, readStdinText } from './shared.js';
-import { existsSync } from 'node:fs';
-import { dbPath } from '../config/paths.js';
 
 export function registerDetect(program: Command): void {
   examples(
@@ -22,20 +14,7 @@ export function registerDetect(program: Command): void {
     const text = words.length === 1 && words[0] === '-' ? await readStdinText('text') : words.join(' ');
     if (!text.trim()) throw new UsageError('the text is empty');
     // The current project's plan when there is one (read-only), else the shipped template.
-    let plan: DetectorPlan | null = null;
-    if (existsSync(dbPath(ctx.home))) {
-      const db = ctx.store().db;
-      const profile = findProfile(db, ctx.profileHandle);
-      const project = profile ? findCurrentProject(db, profile.id) : null;
-      if (project) {
-        const p = parsePlan(project);
-        plan = detectorPlanOf(p.phases, p.decisionPoints, doneTaskIds(db, project.id));
-      }
-    }
-    if (!plan) {
-      const t = loadTemplate('premium-community', ctx.templatesDir);
-      plan = detectorPlanOf(t.phases, t.decisionPoints);
-    }
+    const plan = detectionPlan(ctx);
     const { detect } = await import('../detector/index.js');
     const found = detect(text, plan);
     if (json) {

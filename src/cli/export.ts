@@ -5,7 +5,7 @@ import { requireProfile } from '../app/context.js';
 import { buildExport, renderMarkdown, writeFileAtomic, type ExportDocument } from '../app/export.js';
 import { renderIcs } from '../app/ics.js';
 import { UsageError } from '../errors.js';
-import { findCurrentProject, listProjects } from '../store/projects.js';
+import { projectsToExport } from '../app/queries.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
 import { act, examples, jsonOption } from './shared.js';
 import { VERSION } from './version.js';
@@ -65,8 +65,7 @@ export function registerExport(program: Command): void {
     const timeZone = flags.timezone === undefined ? systemTimeZone() : parseTimeZone(flags.timezone);
     const profile = requireProfile(ctx);
     const db = ctx.store().db;
-    const current = findCurrentProject(db, profile.id);
-    const projects = flags.all ? listProjects(db, profile.id).sort((a, b) => a.id - b.id) : current ? [current] : [];
+    const projects = projectsToExport(ctx, profile, !!flags.all);
     if (!projects.length) out.warn(`profile "${profile.handle}" has no ${flags.all ? '' : 'current '}project: exporting the profile only`);
     const doc = buildExport(db, profile, projects, ctx.now());
     const text = render(format, doc, timeZone);

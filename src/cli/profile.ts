@@ -4,7 +4,8 @@ import { profileView } from '../app/views.js';
 import { requireProfile } from '../app/context.js';
 import { replanForHours } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
-import { findProfile, listProfiles, upsertProfile, type ProfilePatch } from '../store/profiles.js';
+import { allProfiles, findCurrentProfile, saveProfile } from '../app/queries.js';
+import type { ProfilePatch } from '../store/profiles.js';
 import type { PlatformPresence, ProfileRow } from '../store/schema.js';
 import { parseHours, parseMonthlyUSD, parsePlatforms, platformLabel } from '../plan/parse.js';
 import { FLAG_RANGES, act, checkRange, examples, jsonOption, parsedFlag } from './shared.js';
@@ -103,13 +104,13 @@ export function registerProfile(program: Command): void {
     if (opts.goals !== undefined) patch.goals = opts.goals.trim() || null;
     const db = ctx.store().db;
     if (newPlatforms.length || opts.clearPlatforms) {
-      const existing = opts.clearPlatforms ? [] : (findProfile(db, ctx.profileHandle)?.platforms ?? []);
+      const existing = opts.clearPlatforms ? [] : (findCurrentProfile(ctx)?.platforms ?? []);
       const byName = new Map(existing.map((p) => [p.platform, p]));
       for (const p of newPlatforms) byName.set(p.platform, p);
       patch.platforms = [...byName.values()];
     }
-    const before = patch.hoursPerWeek !== undefined ? findProfile(db, ctx.profileHandle)?.hoursPerWeek : undefined;
-    const { profile: saved, created } = upsertProfile(db, ctx.profileHandle, patch, ctx.now());
+    const before = patch.hoursPerWeek !== undefined ? findCurrentProfile(ctx)?.hoursPerWeek : undefined;
+    const { profile: saved, created } = saveProfile(ctx, patch);
     // New hours per week: the current project's open tasks follow the new pace.
     const replanned = !created && patch.hoursPerWeek !== undefined && before !== patch.hoursPerWeek ? replanForHours(db, saved, ctx.now()) : null;
     if (json) out.json(profileView(saved));
@@ -122,7 +123,7 @@ export function registerProfile(program: Command): void {
 
   examples(profile.command('list').description('list profiles').addOption(jsonOption()), ['coach profile list', 'coach profile list --json'])
     .action(act(({ ctx, out, json }) => {
-      const rows = listProfiles(ctx.store().db);
+      const rows = allProfiles(ctx);
       const current = ctx.profileHandle;
       if (json) return out.json(rows.map((p) => ({ ...profileView(p), current: p.handle === current })));
       if (!rows.length) return out.info('No profiles yet: create one with `coach profile set --name "Your Name"`.');
@@ -133,7 +134,7 @@ export function registerProfile(program: Command): void {
 
   examples(profile.command('use').argument('<name>', 'profile to use by default').description('make a profile the default').addOption(jsonOption()), ['coach profile use work'])
     .action(act(async ({ ctx, out, json }, name: string) => {
-      if (!findProfile(ctx.store().db, name)) {
+      if (!allProfiles(ctx).some((p) => p.handle === name)) {
         throw new UsageError(`no profile "${name}"`, { hint: `create it with \`coach profile set --profile ${name} --name "…"\`` });
       }
       const previous = ctx.settings.get('defaultProfile');

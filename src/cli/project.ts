@@ -5,8 +5,7 @@ import { moveProject, projectToMove, startProject, type ProjectAction } from '..
 import { UsageError } from '../errors.js';
 import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
-import { listProjects } from '../store/projects.js';
-import { doneTaskIds } from '../store/tasks.js';
+import { doneTasksOf, projectList } from '../app/queries.js';
 import { FLAG_RANGES, act, commandLine, confirm, examples, interactive, jsonOption, parseIntArg } from './shared.js';
 import { bar } from './output.js';
 import { dueCell, launchInfo, launchMovedLine } from './schedule-view.js';
@@ -44,8 +43,8 @@ export function registerProject(program: Command): void {
     .action(act(({ ctx, out, json }) => {
       const profile = requireProfile(ctx);
       const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
-      const progress = planProgress(plan, doneTaskIds(ctx.store().db, row.id));
-      const launch = launchInfo(plan, doneTaskIds(ctx.store().db, row.id), dayOf(ctx.now()));
+      const progress = planProgress(plan, doneTasksOf(ctx, row.id));
+      const launch = launchInfo(plan, doneTasksOf(ctx, row.id), dayOf(ctx.now()));
       if (json) return out.json({ ...projectView(row, { done: progress.done, total: progress.total, percent: progress.percent }), personalisation: plan.personalisation, currentPhase: progress.currentPhase.id, schedule: plan.schedule ?? null, neededHoursPerWeek: launch.neededHoursPerWeek });
       out.line(`${out.bold(row.title)} ${out.dim(`#${row.id} · ${row.status} · template ${row.templateId}`)}`);
       out.line(`Target launch: ${row.targetLaunchDate ?? '—'}   Progress: ${bar(progress.percent / 100)} ${progress.done}/${progress.total} (${progress.percent}%)`);
@@ -59,11 +58,7 @@ export function registerProject(program: Command): void {
   examples(project.command('list').description('all projects of the profile').addOption(jsonOption()), ['coach project list', 'coach project list --json'])
     .action(act(({ ctx, out, json }) => {
       const profile = requireProfile(ctx);
-      const db = ctx.store().db;
-      const rows = listProjects(db, profile.id).map((r) => {
-        const p = planProgress(parsePlan(r), doneTaskIds(db, r.id));
-        return projectView(r, { done: p.done, total: p.total, percent: p.percent });
-      });
+      const rows = projectList(ctx, profile);
       if (json) return out.json(rows);
       if (!rows.length) return out.info('No projects yet: `coach project start`.');
       out.line(out.table(['#', 'Title', 'Status', 'Progress', 'Launch'], rows.map((r) => [r.id, r.title, r.status, `${r.progress!.percent}%`, r.targetLaunchDate ?? '']), { drop: [undefined, undefined, 3, 2, 1] }));
@@ -118,7 +113,7 @@ export function registerProject(program: Command): void {
     .action(act(({ ctx, out, json }) => {
       const profile = requireProfile(ctx);
       const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
-      const done = doneTaskIds(ctx.store().db, row.id);
+      const done = doneTasksOf(ctx, row.id);
       const progress = planProgress(plan, done);
       if (json) return out.json({ project: projectView(row), progress: { done: progress.done, total: progress.total, percent: progress.percent, currentPhase: progress.currentPhase.id, phases: progress.phases }, plan });
       out.line(row.title === plan.opportunity.title ? out.bold(row.title) : `${out.bold(plan.opportunity.title)} — ${row.title}`);

@@ -1,5 +1,6 @@
 // Suggestions on the command line: what the rules were unsure of and what the second reader
 // proposes, each with the exact command that accepts it (nothing is recorded without one).
+import { article } from '../util/words.js';
 import type { Applied } from '../app/detection.js';
 import type { SecondReading } from '../app/second-reader.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
@@ -51,7 +52,7 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
 export function suggestionLine(s: SuggestionView): string {
   const who = s.source === 'reader' ? 'the second reader suggests' : 'sounds like';
   const what = s.kind === 'decision'
-    ? `a ${s.category}${s.tier && s.tier !== 'regular' ? ` (${s.tier})` : ''} decision: ${s.value}`
+    ? `${article(s.category)}${s.tier && s.tier !== 'regular' ? ` (${s.tier})` : ''} decision: ${s.value}`
     : `${s.taskId}${s.title ? ` ${s.title}` : ''} is done`;
   return `${who} ${what} — to ${s.kind === 'decision' ? 'record' : 'mark'} it: ${s.command}`;
 }

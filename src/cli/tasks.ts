@@ -5,7 +5,7 @@ import { markTasks, resolvePhase, resolveTask, resolveTasks, setTask, toggleTask
 import { allTasks, taskView, type TaskView } from '../app/views.js';
 import { dayOf } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
-import { taskStates } from '../store/tasks.js';
+import { taskStatesOf } from '../app/queries.js';
 import { dueCell } from './schedule-view.js';
 import { act, examples, jsonOption, type CommandEnv } from './shared.js';
 
@@ -15,7 +15,7 @@ export function listTaskViews(ctx: AppContext, opts: { phase?: string; open?: bo
   const profile = requireProfile(ctx);
   const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
   const phase = opts.phase === undefined ? undefined : plan.phases[resolvePhase(plan, opts.phase) - 1]!.id;
-  const states = taskStates(ctx.store().db, row.id);
+  const states = taskStatesOf(ctx, row.id);
   const today = dayOf(ctx.now());
   return allTasks(plan)
     .filter((t) => phase === undefined || t.phaseId === phase)

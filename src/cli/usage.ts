@@ -5,7 +5,8 @@ import { budgetState } from '../usage/budget.js';
 import { formatCostSum, formatUSD, usdToMicros } from '../usage/money.js';
 import { priceOf } from '../usage/prices.js';
 import { UsageError } from '../errors.js';
-import { findProfile } from '../store/profiles.js';
+import { findCurrentProfile } from '../app/queries.js';
+import { count } from '../util/words.js';
 import type { UsageAggregate } from '../store/usage.js';
 import { parseDay, parseTimeZone, systemTimeZone } from '../util/dates.js';
 import { bar, type Output } from './output.js';
@@ -124,7 +125,7 @@ export function registerUsage(program: Command): void {
     if (flags.allProfiles && ctx.profileExplicit) throw new UsageError('use either --profile or --all-profiles');
 
     const db = ctx.store().db;
-    const profile = findProfile(db, ctx.profileHandle);
+    const profile = findCurrentProfile(ctx);
     if (!profile && ctx.profileExplicit && report !== 'profiles') {
       throw new UsageError(`no profile "${ctx.profileHandle}"`, { hint: 'see them with `coach profile list`, or use --all-profiles' });
     }
@@ -144,7 +145,7 @@ export function registerUsage(program: Command): void {
       out.info(result.range ? `No AI usage from ${result.range.since} to ${result.range.until} (${timeZone}).` : 'No AI usage recorded yet (the offline coach costs nothing).');
     } else {
       out.line(render(out, result));
-      if (result.totals.refused > 0) out.info(`${fmtInt(result.totals.refused)} request(s) were refused (daily limit or cost cap) and are not counted above.`);
+      if (result.totals.refused > 0) out.info(`${count(result.totals.refused, 'request')} ${result.totals.refused === 1 ? 'was' : 'were'} refused (daily limit or cost cap) and are not counted above.`);
     }
     if (today) out.line(today);
   }));

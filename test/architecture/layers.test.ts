@@ -74,6 +74,18 @@ describe('architecture', () => {
     expect([...g].flatMap(([f, ts]) => (layerOf(f) === 'usage' ? ts.filter((t) => layerOf(t) !== 'usage') : []))).toEqual([]);
   });
 
+  it('commands go through app/: cli/ uses no store repository (the schema and types only)', () => {
+    const bad: string[] = [];
+    for (const file of ALL) {
+      const rel = relative(SRC, file);
+      if (!rel.startsWith('cli/')) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*? from '\.\.\/store\/([\w-]+)\.js';/gm)) {
+        if (!m[1] && m[2] !== 'schema') bad.push(`${rel} -> store/${m[2]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('cli/ has no import cycle', () => {
     const cli = [...g.keys()].filter((f) => f.startsWith('cli/'));
     const cycles: string[] = [];
