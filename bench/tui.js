@@ -2,7 +2,9 @@
 // time to first paint of `coach chat` with 10k messages of history (baseline: a fresh project, same
 // run), renders per second while a 2,000-token reply streams (frames counted by Ink's synchronized-
 // output marker), and the process's RSS during that stream.
-// Targets (issue 8): first paint <= 400 ms, <= 30 renders/s.
+// Also the keystroke-to-echo latency while the reply streams: a key typed into the input (the
+// message queue makes typing ahead normal) until the frame showing it is written.
+// Targets (issue 8): first paint <= 400 ms, <= 30 renders/s; (issue 15) echo <= 30 ms median.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { addHistory, projectHome } from './fixtures.js';
 const require = createRequire(import.meta.url);
 export const TARGET_FIRST_PAINT_MS = 400;
 export const TARGET_RENDERS_PER_S = 30;
+export const TARGET_ECHO_MS = 30;
+const ECHO_KEYS = 16;
 const FRAME = '\u001b[?2026h'; // Ink 6 wraps every frame in a synchronized update
 const COLS = 100;
 const ROWS = 30;
@@ -99,6 +103,24 @@ async function streamOnce(home, url, replyLength) {
     const rss = [];
     const t0 = performance.now();
     s.p.write('\r');
+    // Keystroke → echo while the reply streams: a unique prefix, then one digit at a time; each
+    // counts from the write to the first output holding the input's new text.
+    const echo = [];
+    await until(() => s.raw.length - mark > 4000, 'the reply streaming', 20_000);
+    let typed = 'zq';
+    s.p.write(typed);
+    await until(() => s.raw.includes(typed, mark), 'the typed prefix', 5_000);
+    for (let i = 0; i < ECHO_KEYS; i++) {
+      const key = String(i % 10);
+      typed += key;
+      const from = s.raw.length;
+      const k0 = performance.now();
+      s.p.write(key);
+      await until(() => s.raw.includes(typed, from), 'the echo of a key', 5_000);
+      const streaming = (done.get(lastId)?.status ?? 'streaming') !== 'complete';
+      if (streaming) echo.push(performance.now() - k0);
+      await sleep(20 + ((i * 7) % 25)); // human-ish gaps, out of phase with the frame clock
+    }
     let row;
     while (!(row = done.get(lastId)) || row.status !== 'complete') {
       rss.push(rssKiB(s.p.pid, 'VmRSS'));
@@ -107,11 +129,24 @@ async function streamOnce(home, url, replyLength) {
     }
     const seconds = (performance.now() - t0) / 1000;
     await sleep(150); // the last flush and the final frame
-    const frames = s.raw.slice(mark).split(FRAME).length - 1;
+    const frameEnd = s.raw.length;
+    // Baseline in the same run: the same keys once the reply is done (nothing else renders).
+    const idle = [];
+    for (let i = 0; i < ECHO_KEYS; i++) {
+      const key = String((i + 3) % 10);
+      typed += key;
+      const from = s.raw.length;
+      const k0 = performance.now();
+      s.p.write(key);
+      await until(() => s.raw.includes(typed, from), 'the echo of a key', 5_000);
+      idle.push(performance.now() - k0);
+      await sleep(20 + ((i * 7) % 25));
+    }
+    const frames = s.raw.slice(mark, frameEnd).split(FRAME).length - 1;
     const peak = rssKiB(s.p.pid, 'VmHWM');
     db.close();
     if (row.len !== replyLength) throw new Error(`stored reply has ${row.len} chars, expected ${replyLength}`);
-    return { seconds, frames, rate: frames / seconds, rssMaxMiB: Math.max(...rss.filter(Number.isFinite)) / 1024, peakMiB: peak / 1024 };
+    return { seconds, frames, rate: frames / seconds, echo, idle, rssMaxMiB: Math.max(...rss.filter(Number.isFinite)) / 1024, peakMiB: peak / 1024 };
   } finally {
     await stop(s);
   }
@@ -145,6 +180,10 @@ export async function run({ runs = 7, streams = 3 } = {}) {
   const b = stats(paints.big);
   const rate = median(streamed.map((x) => x.rate));
   const rss = Math.max(...streamed.map((x) => x.rssMaxMiB));
+  const echoes = streamed.flatMap((x) => x.echo);
+  const echo = echoes.length ? stats(echoes) : null;
+  const idle = stats(streamed.flatMap((x) => x.idle));
+  const p95 = echoes.length ? [...echoes].sort((a, b) => a - b)[Math.min(echoes.length - 1, Math.floor(echoes.length * 0.95))] : NaN;
   const peak = Math.max(...streamed.map((x) => x.peakMiB));
   const lines = [
     `pty ${COLS}×${ROWS}, CI=false, colour on; first paint = spawn → the first frame with the status bar; ${runs} runs each, alternating`,
@@ -155,13 +194,15 @@ export async function run({ runs = 7, streams = 3 } = {}) {
     '',
     `streaming a 2,000-token reply (1,328 deltas 2 ms apart) with 10k messages of history, ${streams} runs:`,
     table(
-      ['run', 'stream s', 'frames', 'renders/s', 'RSS max MiB (sampled)', 'peak RSS MiB (VmHWM)'],
-      streamed.map((x, i) => [`#${i + 1}`, x.seconds.toFixed(2), x.frames, x.rate.toFixed(1), fmt.mib(x.rssMaxMiB), fmt.mib(x.peakMiB)]),
+      ['run', 'stream s', 'frames', 'renders/s', 'echo median ms', 'RSS max MiB (sampled)', 'peak RSS MiB (VmHWM)'],
+      streamed.map((x, i) => [`#${i + 1}`, x.seconds.toFixed(2), x.frames, x.rate.toFixed(1), x.echo.length ? fmt.ms(median(x.echo)) : '-', fmt.mib(x.rssMaxMiB), fmt.mib(x.peakMiB)]),
     ),
+    echo ? `keystroke → echo while streaming: ${echoes.length} keys, min ${fmt.ms(echo.min)} / median ${fmt.ms(echo.median)} / p95 ${fmt.ms(p95)} / max ${fmt.ms(echo.max)} ms; idle (after the reply, same keys): median ${fmt.ms(idle.median)} ms (${fmt.ratio(echo.median / idle.median)})` : 'keystroke → echo: no key was echoed while the reply streamed',
   ];
   const verdicts = [
     { pass: b.median <= TARGET_FIRST_PAINT_MS, text: `first paint with 10k messages: ${fmt.ms(b.median)} ms (target <= ${TARGET_FIRST_PAINT_MS} ms; a fresh project: ${fmt.ms(f.median)} ms)` },
+    { pass: !!echo && echo.median <= TARGET_ECHO_MS, text: `keystroke → echo while streaming: ${echo ? `${fmt.ms(echo.median)} ms median, p95 ${fmt.ms(p95)} ms; idle ${fmt.ms(idle.median)} ms` : 'not measured'} (target <= ${TARGET_ECHO_MS} ms median)` },
     { pass: rate <= TARGET_RENDERS_PER_S, text: `renders while streaming: ${rate.toFixed(1)}/s (target <= ${TARGET_RENDERS_PER_S}/s); RSS during the stream <= ${fmt.mib(rss)} MiB, peak ${fmt.mib(peak)} MiB` },
   ];
-  return { title: 'terminal UI', lines, verdicts, figures: { paints, streamed } };
+  return { title: 'terminal UI', lines, verdicts, figures: { paints, streamed, echo: echoes } };
 }

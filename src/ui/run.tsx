@@ -51,7 +51,7 @@ export async function runUi(opts: RunUiOptions): Promise<number> {
         ctx={ctx} offline={!!opts.offline} controls={controls} boot={{ ...boot, printed: boot.items.length }}
         onWidthChange={() => stdout.write(CLEAR_TERMINAL)}
       />,
-      { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
+      { stdout, stdin: process.stdin, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
     );
     await instance.waitUntilExit();
     return signalled === null ? 0 : signalled === 'SIGINT' ? 130 : signalled === 'SIGHUP' ? 129 : 143;
