@@ -70,7 +70,7 @@ describe('second reader in the app', () => {
     app.stdin.write('\u0019'); // Ctrl+Y
     await until(app, (f) => f.includes('Recorded platform decision: Kitchen Table'));
     expect(listDecisions(ctx.store().db, projectId).map((d) => [d.category, d.value])).toEqual([['platform', 'Kitchen Table']]);
-    const next = await until(app, (f) => /\? Second reader: Did you finish t2 .*Mark it done\?/.test(f));
+    const next = await until(app, (f) => /\? Second reader: Did you finish t2 .*Mark it.* — Ctrl\+Y yes/.test(f)); // the question gives way to the keys on a narrow line
     expect(next).toContain('today: 1/50 messages'); // the reading did not use up a message
     app.stdin.write('\u0018'); // Ctrl+X
     await until(app, (f) => f.includes('Suggestion dismissed'));
