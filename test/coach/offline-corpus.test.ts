@@ -98,6 +98,18 @@ export const CORPUS: Case[] = [
   // stuck
   { q: 'i feel stuck and dont know what to do', intent: 'stuck' },
   { q: 'honestly im procrastinating a lot', intent: 'stuck' },
+  // one task of the plan, found by its keywords or title words
+  { q: 'how do i handle sales tax??', intent: 'task', has: [id(taskTitled(/sales tax/i))] },
+  { q: 'should i run a webinar', intent: 'task', has: [id(taskTitled(/workshop/i))] },
+  { q: 'how do I get referrals', intent: 'task', has: [id(taskTitled(/referral/i)), `\`coach tasks done ${taskTitled(/referral/i).id}\``] },
+  { q: 'how do I onboard new members', intent: 'task', has: [id(taskTitled(/onboarding/i))] },
+  { q: 'which email tool should i use for my list', intent: 'task', has: [id(taskTitled(/email list/i))] },
+  // what members get
+  { q: 'what content should be in the community', intent: 'member-content', has: [id(libraryTask)] },
+  { q: 'how many lessons do i need', intent: 'member-content', has: [plan.decisionPoints.find((d) => d.category === 'content')!.options[0]!] },
+  // pitfalls, free trial
+  { q: 'what mistakes should i avoid right now', intent: 'pitfalls', has: [plan.phases[0]!.title] },
+  { q: 'should i do a free trial', intent: 'tiers', has: ['free trials'] },
   // greetings and capabilities
   { q: 'hey', intent: 'greeting', has: [fx.progress] },
   { q: 'thanks!', intent: 'greeting' },

@@ -74,7 +74,7 @@ export type IntentId =
 export interface Intent {
   id: IntentId;
   /** 0 when the message is not about this; higher wins (ties: earlier in the table). */
-  score: (f: Pick<Facts, 'text' | 'numbers'>) => number;
+  score: (f: Pick<Facts, 'text' | 'numbers' | 'tasks'>) => number;
   /** Answer blocks (paragraphs or `- ` list items), short and specific. */
   answer: (f: Facts) => string[];
 }

@@ -69,3 +69,17 @@ export function nextAfterReport(f: Facts): string {
   if (!t) return 'That was the last task: run your monthly review next.';
   return f.vary('after-report', [`Next up: ${ref(t)} (~${t.hours} h).`, `Up next: ${ref(t)}, about ${t.hours} h.`, `Then: ${ref(t)} (~${t.hours} h) — ${tickHint(f.surface, t.id)} when it's done.`]);
 }
+
+export const pitfalls: Intent = {
+  id: 'pitfalls',
+  score: ({ text }) => cues(text, [[/\b(pitfalls?|mistakes?|avoid|watch out|risks?|what could go wrong|red flags?)\b/, 4]]),
+  answer: (f) => {
+    const list = f.phase.pitfalls.length ? f.phase.pitfalls : f.plan.commonPitfalls;
+    const tips = f.phase.proTips.length ? f.phase.proTips : f.plan.proTips;
+    return [
+      f.vary('pitfalls-open', [`The traps in "${f.phase.title}":`, `What goes wrong most often in "${f.phase.title}":`]),
+      ...[f.vary('pitfall-a', list), f.vary('pitfall-b', [...list].reverse())].filter((p, i, a) => p && a.indexOf(p) === i).map((p) => `- ${p}`),
+      ...(tips.length ? [`Pro tip: ${f.vary('pro-tip', tips)}`] : []),
+    ];
+  },
+};

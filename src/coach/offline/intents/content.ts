@@ -14,10 +14,10 @@ const display = displayPlatform;
 
 export const launchContent: Intent = {
   id: 'launch-content',
-  score: ({ text }) => cues(text, [
+  score: ({ text }) => /\b(launch|cart|doors?|go live)/.test(text) ? cues(text, [
     [/\b(launch(ing)?|pre-?launch|cart|doors? open|open(ing)? the doors|go live|launch week|launch day)\b/, 3],
     [/\b(post|posts|posting|content|emails?|teaser|announce\w*|promot\w*|say|share|videos?|reels?|stories|webinar|workshop)\b/, 2],
-  ]),
+  ]) : 0,
   answer: (f) => {
     const launchPhases = f.plan.phases.filter((p) => /launch/i.test(p.title));
     const ids = new Set(launchPhases.flatMap((p) => p.tasks.map((t) => t.id)));
@@ -92,6 +92,28 @@ export const offer: Intent = {
       missing.length === 0 ? f.vary('offer-ok', ['Strong: it names who, a result, a time frame and the frustration it removes.', 'This one works: who, result, time frame and frustration are all there.']) : `${f.vary('offer-v', ['Close.', 'Good start.'])} It has ${has.filter((h) => h.ok).map((h) => h.name).join(', ') || 'none of the four parts yet'}; it needs ${missing.map((h) => h.name).join(' and ')}.`,
       ...has.map((h) => `- ${h.ok ? '✓' : '✗'} ${h.name}${h.ok ? '' : `: ${h.fix}`}`),
       `Test it: would someone in ${f.profile.niche ?? 'your niche'} pay ${usd(f.band.suggested)}/month for exactly that? Read it to 3 followers and ask what they would expect to get.`,
+    ];
+  },
+};
+
+export const memberContent: Intent = {
+  id: 'member-content',
+  score: ({ text }) => cues(text, [
+    [/\b(what do (members|they|people) get|what('s| is| goes)? (in|inside) (the|my) (community|membership|library)|starter library|content library|lessons?|modules?|curriculum)\b/, 5],
+    [/\b(content|library|course)\b/, 2],
+    [/\b(community|members?|membership|inside)\b/, 1],
+    [/\b(launch|post|posting|instagram|youtube|tiktok)\b/, -2],
+  ]),
+  answer: (f) => {
+    const point = f.plan.decisionPoints.find((d) => d.category === 'content');
+    const library = taskAbout(f, /library|lesson|course/i, false);
+    const rituals = taskAbout(f, /ritual|calendar|weekly call/i, false);
+    const chosen = f.decisions.find((d) => d.category === 'content');
+    return [
+      f.vary('member-content', ['Members pay for a rhythm and a result, not a pile of videos. Pick from:', 'What members get each week matters more than the size of the library. Options:']),
+      ...(point?.options ?? ['Weekly live call', 'Short-lesson course path', 'Monthly challenge']).slice(0, 4).map((o) => `- ${o}`),
+      ...(chosen ? [`You decided: **${chosen.value ?? chosen.decision}**.`] : []),
+      `Start small: 3–5 short lessons that get a first win${library ? ` (${ref(library)}, ~${library.hours} h)` : ''}, plus one weekly ritual${rituals ? ` (${ref(rituals)})` : ''}; let founding members ask for the rest.`,
     ];
   },
 };

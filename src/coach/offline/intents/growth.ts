@@ -39,7 +39,8 @@ export const conversion: Intent = {
     const counts = [n.waitlist, n.buyers, n.visitors].filter((x) => x !== null).length + (n.audience !== null && (n.waitlist ?? n.buyers) !== null ? 1 : 0);
     return cues(text, [
       [/\b(conver(t|ted|ting|sion)s?|sign-?ups?|signed up|waitlist|wait list|bought|buyers|sales|sold|pre-?sales?|pre-?sold)\b/, 2],
-      [/\bgo ?\/ ?no-?go\b|\bno-?go\b|\bshould i (start )?build\b|\bgreen light\b/, 4],
+      [/\bgo ?\/ ?no[- ]?go\b|\bno[- ]?go\b|\bshould i (start )?build\b|\bgreen light\b/, 4],
+      [/\b(get|grow|more|increase|boost|fill)\b.*\b(wait-?list|list|sign-?ups|subscribers|leads)\b/, 3],
       [/\b(is (that|this) (good|bad|enough|normal|ok)|what('s| is) wrong|why (is|are|did|do)n?'?t?|only)\b/, 1],
     ]) + counts * 2;
   },

@@ -1,16 +1,17 @@
 // The intent table. Order breaks ties (earlier wins). To add an intent (e.g. business-number
 // check-ins), write one file exporting an `Intent` and add it here.
 import type { Intent } from '../types.js';
-import { capabilities, greeting, unknown } from './chat.js';
-import { cadence, launchContent, offer } from './content.js';
+import { capabilities, greeting, pitfalls, unknown } from './chat.js';
+import { cadence, launchContent, memberContent, offer } from './content.js';
 import { audience, conversion, retention } from './growth.js';
 import { founding, pricing, tiers } from './money.js';
 import { platform } from './platform.js';
+import { taskHelp } from './task.js';
 import { pace, progress, stuck, timeline, week } from './plan.js';
 
 export const INTENTS: readonly Intent[] = [
   capabilities, founding, tiers, conversion, retention, platform, pricing, pace, timeline, week, progress,
-  launchContent, cadence, offer, audience, stuck, greeting,
+  launchContent, cadence, memberContent, offer, audience, stuck, pitfalls, greeting, taskHelp,
 ];
 
 export const UNKNOWN: Intent = unknown;

@@ -85,6 +85,7 @@ export const tiers: Intent = {
     [/\b(annual(ly)?|yearly|per year|a year|year(ly)? plan)\b/, 5],
     [/\b(tiers?|levels?|vip|premium tier|upsell|second tier|higher tier|two prices)\b/, 4],
     [/\b(lifetime deal|ltd|one[- ]time)\b/, 3],
+    [/\b(free trial|trial (period|week|month)|first month free)\b/, 5],
   ]),
   answer: (f) => {
     const { suggested, high } = f.band;
@@ -99,7 +100,9 @@ export const tiers: Intent = {
       `- **Annual: ${usd(annual)}/year** (${usd(suggested)} × 10, two months free). Annual members cannot churn monthly, and you get cash up front.`,
       `- **Premium: ${usd(high)}/month**, only once members ask for more of you (small-group calls, feedback), with a seat cap.`,
       `- Example with ${members} members (${annualShare} annual, ${premium} premium): about ${usd(mrr)}/month.`,
-      'Skip lifetime deals: they trade your best members\' future payments for one spike.',
+      /\btrial|free\b/.test(f.text)
+        ? `Skip free trials: they fill the community with tourists; a 30-day money-back promise at ${usd(suggested)} keeps the commitment.`
+        : 'Skip lifetime deals: they trade your best members\' future payments for one spike.',
       ...(task && !f.done.has(task.id) ? [`Decide it in ${ref(task)}.`] : []),
     ];
   },

@@ -30,7 +30,7 @@ function monthlyCost(p: PlatformInfo, members: number, price: number): number {
 export const platform: Intent = {
   id: 'platform',
   score: ({ text }) => cues(text, [
-    [/\b(platform|host|hosting|where should (i|we) (host|build|run|put)|which (app|tool|site))\b/, 3],
+    [/\b(platforms?|host|hosting|where should (i|we) (host|build|run|put)|which (app|tool|site))\b/, 4],
     [/\b(skool|circle|discord|patreon|kajabi|mighty( networks)?|substack|whop|facebook group|fb group)\b/, 3],
     [/\b(vs\.?|versus|or|better|compare|comparison|switch)\b/, 1],
   ]),
