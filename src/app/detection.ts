@@ -36,7 +36,7 @@ export function applyDetection(db: Db, projectId: number, plan: CustomizedPlan, 
         continue;
       }
       const { decision } = recordDecision(tx as unknown as Db, projectId, {
-        category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
+        category: d.category, tier: d.tier, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
         sourceMessageId, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category),
       }, now);
       applied.decisions.push(decision);

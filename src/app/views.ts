@@ -52,6 +52,7 @@ export function decisionView(d: DecisionRow) {
   return {
     id: d.id,
     category: d.category,
+    tier: d.tier,
     decision: d.decision,
     value: d.value,
     rationale: d.rationale,

@@ -30,7 +30,7 @@ export function registerDecisions(program: Command): void {
     if (json) return out.json(rows.map(decisionView));
     if (!rows.length) return out.info('No decisions yet. Tell the coach what you decided, or `coach decisions add --category pricing "29 USD/month"`.');
     out.line(out.table(['#', 'Category', 'Decision', 'Why', 'Status'], rows.map((d) => [
-      d.id, d.category, d.value && d.value !== d.decision ? `${d.decision} (${d.value})` : d.decision, d.rationale ?? '',
+      d.id, d.tier ? `${d.category} (${d.tier})` : d.category, d.value && d.value !== d.decision ? `${d.decision} (${d.value})` : d.decision, d.rationale ?? '',
       d.status === 'active' ? out.green('active') : out.dim(`superseded by #${d.supersededBy ?? '?'}`),
     ]), { drop: [3, undefined, undefined, 1, 2] }));
   }));

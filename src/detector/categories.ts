@@ -1,9 +1,3 @@
-// The names of the decision categories: a leaf with no imports, so the plan schema, the store's
-// SQL CHECK and the offline coach can read it without pulling in detector logic. The registry
-// (registry.ts) holds one module per name; a test asserts the two agree.
-export const DECISION_CATEGORIES = ['pricing', 'platform', 'structure', 'timeline', 'content'] as const;
-export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
-
-/** Pricing decisions carry a tier; each tier has its own active price. */
-export const PRICING_TIERS = ['regular', 'founding', 'annual', 'premium', 'trial'] as const;
-export type PricingTier = (typeof PRICING_TIERS)[number];
+// The category and tier names the detector's registry implements (the list lives in a leaf of
+// plan/, below the store and the detector, so every layer reads the same one).
+export { DECISION_CATEGORIES, PRICING_TIERS, type DecisionCategory, type PricingTier } from '../plan/categories.js';

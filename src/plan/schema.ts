@@ -5,8 +5,8 @@ import * as z from 'zod/mini';
 import '../util/zod.js';
 import type { PlanSchedule } from './schedule.js';
 
-export const DECISION_CATEGORIES = ['pricing', 'platform', 'structure', 'timeline', 'content'] as const;
-export type DecisionCategory = (typeof DECISION_CATEGORIES)[number];
+import { DECISION_CATEGORIES } from './categories.js';
+export { DECISION_CATEGORIES, type DecisionCategory } from './categories.js';
 
 const usdRange = z
   .object({ min: z.number().check(z.nonnegative()), max: z.number().check(z.nonnegative()) })

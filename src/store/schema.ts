@@ -1,6 +1,7 @@
 // The six tables (spec: Store). The one schema file: drizzle-kit generates migrations/ from it.
 // Times are integer epoch milliseconds; money is integer micro-dollars (1 USD = 1_000_000).
 import { sql } from 'drizzle-orm';
+import { DECISION_CATEGORIES, PRICING_TIERS } from '../plan/categories.js';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const timestamps = {
@@ -95,13 +96,12 @@ export const projectTaskCompletions = sqliteTable('project_task_completions', {
 export const DECISION_STATUSES = ['active', 'superseded'] as const;
 
 /** Pricing decisions name a tier: a founding or annual price stands beside the regular one. */
-export const PRICING_TIERS = ['regular', 'founding', 'annual', 'premium', 'trial'] as const;
-export type PricingTier = (typeof PRICING_TIERS)[number];
+export { PRICING_TIERS, type PricingTier } from '../plan/categories.js';
 
 export const projectDecisions = sqliteTable('project_decisions', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   projectId: integer('project_id').notNull().references(() => activeProjects.id, { onDelete: 'cascade' }),
-  category: text('category', { enum: ['pricing', 'platform', 'structure', 'timeline', 'content'] }).notNull(),
+  category: text('category', { enum: DECISION_CATEGORIES }).notNull(),
   decision: text('decision').notNull(),
   value: text('value'),
   rationale: text('rationale'),
@@ -114,7 +114,7 @@ export const projectDecisions = sqliteTable('project_decisions', {
   tier: text('tier', { enum: PRICING_TIERS }),
   ...timestamps,
 }, (t) => [
-  check('project_decisions_category_check', sql`${t.category} IN ('pricing','platform','structure','timeline','content')`),
+  check('project_decisions_category_check', sql`${t.category} IN (${sql.raw(DECISION_CATEGORIES.map((c) => `'${c}'`).join(','))})`),
   check('project_decisions_confidence_check', sql`${t.confidence} IN ('high','medium','low')`),
   check('project_decisions_status_check', sql`${t.status} IN ('active','superseded')`),
   // One active decision per category, and for pricing per tier.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempHome } from '../helpers/cli.js';
 
 const TASK_KEYS = ['completedAt', 'done', 'dueDate', 'id', 'note', 'overdue', 'phaseId', 'source', 'title'];
-const DECISION_KEYS = ['category', 'confidence', 'createdAt', 'decision', 'id', 'rationale', 'status', 'supersededBy', 'value'];
+const DECISION_KEYS = ['category', 'confidence', 'createdAt', 'decision', 'id', 'rationale', 'status', 'supersededBy', 'tier', 'value'];
 
 describe('scripted session', () => {
   const { home, cleanup } = tempHome();
