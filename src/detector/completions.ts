@@ -17,6 +17,8 @@ const DONE_BEFORE = new RegExp(String.raw`\b(?:${DONE_WORDS}|(?!(?:locked|decide
 const DONE_IN = new RegExp(String.raw`\b(?:${DONE_WORDS})\b|\bare open\b`);
 const DONE_AFTER = /^\s?(?:\S+\s){0,3}?(?:(?:is|are|'s) (?:now )?(?:live|in|up|set|open|connected|hooked up|wrapped(?: up)?)|(?:is|are|'s)?\s?(?:done|set up|ready|written|up and running|finished|complete|sorted|scheduled|recorded|organi[sz]ed|pinned))\b|^[^.!?]{0,30}✅|^\s?:\s?(?:recorded|written|sorted|done)/;
 const NOT_YET = /\b(?:not|isn't|aren't|haven't|havent|didn't|still|need to|needs|will|going to|gonna|i'll|tomorrow|tonight|later|almost|halfway|working on|started|about to|supposed to|once|if|should|when|kinda|kind of|want to|plan to|next is|next up|before|yet|stuck|ago|last year)\b/;
+/** A sentence without any done-word cannot report a completion (a cheap gate before stemming). */
+const MAY_BE_DONE = new RegExp(String.raw`ed\b|✅|\b(?:${DONE_WORDS}|done|live|set|ready|up|in|open|complete|sorted|pinned)\b`);
 const IDS = /(?:\b(?:tasks?\s?|t)|#)(\d{1,2})\b(?:\s?(?:,|and|&)\s?(?:#|t)?(\d{1,2})\b)?/g;
 const ID_DONE = /\b(?:done|finished|complete|completed|checked off|ticked off)\b|✅/;
 
@@ -38,35 +40,44 @@ function matcherOf(t: DetectorPlan['tasks'][number]): Matcher {
   return { id: t.id, title: t.title, phrases, parts: parts.length > 1 ? parts : [] };
 }
 
-const MATCHERS = new WeakMap<object, Matcher[]>();
-/** The plan's matchers, built once per task list. */
-function matchersOf(plan: DetectorPlan): Matcher[] {
-  let list = MATCHERS.get(plan.tasks);
-  if (!list) MATCHERS.set(plan.tasks, (list = plan.tasks.map(matcherOf)));
-  return list;
+interface Index {
+  matchers: Matcher[];
+  /** Every phrase by its first stem, with its task. */
+  byFirst: Map<string, { m: Matcher; phrase: string[] }[]>;
+}
+/** Indexes by the plan's task text: the app builds a new plan object for every message, so the
+ * key is what the tasks say, not which object holds them. A few plans at most are in use. */
+const INDEX = new Map<string, Index>();
+const MAX_PLANS = 8;
+/** The plan's matchers and phrase index, built once per distinct task list. */
+function indexOf(plan: DetectorPlan): Index {
+  const key = plan.tasks.map((t) => `${t.id}\u0001${t.title}\u0001${t.keywords.join('\u0002')}`).join('\u0000');
+  let index = INDEX.get(key);
+  if (!index) {
+    const matchers = plan.tasks.map(matcherOf);
+    const byFirst = new Map<string, { m: Matcher; phrase: string[] }[]>();
+    for (const m of matchers) for (const phrase of m.phrases) byFirst.set(phrase[0]!, [...(byFirst.get(phrase[0]!) ?? []), { m, phrase }]);
+    if (INDEX.size >= MAX_PLANS) INDEX.delete(INDEX.keys().next().value!);
+    INDEX.set(key, (index = { matchers, byFirst }));
+  }
+  return index;
 }
 
-/** Where a phrase's stems occur in order (gaps of at most two words), as a word range. */
-function find(stems: string[], phrase: string[], words: Word[]): [number, number] | null {
-  for (let i = 0; i < stems.length; i++) {
-    if (stems[i] !== phrase[0]) continue;
-    let k = 1;
-    let j = i;
-    while (k < phrase.length) {
-      let hit = -1;
-      for (let g = j + 1; g <= Math.min(stems.length - 1, j + 3); g++) if (stems[g] === phrase[k]) { hit = g; break; }
-      if (hit < 0) break;
-      j = hit;
-      k++;
-    }
-    if (k === phrase.length) return [words[i]!.start, words[j]!.end];
+/** The phrase's stems in order from word `i` (gaps of at most two words), as a text range. */
+function matchAt(stems: string[], i: number, phrase: string[], words: Word[]): [number, number] | null {
+  let j = i;
+  for (let k = 1; k < phrase.length; k++) {
+    let hit = -1;
+    for (let g = j + 1; g <= Math.min(stems.length - 1, j + 3); g++) if (stems[g] === phrase[k]) { hit = g; break; }
+    if (hit < 0) return null;
+    j = hit;
   }
-  return null;
+  return [words[i]!.start, words[j]!.end];
 }
 
 /** Completions in one sentence of the creator's. */
 export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedCompletion[] {
-  if (v.terminator === '?') return [];
+  if (v.terminator === '?' || !MAY_BE_DONE.test(v.low)) return [];
   const out: DetectedCompletion[] = [];
   const add = (taskId: string, confidence: DetectedCompletion['confidence']): void => {
     if (!out.some((c) => c.taskId === taskId)) out.push({ taskId, confidence, evidence: v.text });
@@ -82,27 +93,29 @@ export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedComp
   }
   const words = wordsOf(v.low.replace(/-/g, ' ')).filter((w) => !STOP.has(w.w));
   const stems = words.map((w) => stem(w.w));
-  const found: { m: Matcher; evidence: Set<number>; unassigned: boolean; len: number }[] = [];
-  for (const m of matchersOf(plan)) {
-    let best: { evidence: Set<number>; unassigned: boolean; len: number } | null = null;
-    for (const phrase of m.phrases) {
-      const at = find(stems, phrase, words);
+  const found = new Map<Matcher, { evidence: Set<number>; unassigned: boolean }>();
+  const { byFirst } = indexOf(plan);
+  stems.forEach((first, i) => {
+    for (const { m, phrase } of byFirst.get(first) ?? []) {
+      const at = matchAt(stems, i, phrase, words);
       if (!at) continue;
       const head = v.low.slice(segmentStart(v, at[0]), at[0]);
       const tail = v.low.slice(at[1], segmentEnd(v, at[0]));
       const done = DONE_BEFORE.test(head) || DONE_IN.test(v.low.slice(at[0], at[1])) || DONE_AFTER.test(v.low.slice(at[1], at[1] + 40));
       if (!done || NOT_YET.test(head) || NOT_YET.test(tail)) continue;
-      best ??= { evidence: new Set(), unassigned: false, len: 0 };
-      best.len = Math.max(best.len, phrase.length);
+      let best = found.get(m);
+      if (!best) found.set(m, (best = { evidence: new Set(), unassigned: false }));
       if (!m.parts.some((p) => phrase.some((s) => p.has(s)))) best.unassigned = true;
       // every job of the title the sentence names counts as done
-      m.parts.forEach((p, i) => stems.some((s) => p.has(s)) && best!.evidence.add(i));
+      m.parts.forEach((p, k) => stems.some((s) => p.has(s)) && best!.evidence.add(k));
     }
-    if (best) found.push({ m, ...best });
-  }
-  for (const f of found) {
-    const partial = f.m.parts.length > 1 && !f.unassigned && f.evidence.size < f.m.parts.length;
-    add(f.m.id, partial ? 'medium' : 'high');
+  });
+  // in plan order, whatever order the sentence names them in
+  for (const m of indexOf(plan).matchers) {
+    const f = found.get(m);
+    if (!f) continue;
+    const partial = m.parts.length > 1 && !f.unassigned && f.evidence.size < m.parts.length;
+    add(m.id, partial ? 'medium' : 'high');
   }
   return out;
 }

@@ -20,6 +20,7 @@ const ITEMS: [RegExp, string][] = [
   [/\bcourse library\b/, 'course library'],
   [/\bresource library\b/, 'resource library'],
 ];
+for (const entry of ITEMS) entry[0] = new RegExp(entry[0].source, 'g');
 const LIBRARIES = new Set(['course library', 'resource library', 'accountability pods']);
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const CADENCES: [RegExp, string][] = [
@@ -29,7 +30,10 @@ const CADENCES: [RegExp, string][] = [
   [/\bdaily\b|\bevery day\b|\beach day\b/, 'daily'],
   [/\bquarterly\b|\bevery quarter\b/, 'quarterly'],
 ];
+for (const entry of CADENCES) entry[0] = new RegExp(entry[0].source, 'g');
 const NEAR = 45;
+/** Words without which a sentence has no content item (a cheap gate before the item scans). */
+const GATE = /call|q ?& ?a|office|session|workshop|masterclass|challenge|hot[- ]?seat|working|template|prompt|pod|library/;
 const OPENERS = /^(?:(?:ok|so|and|plus|also|then|the plan is|on the|on|no|just)\b[\s,:]*)*/;
 
 /** The cadence written next to an item (no sentence end or other item between). */
@@ -37,10 +41,10 @@ function cadenceNear(low: string, start: number, end: number): string | null {
   let cadence: string | null = null;
   let best = Infinity;
   for (const [re, name] of CADENCES) {
-    for (const c of low.matchAll(new RegExp(re.source, 'g'))) {
+    for (const c of low.matchAll(re)) {
       const gap = c.index >= end ? low.slice(end, c.index) : low.slice(c.index + c[0].length, start);
       if (c.index < end && c.index + c[0].length > start) continue;
-      const crowded = ITEMS.some(([item]) => item.test(gap)) || /[.!?+]/.test(gap);
+      const crowded = ITEMS.some(([item]) => gap.search(item) >= 0) || /[.!?+]/.test(gap);
       if (!crowded && gap.length < NEAR && gap.length < best) {
         best = gap.length;
         cadence = name;
@@ -54,13 +58,13 @@ export const content: CategoryModule = {
   category: 'content',
   find(v: SentenceView) {
     const out: Candidate[] = [];
+    if (!GATE.test(v.low)) return out;
     const taken: [number, number][] = [];
     // a sentence that opens with its item or cadence declares it ("Office hours every Friday")
     const head = v.low.replace(OPENERS, '');
-    const opens = ITEMS.some(([re]) => re.test(head.slice(0, 30)) && re.exec(head)!.index === 0) || CADENCES.some(([re]) => re.exec(head)?.index === 0) || /\bthere(?:'s| is|'ll be| will be)\b/.test(v.low);
+    const opens = ITEMS.some(([re]) => head.search(re) === 0) || CADENCES.some(([re]) => head.search(re) === 0) || /\bthere(?:'s| is|'ll be| will be)\b/.test(v.low);
     for (const [re, name] of ITEMS) {
-      const m = new RegExp(re.source, 'g');
-      for (const hit of v.low.matchAll(m)) {
+      for (const hit of v.low.matchAll(re)) {
         const start = hit.index;
         const end = start + hit[0].length;
         if (taken.some(([a, b]) => start < b && end > a)) continue;

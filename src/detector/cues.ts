@@ -74,22 +74,37 @@ export interface Cue {
   end: number;
 }
 
-const TYPE = new Map<string, CueType>();
-for (const [type, list] of Object.entries(CUES) as [CueType, string][]) {
-  for (const phrase of list.split('|')) if (!TYPE.has(phrase)) TYPE.set(phrase, type);
+/** Words and single symbols: the same split for the phrases and for the text. */
+const TOKEN = /[\p{L}\p{N}'%-]+|[^\s\p{L}\p{N}]/gu;
+interface Phrase {
+  words: string[];
+  type: CueType;
 }
-const escape = (s: string): string => s.replace(/[.*+?^${}()[\]\\/]/g, (c) => (c === '\\' ? c : `\\${c}`));
-const ALTERNATION = [...TYPE.keys()].sort((a, b) => b.length - a.length).map((p) => (p.includes('\\d') ? p : escape(p)));
-/** Every phrase, longest first, between non-letters. */
-const CUE_RE = new RegExp(`(?<![\\p{L}'])(?:${ALTERNATION.join('|')})(?![\\p{L}'])`, 'gu');
-const IN_20XX = /^in 20\d\d$/;
+/** Phrases by their first word, longest first (compiled once). */
+const BY_FIRST = new Map<string, Phrase[]>();
+for (const [type, list] of Object.entries(CUES) as [CueType, string][]) {
+  for (const phrase of list.split('|')) {
+    const words = [...phrase.replace('\\d\\d', 'DD').matchAll(TOKEN)].map((m) => m[0]);
+    const first = BY_FIRST.get(words[0]!) ?? [];
+    if (!first.some((p) => p.words.join(' ') === words.join(' '))) first.push({ words, type });
+    BY_FIRST.set(words[0]!, first);
+  }
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
+const same = (pattern: string, word: string): boolean => pattern === word || (pattern === '20DD' && /^20\d\d$/.test(word));
 
-/** The cues of a sentence, in order. */
+/** The cues of a sentence, in order: at each word the longest phrase starting there. */
 export function cuesOf(v: SentenceView): Cue[] {
   const out: Cue[] = [];
-  for (const m of v.low.matchAll(CUE_RE)) {
-    const type = TYPE.get(m[0]) ?? (IN_20XX.test(m[0]) ? 'past' : undefined);
-    if (type) out.push({ type, start: m.index, end: m.index + m[0].length });
+  const tokens = [...v.low.matchAll(TOKEN)];
+  for (let i = 0; i < tokens.length; i++) {
+    const list = BY_FIRST.get(tokens[i]![0]);
+    if (!list) continue;
+    const hit = list.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && same(w, tokens[i + k]![0])));
+    if (!hit) continue;
+    const last = tokens[i + hit.words.length - 1]!;
+    out.push({ type: hit.type, start: tokens[i]!.index, end: last.index + last[0].length });
+    i += hit.words.length - 1;
   }
   return out;
 }

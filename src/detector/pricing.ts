@@ -85,11 +85,14 @@ function frameOf(v: SentenceView, p: PriceMention): Frame {
   return p.period !== null ? 'weak' : 'none';
 }
 
+/** A sentence without a digit or a currency word has no price. */
+const MONEY_GATE = /[\d$€£₹¥]|dollar|buck|euro|pound|quid|rupee/;
 const CHARGE_BEFORE = /\b(?:charge|charging|priced at|price it at|price at)\s$/;
 
 export const pricing: CategoryModule = {
   category: 'pricing',
   find(v, context) {
+    if (!MONEY_GATE.test(v.low)) return [];
     const mentions = findPrices(v.low);
     if (mentions.length === 0) return [];
     // the one currency the message names (so "29 dollars a month, 290 a year" is all USD)

@@ -65,8 +65,20 @@ export const COUNT_RE = `\\d{1,6}|(?:${Object.keys(TENS).join('|')})(?:-(?:one|t
 
 const SUFFIXES = ['ations', 'ation', 'ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ly', 's', 'y', 'e'];
 
-/** A crude stem, enough to match "surveyed"/"survey", "organised"/"organise", "calls"/"call". */
+const STEMS = new Map<string, string>();
+
+/** A crude stem, enough to match "surveyed"/"survey", "organised"/"organise", "calls"/"call"
+ * (remembered: the same few thousand words come back in every message). */
 export function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 20_000) STEMS.clear();
+    STEMS.set(word, (s = stemOf(word)));
+  }
+  return s;
+}
+
+function stemOf(word: string): string {
   let w = word.replace(/'s$/, '').replace(/[.']/g, '');
   if (w.length <= 3) return w;
   for (const s of SUFFIXES) {
