@@ -60,7 +60,7 @@ describe('coach export', () => {
 
     const decisions = query<Record<string, never>>(home, 'SELECT * FROM project_decisions ORDER BY id');
     expect(project.decisions).toEqual(decisions.map((d) => ({
-      id: d.id, category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
+      id: d.id, category: d.category, tier: d.tier, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
       status: d.status, supersededBy: d.superseded_by, createdAt: iso(d.created_at), sourceMessageId: d.source_message_id,
       relatedTaskId: d.related_task_id, updatedAt: iso(d.updated_at),
     })));
