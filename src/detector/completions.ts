@@ -18,7 +18,7 @@ const DONE_IN = new RegExp(String.raw`\b(?:${DONE_WORDS})\b|\bare open\b`);
 const DONE_AFTER = /^\s?(?:\S+\s){0,3}?(?:(?:is|are|'s) (?:now )?(?:live|in|up|set|open|connected|hooked up|wrapped(?: up)?)|(?:is|are|'s)?\s?(?:done|set up|ready|written|up and running|finished|complete|sorted|scheduled|recorded|organi[sz]ed|pinned))\b|^[^.!?]{0,30}✅|^\s?:\s?(?:recorded|written|sorted|done)/;
 const NOT_YET = /\b(?:not|isn't|aren't|haven't|havent|didn't|still|need to|needs|will|going to|gonna|i'll|tomorrow|tonight|later|almost|halfway|working on|started|about to|supposed to|once|if|should|when|kinda|kind of|want to|plan to|next is|next up|before|yet|stuck|ago|last year)\b/;
 /** A sentence without any done-word cannot report a completion (a cheap gate before stemming). */
-const MAY_BE_DONE = new RegExp(String.raw`ed\b|✅|\b(?:${DONE_WORDS}|done|live|set|ready|up|in|open|complete|sorted|pinned)\b`);
+const MAY_BE_DONE = new RegExp(String.raw`ed\b|✅|\b(?:${DONE_WORDS}|done|live|ready|open|complete|sorted|pinned|(?:is|are|'s) (?:in|up|set))\b`);
 const IDS = /(?:\b(?:tasks?\s?|t)|#)(\d{1,2})\b(?:\s?(?:,|and|&)\s?(?:#|t)?(\d{1,2})\b)?/g;
 const ID_DONE = /\b(?:done|finished|complete|completed|checked off|ticked off)\b|✅/;
 

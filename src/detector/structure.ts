@@ -16,10 +16,14 @@ const CAP_NOUN = /\b(\d{1,6}) (?:seats|spots|places|people|members) per\b|\bonly
 /** A list of named prices ("Basic $15/month, Pro $45/month"): that many tiers. */
 const NAMED_PRICE = /(?:^|[,;+]\s?|\band\s)([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s?(?:\(|at\s)?[$€£]/g;
 
+/** Words without which a sentence has no structure item. */
+const GATE = /tier|free|cohort|evergreen|rolling|anytime|application|annual|yearly|cap|limit|max|more than|seats|spots|places|[$€£]/;
+
 export const structure: CategoryModule = {
   category: 'structure',
   find(v: SentenceView) {
     const out: Candidate[] = [];
+    if (!GATE.test(v.low)) return out;
     const push = (value: string, at: number, len: number): void => {
       if (!out.some((c) => c.value === value)) out.push({ value, start: at, end: at + len, frame: 'strong' });
     };

@@ -62,10 +62,14 @@ function lastOf(re: RegExp, s: string): number {
   return at;
 }
 
+/** Words without which a sentence has no launch anchor. */
+const GATE = /launch|live|open|doors|clos|releas/;
+
 export const timeline: CategoryModule = {
   category: 'timeline',
   find(v: SentenceView) {
     const out: Candidate[] = [];
+    if (!GATE.test(v.low)) return out;
     const anchors = [...v.low.matchAll(ANCHOR)].filter((a) => !SKIP_AFTER.test(v.low.slice(a.index + a[0].length, a.index + a[0].length + 14)));
     for (const a of anchors) {
       const event = eventOf(v, a.index, a[0]);
