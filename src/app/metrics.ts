@@ -53,14 +53,17 @@ export function addNumbers(db: Db, projectId: number, date: string, numbers: Num
   }, { behavior: 'immediate' });
 }
 
-/** What the Claude prompt and the offline coach are told about the numbers and the dates. */
-export function promptNumbers(row: ProjectRow, plan: CustomizedPlan, profile: ProfileRow, week: WeekView): PromptNumbers {
-  let lines: string[];
+/** "The latest numbers" as lines (figures and the plan's checkpoints) for the offline coach and the prompt. */
+export function latestNumbersLines(row: Pick<ProjectRow, 'id' | 'metrics'>, plan: CustomizedPlan, profile: Pick<ProfileRow, 'incomeGoalCents'>): string[] {
   try {
     const r = numbersReport(row, plan, profile);
-    lines = numbersLines(r.latest, r.checks);
+    return numbersLines(r.latest, r.checks);
   } catch {
-    lines = []; // unreadable numbers never stop a chat; `coach metrics` reports them
+    return []; // unreadable numbers never stop a chat; `coach metrics` reports them
   }
-  return { lines, schedule: weekLines(week) };
+}
+
+/** What the Claude prompt is told about the numbers and the dates. */
+export function promptNumbers(row: ProjectRow, plan: CustomizedPlan, profile: ProfileRow, week: WeekView): PromptNumbers {
+  return { lines: latestNumbersLines(row, plan, profile), schedule: weekLines(week) };
 }

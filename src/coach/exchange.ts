@@ -16,7 +16,7 @@ import { capMicrosOf, costWarningReached, costWarningText } from '../usage/budge
 import { estimateTokens } from '../util/text.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
 import { profileForPlan } from '../app/projects.js';
-import { promptNumbers } from '../app/metrics.js';
+import { latestNumbersLines, promptNumbers } from '../app/metrics.js';
 import { weekFor } from '../app/schedule.js';
 import { OFFLINE_MODEL, offlineReply, type Surface } from './offline.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
@@ -145,6 +145,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
       decisions: listDecisions(db, projectId), turn: history.filter((m) => m.role === 'user').length,
       today: localDay(ctx.now(), systemTimeZone()), targetLaunchDate: input.project.row.targetLaunchDate, surface: input.surface ?? 'cli',
       previousReply: previousOfflineReply(history),
+      recordedNumbers: latestNumbersLines(input.project.row, plan, input.profile),
     });
     emit({ type: 'text', delta: reply });
     const msg = insertMessage(db, { projectId, role: 'assistant', content: reply, model: OFFLINE_MODEL }, ctx.now());

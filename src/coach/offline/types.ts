@@ -43,6 +43,8 @@ export interface OfflineInput {
   /** The offline coach's previous reply in this chat, if the last reply was its own: advice it
    * just gave is not repeated word for word. */
   previousReply?: string | null;
+  /** The latest business numbers the creator checked in, as lines (plan/metrics.ts numbersLines: figures and the plan's checkpoints). */
+  recordedNumbers?: readonly string[];
 }
 
 /** What every intent can read: the input plus figures derived once. */

@@ -3,6 +3,7 @@
 import type { Intent } from '../types.js';
 import { capabilities, greeting, pitfalls, unknown } from './chat.js';
 import { cadence, launchContent, memberContent, offer } from './content.js';
+import { checkins } from './checkins.js';
 import { audience, conversion, retention } from './growth.js';
 import { founding, pricing, tiers } from './money.js';
 import { platform } from './platform.js';
@@ -10,7 +11,7 @@ import { taskHelp } from './task.js';
 import { pace, progress, stuck, timeline, week } from './plan.js';
 
 export const INTENTS: readonly Intent[] = [
-  capabilities, founding, tiers, conversion, retention, platform, pricing, pace, timeline, week, progress,
+  capabilities, founding, tiers, conversion, checkins, retention, platform, pricing, pace, timeline, week, progress,
   launchContent, cadence, memberContent, offer, audience, stuck, pitfalls, greeting, taskHelp,
 ];
 
