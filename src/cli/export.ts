@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { requireProfile } from '../app/context.js';
 import { buildExport, renderMarkdown, writeFileAtomic, type ExportDocument } from '../app/export.js';
 import { renderIcs } from '../app/ics.js';
+import { htmlReportOf } from '../app/html-report.js';
 import { UsageError } from '../errors.js';
 import { projectsToExport } from '../app/queries.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
@@ -38,9 +39,10 @@ function formatOf(flags: ExportFlags): Format {
   throw new UsageError(`--format must be md, json, ics or html, got "${flags.format}"`);
 }
 
-function render(format: Format, doc: ExportDocument, timeZone: string): string {
+function render(format: Format, doc: ExportDocument, timeZone: string, html: () => string): string {
   if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
   if (format === 'ics') return renderIcs(doc, VERSION);
+  if (format === 'html') return html();
   return renderMarkdown(doc, timeZone);
 }
 
@@ -59,6 +61,7 @@ export function registerExport(program: Command): void {
     'coach export --format json -o backup.json',
     'coach export --all -o everything.md --force',
     'coach export --format ics -o launch-plan.ics',
+    'coach export --format html -o report.html',
   ]);
   cmd.action(act(({ ctx, out }, flags: ExportFlags) => {
     const format = formatOf(flags);
@@ -68,7 +71,10 @@ export function registerExport(program: Command): void {
     const projects = projectsToExport(ctx, profile, !!flags.all);
     if (!projects.length) out.warn(`profile "${profile.handle}" has no ${flags.all ? '' : 'current '}project: exporting the profile only`);
     const doc = buildExport(db, profile, projects, ctx.now());
-    const text = render(format, doc, timeZone);
+    const text = render(format, doc, timeZone, () => {
+      if (flags.all || projects.length !== 1) throw new UsageError(flags.all ? 'the html report covers one project: drop --all' : `profile "${profile.handle}" has no project to report on`);
+      return htmlReportOf(db, doc, projects[0]!, ctx.now());
+    });
     if (!flags.output || flags.output === '-') return out.raw(text);
     const file = resolve(flags.output);
     writeFileAtomic(file, text, { force: flags.force });

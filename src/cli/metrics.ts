@@ -5,11 +5,11 @@ import { requireProfile, requireProject } from '../app/context.js';
 import { addNumbers, numbersReport, type NumbersReport } from '../app/metrics.js';
 import { dayOf } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
-import { METRIC_LIMITS, numbersLines, usdText, type CheckIn, type Numbers } from '../plan/metrics.js';
+import { METRIC_LIMITS, numbersLines, usdText, type Numbers } from '../plan/metrics.js';
 import { groupDigits, parseAmount, parseMonthlyUSD } from '../plan/parse.js';
 import { parseDay } from '../util/dates.js';
-import { sparkline, trendText } from '../util/charts.js';
 import type { Output } from './output.js';
+import { numbersTrend } from './schedule-view.js';
 import { act, examples, jsonOption } from './shared.js';
 
 interface AddFlags {
@@ -51,10 +51,6 @@ export function parseAddFlags(flags: AddFlags, today: string): { date: string; n
   return { date, numbers };
 }
 
-function series(list: CheckIn[], key: 'waitlist' | 'members' | 'mrrUSD'): number[] {
-  return list.flatMap((c) => (c[key] === undefined ? [] : [c[key]!]));
-}
-
 function print(out: Output, r: NumbersReport): void {
   if (!r.checkIns.length) {
     out.info('No numbers yet. Record a check-in: `coach metrics add --waitlist 180 --members 12 --mrr 348`.');
@@ -64,17 +60,9 @@ function print(out: Output, r: NumbersReport): void {
   out.line(out.table(['Date', 'Waitlist', 'Members', 'MRR', 'Churned'], r.checkIns.map((c) => [
     c.date, cell(c.waitlist, groupDigits), cell(c.members, groupDigits), cell(c.mrrUSD, usdText), cell(c.churned, groupDigits),
   ]), { align: ['left', 'right', 'right', 'right', 'right'] }));
-  const charts: [string, number[], (n: number) => string][] = [
-    ['Waitlist', series(r.checkIns, 'waitlist'), groupDigits],
-    ['Members ', series(r.checkIns, 'members'), groupDigits],
-    ['MRR     ', series(r.checkIns, 'mrrUSD'), usdText],
-  ];
   out.line('');
-  for (const [label, values, fmt] of charts) {
-    if (values.length < 2) continue;
-    // A colour terminal gets the sparkline; NO_COLOR, pipes and CI get the same series in words.
-    out.line(out.color ? `${label} ${out.cyan(sparkline(values))}  ${fmt(values[0]!)} → ${fmt(values[values.length - 1]!)}` : `${label.trim()}: ${trendText(values, fmt)}`);
-  }
+  // A colour terminal gets sparklines; NO_COLOR, pipes and CI get the same series in words.
+  for (const line of numbersTrend(out, r.checkIns)) out.line(line);
   for (const line of numbersLines(r.latest, r.checks)) out.line(line);
 }
 

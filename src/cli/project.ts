@@ -7,9 +7,9 @@ import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
 import { doneTasksOf, projectList } from '../app/queries.js';
 import { FLAG_RANGES, act, commandLine, confirm, examples, interactive, jsonOption, parseIntArg } from './shared.js';
-import { bar } from './output.js';
-import { dueCell, launchInfo, launchMovedLine } from './schedule-view.js';
+import { dueCell, launchInfo, launchMovedLine, numbersTrend, progressBar } from './schedule-view.js';
 import { dayOf, setLaunchDate } from '../app/schedule.js';
+import { checkInsOf } from '../app/metrics.js';
 import { phaseDates, shortDay } from '../plan/schedule.js';
 import { parseDay } from '../util/dates.js';
 
@@ -47,7 +47,7 @@ export function registerProject(program: Command): void {
       const launch = launchInfo(plan, doneTasksOf(ctx, row.id), dayOf(ctx.now()));
       if (json) return out.json({ ...projectView(row, { done: progress.done, total: progress.total, percent: progress.percent }), personalisation: plan.personalisation, currentPhase: progress.currentPhase.id, schedule: plan.schedule ?? null, neededHoursPerWeek: launch.neededHoursPerWeek });
       out.line(`${out.bold(row.title)} ${out.dim(`#${row.id} · ${row.status} · template ${row.templateId}`)}`);
-      out.line(`Target launch: ${row.targetLaunchDate ?? '—'}   Progress: ${bar(progress.percent / 100)} ${progress.done}/${progress.total} (${progress.percent}%)`);
+      out.line(`Target launch: ${row.targetLaunchDate ?? '—'}   Progress: ${progressBar(out, progress.percent / 100)} ${progress.done}/${progress.total} (${progress.percent}%)`);
       for (const l of launch.lines) out.line(l);
       out.line(`Current phase: ${progress.currentPhase.title}`);
       const band = plan.personalisation.priceBand;
@@ -117,7 +117,7 @@ export function registerProject(program: Command): void {
       const progress = planProgress(plan, done);
       if (json) return out.json({ project: projectView(row), progress: { done: progress.done, total: progress.total, percent: progress.percent, currentPhase: progress.currentPhase.id, phases: progress.phases }, plan });
       out.line(row.title === plan.opportunity.title ? out.bold(row.title) : `${out.bold(plan.opportunity.title)} — ${row.title}`);
-      out.line(`${bar(progress.percent / 100, 20)} ${progress.done}/${progress.total} tasks (${progress.percent}%) · launch target ${row.targetLaunchDate ?? '—'}`);
+      out.line(`${progressBar(out, progress.percent / 100, 20)} ${progress.done}/${progress.total} tasks (${progress.percent}%) · launch target ${row.targetLaunchDate ?? '—'}`);
       const today = dayOf(ctx.now());
       const dates = new Map(phaseDates(plan).map((d) => [d.phaseId, d]));
       for (const phase of plan.phases) {
@@ -126,11 +126,17 @@ export function registerProject(program: Command): void {
         out.line('');
         const d = dates.get(phase.id);
         const span = d ? `${shortDay(d.from, today)} → ${shortDay(d.to, today)}` : `weeks ${phase.startWeek}–${phase.endWeek}`;
-        out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${bar(p.percent / 100)} ${p.done}/${p.total}  ${out.dim(span)}`);
+        out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${progressBar(out, p.percent / 100)} ${p.done}/${p.total}  ${out.dim(span)}`);
         for (const t of phase.tasks) {
           const isDone = done.has(t.id);
           out.line(`    ${isDone ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)} ${dueCell(out, t.dueDate ?? null, today, isDone)}`.trimEnd());
         }
+      }
+      const trend = numbersTrend(out, checkInsOf(row));
+      if (trend.length) {
+        out.line('');
+        out.line(out.bold('Numbers') + out.dim('  (`coach metrics`)'));
+        for (const l of trend) out.line(`  ${l}`);
       }
     }));
 }

@@ -2,6 +2,9 @@
 import type { LaunchMove } from '../app/schedule.js';
 import { daysBetween, neededHoursPerWeek, shortDay, type Day } from '../plan/schedule.js';
 import type { CustomizedPlan } from '../plan/schema.js';
+import { usdText, type CheckIn } from '../plan/metrics.js';
+import { groupDigits } from '../plan/parse.js';
+import { barOf, sparkline, trendText } from '../util/charts.js';
 import type { Output } from './output.js';
 
 export function launchMovedLine(move: LaunchMove): string {
@@ -32,4 +35,23 @@ export function launchInfo(plan: CustomizedPlan, done: ReadonlySet<string>, toda
   const hours = plan.personalisation.hoursPerWeek;
   if (needed !== null && needed > hours) lines.push(`To make it, the open tasks need about ${needed} h/week; you have ${hours}.`);
   return { lines, neededHoursPerWeek: needed };
+}
+
+/** A progress bar: blocks on a colour terminal, ASCII ("[####......]") under NO_COLOR or in a pipe. */
+export function progressBar(out: Output, ratio: number, width = 10): string {
+  return out.color ? out.green(barOf(ratio, width)) : barOf(ratio, width, true);
+}
+
+/** Waitlist, members and MRR over time: a sparkline on a colour terminal, the series in words otherwise. */
+export function numbersTrend(out: Output, list: readonly CheckIn[]): string[] {
+  const rows: [string, 'waitlist' | 'members' | 'mrrUSD', (n: number) => string][] = [
+    ['Waitlist', 'waitlist', groupDigits], ['Members ', 'members', groupDigits], ['MRR     ', 'mrrUSD', usdText],
+  ];
+  const lines: string[] = [];
+  for (const [label, key, fmt] of rows) {
+    const values = list.flatMap((c) => (c[key] === undefined ? [] : [c[key]!]));
+    if (values.length < 2) continue;
+    lines.push(out.color ? `${label} ${out.cyan(sparkline(values))}  ${fmt(values[0]!)} → ${fmt(values[values.length - 1]!)}` : `${label.trim()}: ${trendText(values, fmt)}`);
+  }
+  return lines;
 }

@@ -147,3 +147,22 @@ export function dayStatus(client: Db['$client'], profileId: number, day: TimeRan
     FROM ai_usage_logs u
     WHERE u.profile_id = ? AND u.created_at >= ? AND u.created_at < ?`).get(profileId, day.start, day.end) as DayStatus;
 }
+
+export interface ProjectCost {
+  requests: number;
+  /** Micro-dollars over the priced requests. */
+  costMicros: number;
+  unpricedRequests: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Everything the AI cost for one project (finished requests of every kind). */
+export function projectCost(db: Db, projectId: number): ProjectCost {
+  const r = db.$client.prepare(`SELECT count(*) AS requests, coalesce(sum(cost_micros), 0) AS costMicros,
+      coalesce(sum(cost_micros IS NULL), 0) AS unpricedRequests,
+      coalesce(sum(input_tokens + cache_creation_tokens + cache_read_tokens), 0) AS inputTokens,
+      coalesce(sum(output_tokens), 0) AS outputTokens
+    FROM ai_usage_logs WHERE project_id = ? AND status <> 'pending'`).get(projectId) as ProjectCost;
+  return r;
+}

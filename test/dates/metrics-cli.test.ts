@@ -78,6 +78,17 @@ describe('coach metrics', () => {
     expect(stored()).toEqual(before);
   });
 
+  it('coach plan shows progress bars and the numbers over time, as text without colour', async () => {
+    const plain = await run('plan');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/\[[#.]{20}\] 0\/\d+ tasks/);
+    expect(plain.stdout).toMatch(/Numbers[\s\S]*Waitlist: 120 → 1,200 \(\+1,080\)[\s\S]*MRR: \$1,160 → \$1,102 \(−\$58\)/);
+    expect(plain.stdout).not.toMatch(/[█░▁▂▃▄▅▆▇]/);
+    const colour = await runCli(['plan'], { home, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(colour.stdout).toMatch(/░{10}/);
+    expect(colour.stdout).toMatch(/MRR\s+\S*[▁▂▃▄▅▆▇█]/);
+  });
+
   it('add --json returns the check-in and the latest figures', async () => {
     const r = await run('metrics', 'add', '--waitlist', '1300', '--json');
     expect(r.code, r.stderr).toBe(0);
