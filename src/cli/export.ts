@@ -59,7 +59,6 @@ export function registerExport(program: Command): void {
   examples(cmd, [
     'coach export > my-community.md',
     'coach export --format json -o backup.json',
-    'coach export --all -o everything.md --force',
     'coach export --format ics -o launch-plan.ics',
     'coach export --format html -o report.html',
   ]);
