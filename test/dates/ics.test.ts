@@ -94,7 +94,7 @@ describe('coach export --format ics', () => {
     const file = join(home, 'plan.ics');
     const r = await run('export', '-o', file);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/task\(s\) with due dates/);
+    expect(r.stderr).toMatch(/Exported \d+ tasks with due dates and 1 launch date to/);
     expect(readFileSync(file, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
     const bad = await run('export', '--format', 'pdf');
     expect(bad.code).toBe(2);
