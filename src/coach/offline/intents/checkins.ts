@@ -11,8 +11,8 @@ export const checkins: Intent = {
     const ownNumbers = [n.waitlist, n.buyers, n.visitors, n.members, n.cancelled].some((x) => x !== null) || n.money.length > 0;
     if (ownNumbers) return 0;
     return cues(text, [
-      [/\b(my|our|the) (latest )?(numbers|metrics|stats|figures|kpis?|check-?ins?)\b/, 3],
-      [/\b(my|our|the) (mrr|revenue|churn rate)\b/, 3],
+      [/\b(my|our|the) (latest )?(numbers|metrics|stats|figures|kpis?|check-?ins?)\b/, 6],
+      [/\b(my|our|the) (mrr|revenue|churn rate)\b/, 6],
       [/\bhow (am i|are we|is it) doing\b|\bhow('s| is) (it|the community|the launch) (going|doing)\b/, 2],
       [/\bon track\b|\b(income )?goal\b/, 1],
       [/\b(track|record|log) (my |our )?(numbers|metrics|mrr|revenue|members|waitlist)\b/, 3],
