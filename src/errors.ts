@@ -103,11 +103,22 @@ export function maskKey(key: string): string {
   return `sk-ant-…${tail}`;
 }
 
-/** The one line a failure prints (plus the hint), secrets removed. */
+// C0/C1 controls (ESC, BEL, CSI U+009B …) and bidi overrides/isolates (U+202E …).
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows control and bidi characters as `\u001b`-style text: an error line quotes what the user
+ * typed, and a quoted ESC or BEL must never act on the terminal (newlines are kept).
+ */
+export function visibleControls(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The one line a failure prints (plus the hint), secrets removed, controls made visible. */
 export function formatError(err: unknown, debug = false): string {
   const message = err instanceof Error ? err.message : String(err);
-  const oneLine = redactSecrets(message).split('\n')[0]!.trim() || 'unexpected failure';
-  const hint = err instanceof CoachError && err.hint ? ` (${err.hint})` : '';
+  const oneLine = visibleControls(redactSecrets(message).split('\n')[0]!.trim()) || 'unexpected failure';
+  const hint = err instanceof CoachError && err.hint ? ` (${visibleControls(err.hint)})` : '';
   let out = `coach: ${oneLine}${hint}`;
   if (debug && err instanceof Error && err.stack) out += `\n${redactSecrets(err.stack)}`;
   return out;

@@ -44,6 +44,7 @@ export function registerAsk(program: Command): void {
       controller.abort(new Error(c === 'EPIPE' ? 'cancelled: stdout was closed' : c === 'SIGINT' ? 'cancelled' : `cancelled by ${c}`));
     };
     let streamed = false;
+    let startLine: string | null = null;
     let message = raw;
     // In a terminal the reply is rendered as markdown, a paragraph at a time (plain text when piped).
     const markdown = !json && io.stdout.isTTY ? await markdownPrinter(out, io.stdout.columns ?? 80) : null;
@@ -53,12 +54,15 @@ export function registerAsk(program: Command): void {
         onEvent: (e) => {
           if (e.type === 'user') message = e.message.content;
           if (stdoutIsClosed()) return;
-          if (e.type === 'start' && !json) out.info(out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`));
+          // The status line waits for the first text: a request that fails before any prints one line.
+          if (e.type === 'start' && !json) startLine = out.dim(e.offline ? 'offline coach (no API key, or --offline): answers from your plan' : `${e.model} · message ${e.used}/${e.limit} today`);
           else if (e.type === 'detected' && !json) {
             for (const d of e.applied.decisions) out.success(`Recorded ${d.category} decision: ${d.value ?? d.decision}`);
             for (const id of e.applied.tasksCompleted) out.success(`Marked ${id} done`);
             if (e.applied.launchMoved) out.info(launchMovedLine(e.applied.launchMoved));
           } else if (e.type === 'text' && !json) {
+            if (startLine) out.info(startLine);
+            startLine = null;
             streamed = true;
             if (markdown) markdown.push(e.delta);
             else io.stdout.write(sanitizeForTerminal(e.delta));
@@ -96,7 +100,7 @@ export function registerAsk(program: Command): void {
         secondReader: reading && { status: reading.status, model: reading.model, costUSD: reading.costMicros === null ? null : microsToUSD(reading.costMicros), dropped: reading.dropped },
         ...(result.error ? { error: result.error.message } : {}),
       });
-    } else if (!result.offline) {
+    } else if (!result.offline && !result.error) {
       const cost = result.costMicros === null ? 'unpriced model' : formatUSD(result.costMicros);
       const readerCost = reading && reading.costMicros !== 0 ? ` (+ ${reading.costMicros === null ? 'unpriced' : formatUSD(reading.costMicros)} second reader)` : '';
       out.info(out.dim(`${result.model} · ${usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens} in / ${usage.outputTokens} out tokens · ${cost}${readerCost} · ${result.limit.used}/${result.limit.limit} messages today`));

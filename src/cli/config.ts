@@ -1,6 +1,6 @@
 // coach config get|set|list|unset|set-key
 import { Command } from 'commander';
-import { isSettingKey, SETTING_HELP, SETTING_KEYS, type SettingKey } from '../config/settings.js';
+import { isSettingKey, parseSettingValue, SETTING_HELP, SETTING_KEYS, type SettingKey } from '../config/settings.js';
 import { readSecret } from '../config/secret.js';
 import { maskKey, UsageError } from '../errors.js';
 import { act, examples, jsonOption } from './shared.js';
@@ -37,15 +37,22 @@ export function registerConfig(program: Command): void {
     ['coach config set dailyMessageLimit 100', 'coach config set model claude-haiku-4-5', 'coach config set dailyCostCapUSD off --json'])
     .action(act(async ({ ctx, out, json }, raw: string, value: string) => {
       const k = key(raw);
-      const previous = ctx.settings.get(k);
-      let saved;
+      // The value before (null when the file holds a bad one: setting this key is how it is fixed).
+      let previous: unknown = null;
       try {
-        saved = await ctx.settings.set(k, value);
+        previous = ctx.settings.get(k);
+      } catch {
+        previous = null;
+      }
+      try {
+        parseSettingValue(k, value);
       } catch (err) {
         // Name the value and the allowed range: "dailyMessageLimit cannot be -1: … (allowed: 1–100000)".
         if (err instanceof UsageError) throw new UsageError(`${k} cannot be ${JSON.stringify(value)}: ${err.message.replace(`${k}: `, '')}`, { hint: `allowed: ${SETTING_HELP[k]}` });
         throw err;
       }
+      // The value is valid: what can still fail is the file (a bad value in it, an unwritable dir).
+      const saved = await ctx.settings.set(k, value);
       const overriding = ctx.settings.describe().find((r) => r.key === k)?.source;
       if (json) out.json({ key: k, value: saved, previous, source: overriding ?? 'file' });
       else out.success(`${k} = ${saved === null ? 'off' : saved}`);

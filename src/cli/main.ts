@@ -1,7 +1,7 @@
 // The commander program: global flags, command groups (each file registers its own), and the one
 // top-level error handler that turns any failure into one line and the spec's exit code.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, asStoreFailure, exitCodeOf, formatError } from '../errors.js';
+import { ExitCode, asStoreFailure, exitCodeOf, formatError, visibleControls } from '../errors.js';
 import { registerAll } from './commands.js';
 import type { GlobalOptions } from './globals.js';
 import { runDefaultAction } from './ui.js';
@@ -29,7 +29,8 @@ export function buildProgram(): Command {
     .option('--compact', 'narrow tables: only the essential columns')
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`${commanderLine(s)}\n`),
+      outputError: (s, write) => write(`${visibleControls(commanderLine(s))}
+`),
     })
     .exitOverride();
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });

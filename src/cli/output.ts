@@ -85,7 +85,7 @@ export class Output {
     this.io.stdout.write(text);
   }
   json(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.stdout.write(`${jsonText(value)}\n`);
   }
   /** Messages, warnings and progress: stderr. */
   info(text: string): void {
@@ -145,6 +145,15 @@ export class Output {
     if (opts.totals && lines.length >= 5) lines.splice(lines.length - 2, 0, lines[2]!);
     return lines.join('\n');
   }
+}
+
+// JSON.stringify escapes C0 controls only: DEL, C1 (U+009B is a one-byte CSI), bidi controls and
+// the JS line separators pass raw. They can only stand inside strings, where \uXXXX means the same.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Pretty JSON whose text is plain ASCII-safe for a terminal: the same value, every control escaped. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A progress bar of `width` cells for a 0–1 ratio, e.g. ███░░░ */

@@ -87,7 +87,7 @@ export function toCoachError(err: unknown, stalledSeconds?: number): Error {
   if (err instanceof Anthropic.APIError) {
     const status = err.status ? ` (${err.status})` : '';
     const kind = (err as { type?: string }).type === 'overloaded_error' || err.status === 529 ? 'the API is overloaded' : 'the API returned an error';
-    return new ApiError(`${kind}${status}: ${redactSecrets(firstLine(err.message))}`, { hint: 'try again in a moment; nothing was lost', cause: err });
+    return new ApiError(`${kind}${status}: ${redactSecrets(firstLine(err.message))}`, { hint: hintForStatus(err.status), cause: err });
   }
   const e = err as Error & { cause?: { code?: string } };
   if (e?.message === 'terminated' || e?.cause?.code === 'UND_ERR_SOCKET') {
@@ -98,6 +98,19 @@ export function toCoachError(err: unknown, stalledSeconds?: number): Error {
 
 /** The reason the caller gave for the cancel (e.g. "cancelled: stdout was closed"), else "cancelled". */
 const cancelled = (signal: AbortSignal) => (signal.reason instanceof Error && signal.reason.name === 'Error' ? signal.reason : new Error('cancelled'));
+
+/**
+ * Only a failure that can pass is called transient: 5xx, 408, 409, 429 and mid-stream errors.
+ * Another 4xx will fail the same way next time (400 a request the API refuses, 402 billing, 413 size).
+ */
+function hintForStatus(status: number | undefined): string {
+  if (status === 402) return 'check your Anthropic plan and billing; nothing was lost';
+  if (status === 413) return 'the request is too large: lower contextMessages or maxInputTokens; nothing was lost';
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429) {
+    return 'retrying will not help: check the model (`coach config get model`) and run `coach doctor`; nothing was lost';
+  }
+  return 'try again in a moment; nothing was lost';
+}
 
 const firstLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 

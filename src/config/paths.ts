@@ -1,6 +1,6 @@
 // Where data lives: $COACH_HOME, else the platform's data dir. Directory 0700, files 0600.
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { StoreError } from '../errors.js';
 
@@ -27,7 +27,7 @@ export function userTemplatesDir(home = dataHome()): string {
  */
 export function ensureDataHome(home = dataHome()): string {
   try {
-    if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
+    if (!existsSync(home)) makeDirs(home);
     if (!statSync(home).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     tighten(home);
   } catch (err) {
@@ -37,6 +37,19 @@ export function ensureDataHome(home = dataHome()): string {
     });
   }
   return home;
+}
+
+/**
+ * mkdir -p, one level at a time: Node's `mkdirSync(…, { recursive: true })` spins forever on a path
+ * it can never create (e.g. under /proc), where this fails at once with the first level's error.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d, { mode: 0o700 });
 }
 
 /** Makes a file private (no group/other access) if it exists; a read-only file stays read-only. */

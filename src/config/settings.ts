@@ -1,11 +1,15 @@
 // The one place for settings: defaults < settings file (conf, 0600) < environment.
 // Values are validated with zod wherever they come from; a bad value names its key and range.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type Conf from 'conf';
 import * as z from 'zod/mini';
 import '../util/zod.js';
 import { UsageError, registerSecret } from '../errors.js';
 import { dataHome, ensureDataHome, makePrivate, SETTINGS_FILE } from './paths.js';
+import { MiB, readFileBounded } from '../util/files.js';
+
+/** A settings file is a few hundred bytes; past this (or /dev/zero) it is refused without reading it all. */
+const SETTINGS_MAX_BYTES = MiB;
 import { join } from 'node:path';
 
 /** Every key handed out is registered, so no error message can ever carry it. */
@@ -16,8 +20,13 @@ function secret<T extends { key: string }>(k: T): T {
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 
+// Printable ASCII only: a model name is echoed in status lines, so no escape sequence may hide in it.
+const modelName = (example: string) => z.string().check(z.trim(), z.minLength(1, `must be a model name, e.g. ${example}`), z.maxLength(200),
+  z.regex(/^[\x21-\x7e]+$/, `must be a model name (printable characters, no spaces), e.g. ${example}`));
+
 const fields = {
-  model: z.string().check(z.trim(), z.minLength(1, 'must be a model name, e.g. claude-sonnet-4-6')),
+  // Printable ASCII only: a model name is echoed in status lines, so no escape sequence may hide in it.
+  model: modelName('claude-sonnet-4-6'),
   dailyMessageLimit: z.number().check(z.int(), z.minimum(1), z.maximum(100_000)),
   maxInputTokens: z.number().check(z.int(), z.minimum(50), z.maximum(1_000_000)),
   maxOutputTokens: z.number().check(z.int(), z.minimum(1), z.maximum(128_000)),
@@ -28,7 +37,7 @@ const fields = {
   defaultProfile: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
   stallTimeoutSeconds: z.number().check(z.minimum(1), z.maximum(3600)),
   secondReader: z.boolean(),
-  secondReaderModel: z.string().check(z.trim(), z.minLength(1, 'must be a model name, e.g. claude-haiku-4-5')),
+  secondReaderModel: modelName('claude-haiku-4-5'),
 } as const;
 
 export const SettingsSchema = z.object(fields);
@@ -132,16 +141,49 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
   const read = (): FileShape => {
     if (cached) return cached;
     if (!existsSync(file)) return (cached = {});
+    const unusable = (why: string) => new UsageError(`${file} is ${why}`, { hint: 'fix or delete the file; `coach doctor` checks it' });
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      cached = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as FileShape) : {};
-    } catch {
-      throw new UsageError(`${file} is not valid JSON`, { hint: 'fix or delete the file; `coach doctor` checks it' });
+      parsed = JSON.parse(readFileBounded(file, SETTINGS_MAX_BYTES));
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw code ? unusable(`not readable (${code})`) : unusable('not valid JSON');
     }
-    return cached;
+    // `null`, `[]` or `42` are valid JSON but not settings: the same clear error, never silent defaults.
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw unusable('not valid settings (expected a JSON object)');
+    return (cached = parsed as FileShape);
   };
-  const write = async (change: (c: Conf<FileShape>) => void): Promise<void> => {
+  /** A stored value, validated (a wrong type names the key and how to fix it). */
+  const fileValue = <K extends SettingKey>(key: K): Settings[K] => {
+    const parsed = (fields[key] as z.ZodMiniType).safeParse(read()[key]);
+    if (!parsed.success) {
+      throw new UsageError(`${file}: ${describeIssue(key, parsed.error)}`, {
+        hint: `fix it with \`coach config set ${key} VALUE\` or \`coach config unset ${key}\``,
+      });
+    }
+    return parsed.data as Settings[K];
+  };
+  /** `touched`: the key being set or unset (a bad stored value of that key is what the change fixes). */
+  const write = async (change: (c: Conf<FileShape>) => void, touched: string): Promise<void> => {
+    // Validate the whole file first: a change must never rewrite (and so "accept") a file with a
+    // bad value in it, nor print ✓ and then fail. Nothing is written when this throws.
+    const current = read();
+    for (const key of SETTING_KEYS) if (key !== touched && Object.hasOwn(current, key)) fileValue(key);
     ensureDataHome(home);
+    try {
+      await writeWithConf(change);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code && /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT|ENOTDIR|EISDIR)$/.test(code)) {
+        throw new UsageError(`cannot write the settings file ${file} (${code})`, { hint: 'check the permissions of the data directory, or set COACH_HOME', cause: err });
+      }
+      throw err;
+    } finally {
+      cached = undefined;
+    }
+  };
+  const writeWithConf = async (change: (c: Conf<FileShape>) => void): Promise<void> => {
     const { default: ConfClass } = await import('conf');
     const conf = new ConfClass<FileShape>({
       cwd: home,
@@ -161,16 +203,7 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
       const raw = env[name];
       if (raw !== undefined && raw !== '') return { value: parseSettingValue(key, raw, name), source: `env:${name}` };
     }
-    const stored = read();
-    if (Object.hasOwn(stored, key)) {
-      const parsed = (fields[key] as z.ZodMiniType).safeParse(stored[key]);
-      if (!parsed.success) {
-        throw new UsageError(`${file}: ${describeIssue(key, parsed.error)}`, {
-          hint: `fix it with \`coach config set ${key} VALUE\` or \`coach config unset ${key}\``,
-        });
-      }
-      return { value: parsed.data as Settings[K], source: 'file' };
-    }
+    if (Object.hasOwn(read(), key)) return { value: fileValue(key), source: 'file' };
     return { value: DEFAULT_SETTINGS[key], source: 'default' };
   };
 
@@ -187,11 +220,11 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
     },
     async set(key, raw) {
       const value = parseSettingValue(key, raw);
-      await write((c) => c.set(key, value as never));
+      await write((c) => c.set(key, value as never), key);
       return value;
     },
     async unset(key) {
-      await write((c) => c.delete(key));
+      await write((c) => c.delete(key), key);
     },
     apiKey() {
       for (const name of KEY_ENV) {
@@ -202,10 +235,10 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, home = dataHo
       return typeof stored === 'string' && stored.trim() ? secret({ key: stored.trim(), source: 'file' }) : null;
     },
     async setApiKey(key) {
-      await write((c) => c.set('apiKey', key.trim()));
+      await write((c) => c.set('apiKey', key.trim()), 'apiKey');
     },
     async clearApiKey() {
-      await write((c) => c.delete('apiKey'));
+      await write((c) => c.delete('apiKey'), 'apiKey');
     },
   };
 }
