@@ -1,7 +1,8 @@
 // `coach doctor`: checks that read and never change anything (the database is opened read-only,
-// without migrations or recovery; no file mode is "fixed"). Each check says what to do about it.
+// without migrations or recovery). Each check says what to do about it. Only `--fix` changes
+// something, and only file and folder modes (fixFileModes).
 import { count } from '../util/words.js';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { priceOf } from '../usage/prices.js';
 import { DB_FILE, dataHome, SETTINGS_FILE } from '../config/paths.js';
@@ -47,17 +48,56 @@ function dataDirCheck(home: string): Check {
   return check('dataDir', 'ok', 'Data directory', `${home} (0700)`);
 }
 
-/** The database, its -wal/-shm files and backups: none may be readable by others. */
-function fileModesCheck(home: string, db: string): Check {
-  if (!existsSync(db)) return check('dbFile', 'warn', 'Database file', `${db} does not exist yet`, 'it is created (mode 0600) the first time the coach stores something');
-  const loose: string[] = [];
+/** The files SQLite writes to: the database and its -wal/-shm (a read-only -shm fails every write). */
+const LIVE_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`];
+
+/** Files under the data home whose mode is wrong: readable by others, or (live files) not writable by you. */
+function badModes(home: string): { name: string; mode: number; why: 'others' | 'readonly' }[] {
+  const out: { name: string; mode: number; why: 'others' | 'readonly' }[] = [];
   for (const name of existsSync(home) ? readdirSync(home) : []) {
     if (!name.startsWith(DB_FILE)) continue;
     const st = statSync(join(home, name));
-    if (st.isFile() && (st.mode & 0o077) !== 0) loose.push(`${name} is ${octal(st.mode)}`);
+    if (!st.isFile()) continue;
+    if ((st.mode & 0o077) !== 0) out.push({ name, mode: st.mode, why: 'others' });
+    else if (LIVE_FILES.includes(name) && (st.mode & 0o600) !== 0o600) out.push({ name, mode: st.mode, why: 'readonly' });
   }
-  if (loose.length) return check('dbFile', 'fail', 'Database file', `readable by others: ${loose.join(', ')} (should be 0600)`, `chmod 600 "${join(home, DB_FILE)}"*`);
+  return out;
+}
+
+/** The database, its -wal/-shm files and backups: none readable by others, the live ones writable by you. */
+function fileModesCheck(home: string, db: string): Check {
+  if (!existsSync(db)) return check('dbFile', 'warn', 'Database file', `${db} does not exist yet`, 'it is created (mode 0600) the first time the coach stores something');
+  const bad = badModes(home);
+  const hint = `chmod 600 "${join(home, DB_FILE)}"* (or run \`coach doctor --fix\`)`;
+  const others = bad.filter((b) => b.why === 'others').map((b) => `${b.name} is ${octal(b.mode)}`);
+  if (others.length) return check('dbFile', 'fail', 'Database file', `readable by others: ${others.join(', ')} (should be 0600)`, hint);
+  const readonly = bad.filter((b) => b.why === 'readonly').map((b) => `${b.name} is ${octal(b.mode)}`);
+  if (readonly.length) return check('dbFile', 'fail', 'Database file', `not writable by you, so every change fails: ${readonly.join(', ')} (should be 0600)`, hint);
   return check('dbFile', 'ok', 'Database file', `${db} (0600)`);
+}
+
+/**
+ * `coach doctor --fix` (the flag is the consent): sets the data home to 0700 and the database, its
+ * -wal/-shm and backups to 0600. Changes nothing else. Returns what it changed.
+ */
+export function fixFileModes(env: NodeJS.ProcessEnv): string[] {
+  const home = dataHome(env);
+  const fixed: string[] = [];
+  if (!existsSync(home) || !statSync(home).isDirectory()) return fixed;
+  const dirMode = statSync(home).mode & 0o777;
+  if (dirMode !== 0o700) {
+    chmodSync(home, 0o700);
+    fixed.push(`${home}: ${octal(dirMode)} → 0700`);
+  }
+  for (const b of badModes(home)) {
+    try {
+      chmodSync(join(home, b.name), 0o600);
+      fixed.push(`${b.name}: ${octal(b.mode)} → 0600`);
+    } catch (err) {
+      fixed.push(`${b.name}: left at ${octal(b.mode)} (${(err as NodeJS.ErrnoException).code ?? 'failed'}: not your file?)`);
+    }
+  }
+  return fixed;
 }
 
 function describeDbError(err: unknown): string {

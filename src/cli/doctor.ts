@@ -2,7 +2,7 @@
 // Runs without the usual context on purpose: a broken settings file or database is what it
 // reports, so it must not fail on opening them first, and it changes nothing.
 import { Command } from 'commander';
-import { runDoctor, type Check } from '../app/doctor.js';
+import { fixFileModes, runDoctor, type Check } from '../app/doctor.js';
 import { defaultIo, Output } from './output.js';
 import { examples, jsonOption } from './shared.js';
 import { count } from '../util/words.js';
@@ -20,15 +20,17 @@ export function registerDoctor(program: Command): void {
     .command('doctor')
     .description('check the setup: Node.js, data folder and file modes, database integrity and schema, settings, API key, model')
     .option('--check-key', 'also make one free API request (token counting) to see the key is accepted')
+    .option('--fix', 'fix the data folder and database file modes (0700/0600, incl. -wal/-shm), then check')
     .addOption(jsonOption());
   examples(cmd, ['coach doctor', 'coach doctor --check-key', 'coach doctor --json | jq \'.checks[] | select(.status == "fail")\'']);
-  cmd.addHelpText('after', 'Each line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look), i (a note: e.g. no API key, so the offline coach answers) or - (skipped).\nExit status: 0 when nothing is wrong (notes and warnings allowed), 1 when any check fails (✗).\nNothing is changed: the database is opened read-only, without migrations.\n');
+  cmd.addHelpText('after', 'Each line is ✓ (fine), ✗ (wrong, with a fix), ! (worth a look), i (a note: e.g. no API key, so the offline coach answers) or - (skipped).\nExit status: 0 when nothing is wrong (notes and warnings allowed), 1 when any check fails (✗).\nNothing is changed (the database is opened read-only, without migrations) unless --fix is given:\nthen the folder and file modes are set to 0700/0600 first, and each change is listed.\n');
 
-  cmd.action(async (flags: { checkKey?: boolean; json?: boolean }, command: Command) => {
+  cmd.action(async (flags: { checkKey?: boolean; fix?: boolean; json?: boolean }, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const io = defaultIo();
     const json = !!globals.json;
     const out = new Output(io, { color: globals.color, json, compact: globals.compact });
+    if (flags.fix) for (const f of fixFileModes(io.env)) out.success(`fixed ${f}`);
     const checks = await runDoctor({ env: io.env, checkKey: !!flags.checkKey });
     const failed = checks.filter((c) => c.status === 'fail');
     const warned = checks.filter((c) => c.status === 'warn');

@@ -4,7 +4,7 @@
 // bidi characters never reach the terminal raw (error lines, --json, text); a failed ask prints one
 // line, and a 400/402 is not called transient.
 import { spawn } from 'node:child_process';
-import { chmodSync, openSync, closeSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, openSync, closeSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, cliEnv, runCli, type RunResult } from '../helpers/cli.js';
@@ -206,4 +206,26 @@ describe('a failed ask', () => {
       expect(usage(fx.home).at(-1)).toMatchObject({ status: 'error', counted: 0 });
     });
   }
+});
+
+describe('doctor and the -wal/-shm modes', () => {
+  it('sees a read-only coach.db-shm (every write would fail) and fixes it with --fix', async () => {
+    const shm = join(fx.home, 'coach.db-shm');
+    if (!existsSync(shm)) writeFileSync(shm, '');
+    chmodSync(shm, 0o400);
+    const r = fx.seen.add(await runCli(['doctor', '--json'], { home: fx.home }));
+    expect(r.code).toBe(1);
+    const dbFile = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'dbFile');
+    expect(dbFile).toMatchObject({ status: 'fail', detail: expect.stringContaining('coach.db-shm is 0400'), hint: expect.stringContaining('coach doctor --fix') });
+    // (As root, SQLite itself may rewrite the -shm while doctor reads the database: set it again.)
+    if (!existsSync(shm)) writeFileSync(shm, '');
+    chmodSync(shm, 0o400);
+    const fixed = fx.seen.add(await runCli(['doctor', '--fix', '--json'], { home: fx.home }));
+    expect(fixed.stderr).toContain('✓ fixed coach.db-shm: 0400 → 0600');
+    expect(JSON.parse(fixed.stdout).checks.find((c: { id: string }) => c.id === 'dbFile').status).toBe('ok');
+    expect(statSync(shm).mode & 0o777).toBe(0o600);
+    const w = fx.seen.add(await runCli(['tasks', 'done', 't1'], { home: fx.home }));
+    expect(w.code, w.stderr).toBe(0);
+    expect(query(fx.home, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
 });
