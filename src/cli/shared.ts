@@ -54,7 +54,6 @@ export const FLAG_RANGES = {
   historyLast: { min: 1, max: 1_000_000 },
   usageLastDays: { min: 1, max: 3_660 },
   usageLastMonths: { min: 1, max: 1_200 },
-  phase: { min: 1, max: 100 },
   id: { min: 1, max: Number.MAX_SAFE_INTEGER },
   /** Monthly income and goal, in cents: up to $100,000,000 a month. */
   monthlyCents: { min: 0, max: 10_000_000_000 },
