@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context.js';
-import { projectDecisions } from '../app/decisions-view.js';
+import { projectDecisions } from '../app/queries.js';
 import { suggestionText } from './actions.js';
 import { matchingCommands, runSlash } from './commands/index.js';
 import { Checklist } from './components/Checklist.js';
@@ -93,7 +93,7 @@ export function MainScreen(props: MainScreenProps) {
   if (props.controls) props.controls.quit = quit;
   useEffect(() => strayLines.subscribe((line, tone) => chat.notice(line, tone)), [chat.notice]);
 
-  const openDecisions = (all: boolean) => dispatch({ type: 'open', overlay: { kind: 'decisions', all, rows: projectDecisions(ctx, session.getSnapshot().project.row.id, all) } });
+  const openDecisions = (all: boolean) => dispatch({ type: 'open', overlay: { kind: 'decisions', all, rows: projectDecisions(ctx, session.getSnapshot().project.row.id, { includeSuperseded: all }) } });
   const commandCtx = useCommandContext(ctx, session, chat, dispatch, openDecisions, quit);
   const composer = useComposer(input, chat, history, (text) => runSlash(text, commandCtx));
   const tasks = useTaskActions(ctx, session, chat, dispatch, flash);

@@ -2,19 +2,15 @@
 // project and its plan, task states, decisions and today's usage. Plus the session's overrides
 // (`/model NAME`, `/offline`), applied by wrapping the context, so runExchange sees them as settings.
 import type { AppContext, ProjectView } from '../app/context.js';
-import { parsePlan } from '../app/context.js';
 import { onboardingStart, type OnboardingStart } from '../app/onboarding.js';
 import { resolveMode } from '../coach/exchange.js';
 import { OFFLINE_LABEL, OFFLINE_MODEL } from '../coach/offline.js';
 import { planProgress, type PlanProgress } from '../plan/progress.js';
 import type { PlanTask } from '../plan/schema.js';
-import { listDecisions } from '../store/decisions.js';
-import { lastMessages } from '../store/messages.js';
-import { findProfile } from '../store/profiles.js';
-import { findActiveProject } from '../store/projects.js';
 import type { DecisionRow, MessageRow, ProfileRow, TaskCompletionRow } from '../store/schema.js';
-import { taskStates } from '../store/tasks.js';
-import { todayUsage, type TodayUsage } from '../limits/usage-log.js';
+import type { TodayUsage } from '../limits/usage-log.js';
+import { projectMessages } from '../app/queries.js';
+import { loadSessionData } from '../app/session-data.js';
 
 export interface SessionOptions {
   /** `/model NAME`: used for this session only. */
@@ -55,23 +51,14 @@ export interface Snapshot {
 
 /** Null when the profile or its active project is missing (the onboarding takes over). */
 export function loadSnapshot(ctx: AppContext, opts: SessionOptions): Snapshot | null {
-  const { db, sqlite } = ctx.store();
-  const profile = findProfile(db, ctx.profileHandle);
-  if (!profile) return null;
-  const row = findActiveProject(db, profile.id);
-  if (!row) return null;
-  const plan = parsePlan(row);
-  const states = taskStates(db, row.id);
-  const done = new Set([...states.values()].filter((s) => s.done).map((s) => s.taskId));
+  const data = loadSessionData(ctx);
+  if (!data) return null;
+  const done = new Set([...data.states.values()].filter((s) => s.done).map((s) => s.taskId));
   const settings = sessionContext(ctx, opts).settings.all();
   return {
-    profile,
-    project: { row, plan },
-    states,
+    ...data,
     done,
-    progress: planProgress(plan, done),
-    decisions: listDecisions(db, row.id),
-    today: todayUsage(sqlite, profile.id, ctx.now()),
+    progress: planProgress(data.project.plan, done),
     model: settings.model,
     offline: resolveMode(ctx, opts.offline).offline,
     limit: settings.dailyMessageLimit,
@@ -111,7 +98,7 @@ export const HISTORY_ON_SCREEN = 40;
 
 /** The last messages of the project, as transcript items; older ones are one notice away. */
 export function historyItems(ctx: AppContext, projectId: number): TranscriptItem[] {
-  const rows = lastMessages(ctx.store().db, projectId, HISTORY_ON_SCREEN + 1);
+  const rows = projectMessages(ctx, projectId, HISTORY_ON_SCREEN + 1);
   const items: TranscriptItem[] = [];
   if (rows.length > HISTORY_ON_SCREEN) {
     rows.shift();
