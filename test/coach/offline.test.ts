@@ -38,8 +38,8 @@ describe('reactions to the detector', () => {
       decisions: [{ category: 'platform' as const, decision: 'thinking about Skool', value: 'Skool', confidence: 'low' as const, rationale: null, relatedTaskId: null }],
       taskCompletions: [{ taskId: firstOpen.id, confidence: 'medium' as const, evidence: 'x' }],
     };
-    const tui = ask('thinking about skool maybe', { detection: detection as never, surface: 'tui' }).text;
-    const cli = ask('thinking about skool maybe', { detection: detection as never, surface: 'cli' }).text;
+    const tui = ask('still thinking it over', { detection: detection as never, surface: 'tui' }).text;
+    const cli = ask('still thinking it over', { detection: detection as never, surface: 'cli' }).text;
     expect(tui).toMatch(/weighing \*\*Skool\*\* for platform/);
     expect(tui).toContain('Ctrl+Y');
     expect(tui).toContain(`Space on ${firstOpen.id}`);
@@ -193,5 +193,24 @@ describe('pace changes become a decision', () => {
     const found = detect(said, detectorPlanOf(plan.phases, plan.decisionPoints, done));
     expect(found.decisions).toContainEqual(expect.objectContaining({ category: 'timeline', confidence: 'high' }));
     expect(tui).not.toContain('coach ');
+  });
+});
+
+describe('questions and reports', () => {
+  it('a comparison question gets no "weighing" note for the topic it answers', () => {
+    const detection = {
+      ...noDetection,
+      decisions: [{ category: 'platform' as const, decision: 'Discord', value: 'Discord', confidence: 'low' as const, rationale: null, relatedTaskId: null }],
+    };
+    const a = ask('Discord or Circle?', { detection: detection as never });
+    expect(a.intent).toBe('platform');
+    expect(a.text).not.toMatch(/weighing/);
+  });
+  it('a finished task the detector did not tick is acknowledged with how to tick it, not its how-to', () => {
+    const sales = taskTitled(/sales page/i);
+    const a = ask('ok I finished the sales page');
+    expect(a.intent).toBe('task');
+    expect(a.text).toContain(`Sounds like **${sales.id} `);
+    expect(a.text).toContain(`\`coach tasks done ${sales.id}\``);
   });
 });

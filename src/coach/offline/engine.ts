@@ -22,8 +22,9 @@ const THRESHOLD_AFTER_REPORT = 4;
 
 export function offlineAnswer(input: OfflineInput): { intent: string; text: string } {
   const f = factsOf(input);
-  const parts = reactions(f);
   const { intent, score } = classify(f);
+  // A question the answer covers needs no "it sounds like you're weighing…" for the same topic.
+  const parts = reactions(f, score >= THRESHOLD ? INTENT_CATEGORY[intent.id] ?? null : null);
   const recorded = new Set(f.applied.decisions.map((d) => d.category));
   const reported = f.applied.decisions.length + f.applied.tasksCompleted.length > 0;
   const answered = score >= (reported ? THRESHOLD_AFTER_REPORT : THRESHOLD) && !(INTENT_CATEGORY[intent.id] && recorded.has(INTENT_CATEGORY[intent.id]!));

@@ -9,7 +9,7 @@ function unlocked(f: Facts, category: string): PlanTask[] {
   return [...new Set(ids)].map((id) => f.tasks.find((t) => t.id === id)).filter((t): t is PlanTask => !!t && !f.done.has(t.id));
 }
 
-export function reactions(f: Facts): string[] {
+export function reactions(f: Facts, answeredCategory: string | null = null): string[] {
   const out: string[] = [];
   for (const d of f.applied.decisions) {
     out.push(`${f.vary('noted', ['Noted', 'Recorded', 'Got it'])} — your **${d.category}** decision: ${d.value ?? d.decision}.`);
@@ -31,7 +31,7 @@ export function reactions(f: Facts): string[] {
     out.push(`${f.vary('done', ['Nice work', 'Well done', 'Great'])}: marked ${ref(task)} as done (${f.progress.done}/${f.progress.total}).${phaseDone && phase ? ` That completes "${phase.title}".` : ''}`);
   }
   const appliedCategories = new Set(f.applied.decisions.map((d) => d.category));
-  const tentative = f.detection.decisions.filter((d) => d.confidence !== 'high' && !appliedCategories.has(d.category));
+  const tentative = f.detection.decisions.filter((d) => d.confidence !== 'high' && !appliedCategories.has(d.category) && d.category !== answeredCategory);
   for (const d of tentative.slice(0, 2)) {
     out.push(`It sounds like you're weighing **${d.value}** for ${d.category}. When you're sure, ${confirmHint(f.surface, d.category, d.value ?? d.decision)}.`);
   }

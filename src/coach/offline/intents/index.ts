@@ -19,5 +19,5 @@ export const UNKNOWN: Intent = unknown;
 
 /** Which decision category an intent is about: a decision just recorded in it answers the question. */
 export const INTENT_CATEGORY: Readonly<Record<string, string>> = {
-  pricing: 'pricing', founding: 'pricing', tiers: 'pricing', platform: 'platform',
+  pricing: 'pricing', founding: 'pricing', tiers: 'pricing', platform: 'platform', timeline: 'timeline', pace: 'timeline',
 };

@@ -71,7 +71,7 @@ export const platform: Intent = {
     }
     const planTop = fromPlan[0];
     if (compared && planTop && !named.includes(planTop) && best && fit(planTop) > fit(best) * 1.15) {
-      out.push(`For a ${top ? FAMILY_WORDS[top.family] : 'mixed'} audience, your plan's first suggestion fits even better: **${planTop.name}** (${planTop.fees}).`);
+      out.push(`For a ${top ? FAMILY_WORDS[top.family] : 'mixed'} audience, your plan's first suggestion fits even better: **${planTop.name}** (${f.plan.communityPlatforms?.find((c) => c.name.toLowerCase() === planTop.name.toLowerCase())?.fees ?? planTop.fees}).`);
     }
     if (chosen) out.push(`(You already chose **${chosen.value ?? chosen.decision}**; switching is cheap only before members join.)`);
     const task = taskAbout(f, /platform/i);

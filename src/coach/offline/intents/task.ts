@@ -45,6 +45,14 @@ export const taskHelp: Intent = {
       ? Object.entries(task.platformNotes).find(([k]) => k.toLowerCase() === displayPlatform(top.platform).toLowerCase())
       : undefined;
     const state = f.done.has(task.id) ? 'done already' : `~${task.hours} h, due week ${task.dueWeek}`;
+    // "I finished the survey" that the detector did not tick: say how to, then what comes next.
+    if (!f.done.has(task.id) && /\b(finished|done|completed|wrapped up|sent out|did)\b/.test(f.text) && !/\?\s*$/.test(f.text)) {
+      const next = f.open.find((t) => t.id !== task.id);
+      return [
+        `Sounds like ${ref(task)} is done. To tick it off, ${tickHint(f.surface, task.id)}.`,
+        ...(next ? [`Then: ${ref(next)} (~${next.hours} h). ${next.details.split(/(?<=[.!?])\s+/)[0]}`] : []),
+      ];
+    }
     const out = [
       f.vary('task-open', [`That's ${ref(task)} in your plan (${state}).`, `Your plan covers it: ${ref(task)}, ${state}.`, `${ref(task)} (${state}) is the task for that.`]),
       ...sentences.slice(0, 2).map((s) => `- ${s}`),
