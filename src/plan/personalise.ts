@@ -188,6 +188,8 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
   reasoning.push(`Starting price ≈ ${usd(base)}/month: ${usd(fromEngagement)} for ${pct(a.engagement)} engagement × ${sizeFactor} for ${sizeWhy}.`);
 
   let target = base;
+  /** Set when the goal needs no more than the audience supports: the members that reach it are counted at the final price. */
+  let goalGap: number | null = null;
   const goal = profile.incomeGoalUSD;
   const current = profile.currentMonthlyIncomeUSD ?? 0;
   if (goal !== null && goal > 0) {
@@ -204,9 +206,10 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
       target = clamp(needed, base, base * 1.5);
       const verdict =
         needed > base * 1.5 ? `more than this audience is likely to pay, so the suggestion is nudged up only to ${usd(target)}; close the rest with audience growth, an annual plan or a higher tier`
-        : needed <= base ? `no more than your audience supports, so the price stays at about ${usd(base)}: at that price you reach the goal with about ${count(gap / base)} members`
+        : needed <= base ? 'no more than your audience supports, so the goal does not change the price'
         : `within reach, so the suggestion moves up to about ${usd(target)}`;
       reasoning.push(`To earn ${gapText} with ~${count(members)} members you need ${usd(needed)}/member: ${verdict}.`);
+      if (needed <= base) goalGap = gap;
     }
   }
 
@@ -218,6 +221,7 @@ function priceBand(a: AudienceStats, profile: ProfileForPlan): { band: PriceBand
   reasoning.push(
     `Suggested ${usd(suggested)}/month (band ${usd(low)}–${usd(high)})${a.total > 0 ? `: ~${count(members)} members × ${usd(suggested)} ≈ ${usd(members * suggested)}/month` : ''}; use ${usd(high)} for a premium tier with direct access.`,
   );
+  if (goalGap !== null) reasoning.push(`At ${usd(suggested)}/month, about ${Math.ceil(goalGap / suggested)} paying members reach your goal.`);
   reasoning.push(`Founding members: ${usd(founding)}/month locked in while they stay (about ${Math.round((1 - founding / suggested) * 100)}% off), with a real seat cap and deadline.`);
   return { band: { currency: 'USD', period: 'month', low, suggested, high }, reasoning };
 }

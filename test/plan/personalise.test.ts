@@ -126,7 +126,8 @@ describe('price band: the income goal only ever raises the price', () => {
     const without = personalise(template, profile(), now).plan.personalisation;
     const modest = personalise(template, profile({ incomeGoalUSD: 300 }), now).plan.personalisation;
     expect(modest.priceBand).toEqual(without.priceBand);
-    expect(modest.priceReasoning.join('\n')).toMatch(/the price stays at about \$\d+: at that price you reach the goal with about [\d.]+ members/);
+    expect(modest.priceReasoning.join('\n')).toMatch(/so the goal does not change the price\./);
+    expect(modest.priceReasoning).toContain(`At $${modest.priceBand.suggested}/month, about ${Math.ceil(300 / modest.priceBand.suggested)} paying members reach your goal.`);
   });
 });
 
