@@ -12,7 +12,7 @@ import { estimateTokens } from '../util/text.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
 import { capMicrosOf, costCapReached } from '../usage/budget.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
-import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext, type ReaderDecision } from '../coach/reader.js';
+import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext } from '../coach/reader.js';
 import { resolveMode } from '../coach/exchange.js';
 import { listDecisions } from '../store/decisions.js';
 import { doneTaskIds } from '../store/tasks.js';
@@ -34,7 +34,7 @@ export interface SecondReadInput {
 export interface SecondReading {
   status: 'ok' | 'error' | 'skipped';
   model: string;
-  decisions: ReaderDecision[];
+  decisions: DetectedDecision[];
   completions: DetectedCompletion[];
   /** Proposals the answer held but validation refused. */
   dropped: number;

@@ -15,12 +15,9 @@ export const READER_MAX_TOKENS = 600;
 /** At most this many proposals of each kind are kept. */
 export const READER_MAX_PROPOSALS = 3;
 
-/** A decision the reader proposes: pricing ones name their tier (a founding price is not the price). */
-export type ReaderDecision = DetectedDecision & { tier: PricingTier | null };
-
 /** The pricing tier of a finding (the detector's or the reader's; none means the regular price). */
 export function tierOfFinding(d: DetectedDecision): PricingTier | null {
-  return d.category === 'pricing' ? (d as { tier?: PricingTier | null }).tier ?? 'regular' : null;
+  return d.category === 'pricing' ? d.tier ?? 'regular' : null;
 }
 
 /** A decision as the reader is shown it; `tier` only for pricing (none means regular). */
@@ -108,7 +105,8 @@ const ReaderAnswer = z.object({
 });
 
 export interface ReaderProposals {
-  decisions: ReaderDecision[];
+  /** Pricing ones name their tier (a founding price is not the price). */
+  decisions: DetectedDecision[];
   completions: DetectedCompletion[];
   /** Proposals present in the answer but refused (invalid, unknown task, not quoted, repeated). */
   dropped: number;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractJson, parseReaderAnswer, readerPrompt, READER_MAX_PROPOSALS, type ReaderContext } from '../../src/coach/reader.js';
 import { decisionCommand, shellWord, suggestionLine, taskCommand } from '../../src/cli/suggestions.js';
+import type { DetectedDecision } from '../../src/detector/types.js';
 
 const ctx = (over: Partial<ReaderContext> = {}): ReaderContext => ({
   message: 'Founding members get $15/month for life. I finished the welcome video yesterday, and the Discord is live.',
@@ -158,11 +159,11 @@ describe('the commands that accept a suggestion', () => {
   });
 
   it('name the category, value, task and an explicit profile', () => {
-    const d = { category: 'pricing' as const, value: '29 USD/month', decision: 'x', confidence: 'medium' as const, rationale: null, relatedTaskId: null };
+    const d: DetectedDecision = { category: 'pricing', tier: null, value: '29 USD/month', decision: 'x', confidence: 'medium', rationale: null, relatedTaskId: null };
     expect(decisionCommand(d, null)).toBe('coach decisions add --category pricing "29 USD/month"');
     expect(decisionCommand(d, 'studio')).toBe('coach --profile studio decisions add --category pricing "29 USD/month"');
-    expect(decisionCommand({ ...d, tier: 'founding' } as typeof d, null)).toBe('coach decisions add --category pricing --tier founding "29 USD/month"');
-    expect(decisionCommand({ ...d, tier: 'regular' } as typeof d, null)).toBe('coach decisions add --category pricing "29 USD/month"');
+    expect(decisionCommand({ ...d, tier: 'founding' }, null)).toBe('coach decisions add --category pricing --tier founding "29 USD/month"');
+    expect(decisionCommand({ ...d, tier: 'regular' }, null)).toBe('coach decisions add --category pricing "29 USD/month"');
     expect(taskCommand({ taskId: 't4', confidence: 'medium', evidence: 'x' }, null)).toBe('coach tasks done t4');
     expect(suggestionLine({ source: 'rules', kind: 'task', taskId: 't4', title: null, quote: 'x', command: 'coach tasks done t4' }))
       .toBe('sounds like t4 is done — to mark it: coach tasks done t4');
