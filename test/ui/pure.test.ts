@@ -178,11 +178,11 @@ describe('slash commands', () => {
       'notice:warn:usage: /done ID, e.g. /done t3', 'notice:error:no active project',
     ]);
     // A new command is one object (one file) in the list: help, hints and completion see it.
-    const week: SlashCommand = { name: 'week', summary: 'this week', action: (c) => c.ui.openPanel({ kind: 'text', title: 'Week', lines: ['t1'] }) };
+    const vote: SlashCommand = { name: 'vote', summary: 'a vote', action: (c) => c.ui.openPanel({ kind: 'text', title: 'Vote', lines: ['t1'] }) };
     calls.length = 0;
-    runSlash('/wee', ctx, [...COMMANDS, week]);
+    runSlash('/vot', ctx, [...COMMANDS, vote]);
     expect(calls).toEqual(['panel:text']);
-    expect(matchingCommands('/w', [...COMMANDS, week]).map((c) => c.name)).toEqual(['week']);
+    expect(matchingCommands('/v', [...COMMANDS, vote]).map((c) => c.name)).toEqual(['vote']);
   });
 });
 

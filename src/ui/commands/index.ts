@@ -12,12 +12,15 @@ import { tasksCommand } from './tasksCommand.js';
 import type { CommandContext, SlashCommand } from './types.js';
 import { undoCommand } from './undoCommand.js';
 import { usageCommand } from './usageCommand.js';
+import { progressCommand, weekCommand } from './weekCommand.js';
 
 export type { CommandContext, PanelRequest, SlashCommand } from './types.js';
 
 export const COMMANDS: readonly SlashCommand[] = [
   helpCommand,
   tasksCommand,
+  weekCommand,
+  progressCommand,
   decisionsCommand,
   usageCommand,
   doneCommand,
