@@ -69,7 +69,10 @@ export const CORPUS: Case[] = [
   { q: 'when can I launch?', intent: 'timeline', has: [fx.launchAt(6)] },
   { q: 'could we open the doors by the end of january', intent: 'timeline', has: ['2027-01-31', `**${Math.ceil(fx.openHours / 9)} h/week**`] },
   // conversion
-  { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', gate('waitlistToPaid'), id(gateTask), gateTask.checkpoint!.ifNoGo] },
+  // The checkpoint's metrics are alternatives: 6 paid is between its count thresholds, so re-run.
+  { q: 'I have 300 on the waitlist and only 6 paid, is that bad?', intent: 'conversion', has: ['6 of 300 = **2%**', gate('waitlistToPaid'), id(gateTask), gateTask.checkpoint!.ifBetween] },
+  { q: 'we have 400 on the waitlist and 12 bought, is that good?', intent: 'conversion', has: ['12 of 400 = **3%**', '**go**', gateTask.checkpoint!.ifGo] },
+  { q: '300 on the waitlist, 2 paid', intent: 'conversion', has: ['2 of 300', '**no-go**', gateTask.checkpoint!.ifNoGo] },
   { q: '1200 people visited the landing page and 150 signed up. good?', intent: 'conversion', has: ['150 of 1,200 = **12.5%**', gate('visitorToWaitlist')] },
   { q: 'waitlist is at 900, 120 bought the founding offer', intent: 'conversion', has: ['120 of 900 = **13.3%**', gateTask.checkpoint!.ifGo] },
   { q: 'how do i know if my conversion rate is good', intent: 'conversion', has: ['570–2,850'] },

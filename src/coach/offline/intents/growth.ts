@@ -55,9 +55,12 @@ export const conversion: Intent = {
     const paid = checkpointMetric(f, 'paidFounding');
     if (lines.length === 0) return noNumbers(f);
     const out = [f.vary('conv-open', ['Your funnel:', 'Here are your rates:', 'Running the numbers:']), ...lines.map((l) => l.text)];
+    // Every measured metric of the plan's checkpoint, the paid count included.
+    const gated: { v: Verdict; y: Yardstick }[] = lines.filter((l) => l.y.checkpoint);
     if (paid && n.buyers !== null) {
-      const v = n.buyers >= paid.metric.go ? 'go' : n.buyers < paid.metric.noGo ? 'no-go' : 'in between';
-      out.push(`- ${paid.metric.label[0]!.toUpperCase()}${paid.metric.label.slice(1)}: ${int(n.buyers)} (go ≥ ${paid.metric.go}, no-go < ${paid.metric.noGo}): ${v}.`);
+      const v: Verdict = n.buyers >= paid.metric.go ? 'strong' : n.buyers < paid.metric.noGo ? 'low' : 'between';
+      out.push(`- ${paid.metric.label[0]!.toUpperCase()}${paid.metric.label.slice(1)}: ${int(n.buyers)} (go ≥ ${paid.metric.go}, no-go < ${paid.metric.noGo}): ${{ low: 'no-go', between: 'in between', strong: 'go' }[v]}.`);
+      gated.push({ v, y: { low: paid.metric.noGo, high: paid.metric.go, text: '', checkpoint: paid.checkpoint, task: paid.task } });
     }
     const weakAll = lines.filter((l) => l.v === 'low');
     const weak = weakAll[0];
@@ -66,11 +69,13 @@ export const conversion: Intent = {
     else if (weak?.stage === 'page') out.push(`The page leaks${fix(/wait-?list/i)}: put the result in the headline, one field (email), and your members' own words from the survey.`);
     else if (weak?.stage === 'offer') out.push(`The list is there, the offer is not landing${fix(/sales page/i)}: a deadline and seat cap, the ${usd(f.foundingPrice)} founding price, and an email that answers the top objection.`);
     if (weakAll.length > 1 && weakAll[1]!.stage === 'offer') out.push(`Then the offer: a deadline, a seat cap and the ${usd(f.foundingPrice)} founding price turn a warm list into buyers.`);
-    // The template's checkpoint says what to do with the result.
-    const decisive = lines.find((l) => l.stage === 'offer' && l.y.checkpoint) ?? lines.find((l) => l.y.checkpoint);
-    if (decisive?.y.checkpoint && decisive.y.task) {
-      const c = decisive.y.checkpoint;
-      out.push(`${ref(decisive.y.task)}: ${decisive.v === 'strong' ? c.ifGo : decisive.v === 'low' ? c.ifNoGo : c.ifBetween}`);
+    // The template's checkpoint says what to do with the result. Its metrics are alternatives
+    // (go at N paid members OR a rate): one go is a go, and only all no-go is a no-go.
+    const gate = gated[0];
+    if (gate?.y.checkpoint && gate.y.task) {
+      const c = gate.y.checkpoint;
+      const v: Verdict = gated.some((g) => g.v === 'strong') ? 'strong' : gated.every((g) => g.v === 'low') ? 'low' : 'between';
+      out.push(`${ref(gate.y.task)} → **${{ low: 'no-go', between: 'in between', strong: 'go' }[v]}**: ${v === 'strong' ? c.ifGo : v === 'low' ? c.ifNoGo : c.ifBetween}`);
     } else if (!weak) out.push(`That is a go: open ${n.buyers !== null ? 'more founding seats' : 'the founding round'}${fix(/found/i)} and keep the deadline.`);
     return out;
   },
