@@ -40,7 +40,9 @@ export const taskTitled = (re: RegExp) => {
 };
 
 const band = plan.personalisation.priceBand;
-const openHours = tasks.filter((t) => !done.has(t.id)).reduce((s, t) => s + t.hours, 0);
+/** Open hours before the doors open: up to the launch task, the first of the "Launch" phase. */
+const launchTask = plan.phases[plan.phases.length - 1]!.tasks[0]!;
+const openHours = tasks.slice(0, tasks.indexOf(launchTask) + 1).filter((t) => !done.has(t.id)).reduce((s, t) => s + t.hours, 0);
 const founding = Number(/Founding members: \$(\d+)/.exec(plan.personalisation.priceReasoning.join('\n'))?.[1]);
 
 /** Facts an answer must state, computed from the fixture. */
@@ -48,7 +50,8 @@ export const fx = {
   band, founding, openHours,
   price: `$${band.suggested}/month`,
   annual: `$${(band.suggested * 10).toLocaleString('en-US')}/year`,
-  launchAt: (hours: number) => plusDays(today, Math.ceil(openHours / hours) * 7),
+  /** The launch task's due date at this pace, as `coach week` and `plan` schedule it. */
+  launchAt: (hours: number) => plusDays(today, Math.ceil((openHours / hours) * 7) - 1),
   progress: `${done.size}/${tasks.length}`,
   /** 57,000 × (0.15 × 3.2)% = 273.6 */
   expectedMembers: '274',

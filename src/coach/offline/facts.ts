@@ -3,6 +3,7 @@
 // what the template says about them (title, keywords, phase) rather than by their ids.
 import { ASSUMED_ENGAGEMENT_PERCENT, PRICE_POINTS } from '../../plan/personalise.js';
 import { planProgress } from '../../plan/progress.js';
+import { launchTaskOf } from '../../plan/schedule.js';
 import type { PlanTask, Personalisation } from '../../plan/schema.js';
 import { addDays, dayNumber } from '../../util/dates.js';
 import { readNumbers } from './numbers.js';
@@ -23,7 +24,7 @@ export function factsOf(input: OfflineInput): Facts {
     phase: progress.currentPhase,
     tasks,
     open,
-    openHours: sum(open.map((t) => t.hours)),
+    hoursToLaunch: hoursToLaunch(tasks, launchTaskOf(plan), done),
     hoursPerWeek: p.hoursPerWeek,
     band: p.priceBand,
     foundingPrice: foundingPriceOf(p),
@@ -32,6 +33,12 @@ export function factsOf(input: OfflineInput): Facts {
     launchDate: input.targetLaunchDate ?? addDays(input.today, p.timelineWeeks * 7),
     vary: <T>(key: string, variants: readonly T[]): T => variants[(input.turn + hash(key)) % variants.length]!,
   };
+}
+
+/** Open hours up to and including the launch task (the plan's last task when it names none). */
+function hoursToLaunch(tasks: PlanTask[], launchTaskId: string | null, done: ReadonlySet<string>): number {
+  const end = launchTaskId ? tasks.findIndex((t) => t.id === launchTaskId) : tasks.length - 1;
+  return sum(tasks.slice(0, end < 0 ? tasks.length : end + 1).filter((t) => !done.has(t.id)).map((t) => t.hours));
 }
 
 /**

@@ -55,7 +55,8 @@ export interface Facts extends OfflineInput {
   phase: PlanPhase;
   tasks: PlanTask[];
   open: PlanTask[];
-  openHours: number;
+  /** Open hours before the doors open (tasks up to the launch task; post-launch work excluded). */
+  hoursToLaunch: number;
   hoursPerWeek: number;
   band: PriceBand;
   foundingPrice: number;

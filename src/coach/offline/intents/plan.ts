@@ -1,5 +1,6 @@
 // The plan itself: what to do this week within the hours budget, where the creator is, pace
 // changes (slower, faster, burnout) with the new launch date, and getting unstuck.
+import { replan } from '../../../plan/schedule.js';
 import type { PlanTask } from '../../../plan/schema.js';
 import { addDays, daysBetween, plural, ref, sum, tickHint } from '../facts.js';
 import { targetDayIn } from '../when.js';
@@ -57,9 +58,16 @@ export const week: Intent = {
 };
 
 /** The day the open work ends at `hours` a week, counted from today. */
+/**
+ * When the doors open at `hours` per week: the schedule's own re-plan (plan/schedule.ts) of the
+ * open tasks up to the launch task, so the answer names the same date `coach week` and `plan` show.
+ * A launch date the creator chose is not pinned here: the question is what this pace gives.
+ */
 export function finishDate(f: Facts, hours: number): { weeks: number; date: string } {
-  const weeks = Math.max(1, Math.ceil(f.openHours / hours - 1e-9));
-  return { weeks, date: addDays(f.today, weeks * 7) };
+  const startDate = f.plan.schedule?.startDate ?? f.today;
+  const free = { ...f.plan, schedule: f.plan.schedule && { ...f.plan.schedule, launchSource: 'plan' as const } };
+  const date = replan(free, startDate, { today: f.today, done: f.done, hoursPerWeek: hours }).schedule!.launchDate;
+  return { weeks: Math.max(1, Math.round(daysBetween(f.today, date) / 7)), date };
 }
 
 export const progress: Intent = {
@@ -78,7 +86,7 @@ export const progress: Intent = {
     return [
       f.vary('progress-open', [`You're **${p.percent}%** through: ${p.done}/${p.total} tasks done.`, `${p.done}/${p.total} tasks done (${p.percent}%).`, `Where you stand: ${p.done}/${p.total} tasks (${p.percent}%).`]),
       `- Phase: "${f.phase.title}", ${phaseRow.done}/${phaseRow.total} done${doneIds.length ? `; finished so far: ${doneIds.slice(-6).join(', ')}` : ''}.`,
-      `- Left: ${f.openHours} h of work → ${plural(finish.weeks, 'week')} at ${f.hoursPerWeek} h/week, so about **${finish.date}**.`,
+      `- Left before launch: ${f.hoursToLaunch} h of work → ${plural(finish.weeks, 'week')} at ${f.hoursPerWeek} h/week, so about **${finish.date}**.`,
       `- Launch target ${f.launchDate}: ${late <= 0 ? `on track${late < 0 ? ` with ${plural(-late, 'day')} to spare` : ''}` : `${plural(late, 'day')} behind at this pace`}.`,
       ...(next ? [`Next: ${ref(next)} (~${next.hours} h).`] : []),
     ];
@@ -98,7 +106,7 @@ export const pace: Intent = {
     const now = finishDate(f, f.hoursPerWeek);
     if (asked === null) {
       return [
-        f.vary('pace-now', [`At ${f.hoursPerWeek} h/week your ${f.openHours} open hours take ${plural(now.weeks, 'week')}: launch around **${now.date}** (target ${f.launchDate}).`, `Your pace: ${f.hoursPerWeek} h/week for ${f.openHours} open hours = ${plural(now.weeks, 'week')}, so launch around **${now.date}** (target ${f.launchDate}).`]),
+        f.vary('pace-now', [`At ${f.hoursPerWeek} h/week your ${f.hoursToLaunch} hours before launch take ${plural(now.weeks, 'week')}: launch around **${now.date}** (target ${f.launchDate}).`, `Your pace: ${f.hoursPerWeek} h/week for ${f.hoursToLaunch} hours before launch = ${plural(now.weeks, 'week')}, so launch around **${now.date}** (target ${f.launchDate}).`]),
         `Tell me another pace ("could I do 3 hours a week?") and I'll recompute the date.`,
       ];
     }
@@ -109,8 +117,8 @@ export const pace: Intent = {
     const out = [
       burnout ? f.vary('pace-burnout', ['Slowing down beats stopping: a smaller plan you keep is worth more than a big one you quit.', 'Protect yourself first; the plan can bend.']) : '',
       f.vary('pace-at', [
-        `At **${asked} h/week** your ${f.openHours} open hours take ${plural(at.weeks, 'week')}: launch around **${at.date}** instead of ${now.date} (${moved}).`,
-        `Yes, you can. ${f.openHours} open hours at **${asked} h/week** = ${plural(at.weeks, 'week')}, so the launch moves to **${at.date}** (from ${now.date}; ${moved}).`,
+        `At **${asked} h/week** your ${f.hoursToLaunch} hours before launch take ${plural(at.weeks, 'week')}: launch around **${at.date}** instead of ${now.date} (${moved}).`,
+        `Yes, you can. ${f.hoursToLaunch} hours before launch at **${asked} h/week** = ${plural(at.weeks, 'week')}, so the launch moves to **${at.date}** (from ${now.date}; ${moved}).`,
       ]),
     ].filter(Boolean);
     if (asked < f.hoursPerWeek && biggest) out.push(`- Trim rather than stretch: ${ref(biggest)} is the biggest at ~${biggest.hours} h; a smaller first version keeps the date closer.`);
@@ -156,22 +164,22 @@ export const timeline: Intent = {
     const now = finishDate(f, f.hoursPerWeek);
     if (!target) {
       return [
-        f.vary('timeline-open', [`At ${f.hoursPerWeek} h/week the ${f.openHours} open hours take ${plural(now.weeks, 'week')}: doors open around **${now.date}**.`, `Your launch, at the current pace: **${now.date}** (${f.openHours} h left ÷ ${f.hoursPerWeek} h/week = ${plural(now.weeks, 'week')}).`]),
+        f.vary('timeline-open', [`At ${f.hoursPerWeek} h/week the ${f.hoursToLaunch} hours before launch take ${plural(now.weeks, 'week')}: doors open around **${now.date}**.`, `Your launch, at the current pace: **${now.date}** (${f.hoursToLaunch} h left before launch ÷ ${f.hoursPerWeek} h/week = ${plural(now.weeks, 'week')}).`]),
         `- Your target: ${f.launchDate}${now.date <= f.launchDate ? ' — you fit.' : ` — ${plural(Math.round(daysBetween(f.launchDate, now.date) / 7), 'week')} short at this pace.`}`,
         `- Founding round first: it can open ~2 weeks earlier, ${addDays(now.date, -14)}.`,
         'Ask me "could I launch by <date>?" and I will work out the hours it takes.',
       ];
     }
     const weeks = Math.max(0, Math.floor(daysBetween(f.today, target) / 7));
-    if (weeks === 0) return [`${target} is less than a week away: that is too soon for ${f.openHours} h of work. Open a founding round to your warmest followers instead, and set the public launch at ${now.date}.`];
-    const need = Math.ceil(f.openHours / weeks);
+    if (weeks === 0) return [`${target} is less than a week away: that is too soon for ${f.hoursToLaunch} h of work. Open a founding round to your warmest followers instead, and set the public launch at ${now.date}.`];
+    const need = Math.ceil(f.hoursToLaunch / weeks);
     const ok = need <= f.hoursPerWeek;
     // The founding round can open before everything else: the open work up to its task.
     const foundingTask = f.tasks.find((t) => /found/i.test(t.title));
     const upTo = foundingTask ? f.tasks.slice(0, f.tasks.indexOf(foundingTask) + 1).filter((t) => !f.done.has(t.id)) : [];
     const foundingHours = sum(upTo.map((t) => t.hours));
     const out = [
-      f.vary('timeline-target', [`${target} is ${plural(weeks, 'week')} away; ${f.openHours} open hours need **${need} h/week** (you have ${f.hoursPerWeek}).`, `To launch by ${target} (${plural(weeks, 'week')}): ${f.openHours} h ÷ ${weeks} = **${need} h/week**, against your ${f.hoursPerWeek}.`]),
+      f.vary('timeline-target', [`${target} is ${plural(weeks, 'week')} away; ${f.hoursToLaunch} hours before launch need **${need} h/week** (you have ${f.hoursPerWeek}).`, `To launch by ${target} (${plural(weeks, 'week')}): ${f.hoursToLaunch} h ÷ ${weeks} = **${need} h/week**, against your ${f.hoursPerWeek}.`]),
       ok ? `- Yes, that fits your hours; at ${f.hoursPerWeek} h/week you finish around ${now.date}.` : `- Not at ${f.hoursPerWeek} h/week: that pace gets you to ${now.date}.`,
     ];
     if (!ok) {
