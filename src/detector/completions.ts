@@ -40,21 +40,22 @@ function matcherOf(t: DetectorPlan['tasks'][number]): Matcher {
   return { id: t.id, title: t.title, phrases, parts: parts.length > 1 ? parts : [] };
 }
 
-interface Index {
+export interface TaskIndex {
   matchers: Matcher[];
   /** Every phrase by its first stem, with its task. */
   byFirst: Map<string, { m: Matcher; phrase: string[] }[]>;
 }
 /** Indexes by the plan's task text: the app builds a new plan object for every message, so the
  * key is what the tasks say, not which object holds them. A few plans at most are in use. */
-const INDEX = new Map<string, Index>();
+const INDEX = new Map<string, TaskIndex>();
 const MAX_PLANS = 8;
-/** The plan's matchers and phrase index, built once per distinct task list. */
-function indexOf(plan: DetectorPlan): Index {
-  const key = plan.tasks.map((t) => `${t.id}\u0001${t.title}\u0001${t.keywords.join('\u0002')}`).join('\u0000');
+/** The plan's matchers and phrase index, built once per distinct task list (look it up once per
+ * message: the key is the whole task text). */
+export function taskIndexOf(tasks: DetectorPlan['tasks']): TaskIndex {
+  const key = tasks.map((t) => `${t.id}\u0001${t.title}\u0001${t.keywords.join('\u0002')}`).join('\u0000');
   let index = INDEX.get(key);
   if (!index) {
-    const matchers = plan.tasks.map(matcherOf);
+    const matchers = tasks.map(matcherOf);
     const byFirst = new Map<string, { m: Matcher; phrase: string[] }[]>();
     for (const m of matchers) for (const phrase of m.phrases) byFirst.set(phrase[0]!, [...(byFirst.get(phrase[0]!) ?? []), { m, phrase }]);
     if (INDEX.size >= MAX_PLANS) INDEX.delete(INDEX.keys().next().value!);
@@ -76,7 +77,7 @@ function matchAt(stems: string[], i: number, phrase: string[], words: Word[]): [
 }
 
 /** Completions in one sentence of the creator's. */
-export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedCompletion[] {
+export function completionsIn(v: SentenceView, tasks: DetectorPlan['tasks'], index: TaskIndex): DetectedCompletion[] {
   if (v.terminator === '?' || !MAY_BE_DONE.test(v.low)) return [];
   const out: DetectedCompletion[] = [];
   const add = (taskId: string, confidence: DetectedCompletion['confidence']): void => {
@@ -86,7 +87,7 @@ export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedComp
     for (const m of v.low.matchAll(IDS)) {
       for (const n of [m[1], m[2]]) {
         if (n === undefined) continue;
-        const task = plan.tasks.find((t) => t.id === `t${n}`) ?? plan.tasks[Number(n) - 1];
+        const task = tasks.find((t) => t.id === `t${n}`) ?? tasks[Number(n) - 1];
         if (task) add(task.id, 'high');
       }
     }
@@ -94,7 +95,7 @@ export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedComp
   const words = wordsOf(v.low.replace(/-/g, ' ')).filter((w) => !STOP.has(w.w));
   const stems = words.map((w) => stem(w.w));
   const found = new Map<Matcher, { evidence: Set<number>; unassigned: boolean }>();
-  const { byFirst } = indexOf(plan);
+  const { byFirst } = index;
   stems.forEach((first, i) => {
     for (const { m, phrase } of byFirst.get(first) ?? []) {
       const at = matchAt(stems, i, phrase, words);
@@ -111,7 +112,7 @@ export function completionsIn(v: SentenceView, plan: DetectorPlan): DetectedComp
     }
   });
   // in plan order, whatever order the sentence names them in
-  for (const m of indexOf(plan).matchers) {
+  for (const m of index.matchers) {
     const f = found.get(m);
     if (!f) continue;
     const partial = m.parts.length > 1 && !f.unassigned && f.evidence.size < m.parts.length;

@@ -1,15 +1,15 @@
 // The action detector: pure functions from a creator's message (and the plan) to decisions,
 // task completions and next steps. No I/O. Sentences are capped in length and each is read by a
 // fixed set of regular expressions without nesting, so the work is linear in the message.
-import { completionsIn } from './completions.js';
+import { completionsIn, taskIndexOf, type TaskIndex } from './completions.js';
 import { cuesOf } from './cues.js';
 import { judge, rationaleOf, type Scene } from './judge.js';
-import { findPrices } from './money.js';
+import { pricesOf } from './money.js';
 import { suggestNextSteps } from './nextSteps.js';
 import { REGISTRY } from './registry.js';
 import { splitSentences } from './sentences.js';
 import { viewOf } from './text.js';
-import type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan } from './types.js';
+import type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan, SentenceView } from './types.js';
 
 export type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan, NextStep } from './types.js';
 export { DECISION_CATEGORIES, PRICING_TIERS, type DecisionCategory, type PricingTier } from './categories.js';
@@ -23,14 +23,22 @@ const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 /** Task titles that a decision settles ("Choose your community platform"). */
 const CHOOSING = /^(?:choose|pick|select|decide)\b/i;
 
+/** The message's sentences, each lower-cased and segmented once for every reader. */
+const viewsOf = (text: string): SentenceView[] => splitSentences(text).map(viewOf);
+
 /** Decisions only (e.g. to preview a draft). */
 export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
-  const views = splitSentences(text).map(viewOf);
+  return decisionsIn(viewsOf(text), plan);
+}
+
+function decisionsIn(views: SentenceView[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
   const scenes: Scene[] = views.map((view) => ({ view, cues: cuesOf(view), confirmed: false }));
   const confirmed = scenes.some((s) => s.cues.some((c) => c.type === 'confirm'));
   const currencies = new Set<string>();
-  for (const v of views) for (const p of findPrices(v.low)) if (p.currency) currencies.add(p.currency);
+  for (const v of views) for (const p of pricesOf(v)) if (p.currency) currencies.add(p.currency);
   const out: DetectedDecision[] = [];
+  // the same value found again only raises its confidence (a Map: the list may be long)
+  const byValue = new Map<string, DetectedDecision>();
   // a sentence repeated in one message reads the same every time: read it once
   const seen = new Set<string>();
   scenes.forEach((scene, i) => {
@@ -43,12 +51,13 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
         const confidence = judge(scene, c);
         if (confidence === null) continue;
         const tier = module.category === 'pricing' ? (c.tier ?? 'regular') : null;
-        const same = out.find((d) => d.category === module.category && d.value === c.value && d.tier === tier);
+        const id = `${module.category}\u0000${tier}\u0000${c.value}`;
+        const same = byValue.get(id);
         if (same) {
           if (RANK[confidence] > RANK[same.confidence]) same.confidence = confidence;
           continue;
         }
-        out.push({
+        const decision: DetectedDecision = {
           category: module.category,
           decision: scene.view.text,
           value: c.value,
@@ -56,7 +65,9 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
           confidence,
           rationale: rationaleOf(scene, views[i + 1]),
           relatedTaskId: plan.decisionPoints.find((p) => p.category === module.category)?.taskIds[0] ?? null,
-        });
+        };
+        out.push(decision);
+        byValue.set(id, decision);
       }
     }
   });
@@ -65,12 +76,18 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
 
 /** Completions only. */
 export function detectCompletionsIn(text: string, plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
+  return completionsOf(viewsOf(text), plan);
+}
+
+function completionsOf(views: SentenceView[], plan: Pick<DetectorPlan, 'tasks'>): DetectedCompletion[] {
   const out: DetectedCompletion[] = [];
   const seen = new Set<string>();
-  for (const s of splitSentences(text)) {
-    if (seen.has(s.text)) continue;
-    seen.add(s.text);
-    for (const c of completionsIn(viewOf(s), plan as DetectorPlan)) {
+  // the plan's task phrases, indexed once for the whole message
+  const index: TaskIndex = taskIndexOf(plan.tasks);
+  for (const v of views) {
+    if (seen.has(v.text)) continue;
+    seen.add(v.text);
+    for (const c of completionsIn(v, plan.tasks, index)) {
       const same = out.find((o) => o.taskId === c.taskId);
       if (!same) out.push(c);
       else if (RANK[c.confidence] > RANK[same.confidence]) Object.assign(same, c);
@@ -81,8 +98,9 @@ export function detectCompletionsIn(text: string, plan: Pick<DetectorPlan, 'task
 
 /** Everything the detector finds in one message from the creator. */
 export function detect(text: string, plan: DetectorPlan): Detection {
-  const decisions = detectDecisionsIn(text, plan);
-  const taskCompletions = detectCompletionsIn(text, plan);
+  const views = viewsOf(text);
+  const decisions = decisionsIn(views, plan);
+  const taskCompletions = completionsOf(views, plan);
   // a decision also settles the plan's "choose …" task of its decision point
   for (const d of decisions) {
     if (d.confidence !== 'high') continue;

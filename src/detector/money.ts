@@ -2,6 +2,7 @@
 // write them ("$29/mo", "29 dollars a month", "€15 per mo", "CA$25", "£20 pcm", "$19-29/month",
 // "one-time $199", "twenty nine bucks"). Regular expressions without nesting, on one sentence.
 import { TENS, UNITS } from './text.js';
+import type { SentenceView } from './types.js';
 
 export type Period = 'month' | 'year' | 'week' | 'one-time' | null;
 
@@ -65,9 +66,18 @@ function num(raw: string, k: string | undefined): number {
   return Number(raw.replace(/,/g, '')) * (k ? 1000 : 1);
 }
 
+/** A text without a digit or a currency word has no price (a cheap check before the grammar). */
+const MONEY_GATE = /[\d$€£₹¥]|dollar|buck|euro|pound|quid|rupee/;
+
+/** The sentence's amounts, found once and shared by every reader of the sentence. */
+export function pricesOf(v: SentenceView): PriceMention[] {
+  return (v.prices ??= findPrices(v.low));
+}
+
 /** Every amount in a lower-case sentence with its currency, range and period (no judgement). */
 export function findPrices(low: string): PriceMention[] {
   const out: PriceMention[] = [];
+  if (!MONEY_GATE.test(low)) return out;
   AMOUNT.lastIndex = 0;
   for (let m = AMOUNT.exec(low); m && out.length < MAX_AMOUNTS; m = AMOUNT.exec(low)) {
     let amount: number;

@@ -85,7 +85,8 @@ export interface PlatformMention {
 /** Platform names in a sentence (an ambiguous word counts only with a capital or context). */
 export function findPlatforms(v: SentenceView, lenient = false): PlatformMention[] {
   const out: PlatformMention[] = [];
-  for (const m of v.low.matchAll(ALIAS_RE)) {
+  // the names are scanned once per sentence; each reader judges them
+  for (const m of (v.platformNames ??= [...v.low.matchAll(ALIAS_RE)])) {
     const info = BY_ALIAS.get(m[1]!)!;
     const start = m.index;
     const end = start + m[0].length;

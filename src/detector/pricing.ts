@@ -2,7 +2,7 @@
 // or what someone else charges), their frame, and their tier: a founding, annual, premium or
 // trial price sits beside the regular one instead of replacing it.
 import type { PricingTier } from './categories.js';
-import { findPrices, formatPrice, type Period, type PriceMention } from './money.js';
+import { formatPrice, pricesOf, type Period, type PriceMention } from './money.js';
 import { findPlatforms } from './platforms.js';
 import { segmentEnd, segmentStart } from './text.js';
 import type { Candidate, CategoryModule, Frame, SentenceView } from './types.js';
@@ -85,15 +85,12 @@ function frameOf(v: SentenceView, p: PriceMention): Frame {
   return p.period !== null ? 'weak' : 'none';
 }
 
-/** A sentence without a digit or a currency word has no price. */
-const MONEY_GATE = /[\d$€£₹¥]|dollar|buck|euro|pound|quid|rupee/;
 const CHARGE_BEFORE = /\b(?:charge|charging|priced at|price it at|price at)\s$/;
 
 export const pricing: CategoryModule = {
   category: 'pricing',
   find(v, context) {
-    if (!MONEY_GATE.test(v.low)) return [];
-    const mentions = findPrices(v.low);
+    const mentions = pricesOf(v);
     if (mentions.length === 0) return [];
     // the one currency the message names (so "29 dollars a month, 290 a year" is all USD)
     const named = context.currencies;

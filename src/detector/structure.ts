@@ -1,6 +1,6 @@
 // Structure: how many tiers, free + paid, cohorts or evergreen, application-only, an annual
 // option, and caps on the number of members ("cap it at 100", "cohorts of 20", "12 seats per round").
-import { findPrices } from './money.js';
+import { pricesOf } from './money.js';
 import { COUNT_RE, countOf } from './text.js';
 import type { Candidate, CategoryModule, SentenceView } from './types.js';
 
@@ -32,7 +32,7 @@ export const structure: CategoryModule = {
       if (Number.isInteger(n) && n >= 1 && n <= 10) push(n === 1 ? '1 tier' : `${n} tiers`, m.index, m[0].length);
     }
     const named = [...v.text.matchAll(NAMED_PRICE)];
-    if (out.length === 0 && named.length >= 2 && findPrices(v.low).length >= 2) push(`${named.length} tiers`, named[0]!.index, 1);
+    if (out.length === 0 && named.length >= 2 && pricesOf(v).length >= 2) push(`${named.length} tiers`, named[0]!.index, 1);
     const free = FREE.exec(v.low);
     if (free && (free[0] === 'freemium' || PAID.test(v.low.slice(0, free.index) + v.low.slice(free.index + free[0].length)))) push('free + paid tiers', free.index, free[0].length);
     for (const [re, value] of [[COHORT, 'cohort-based'], [EVERGREEN, 'evergreen'], [APPLICATION, 'application-only'], [ANNUAL, 'annual plan']] as const) {

@@ -1,5 +1,6 @@
 // Shapes the action detector takes and returns. Pure data: no database, no I/O.
 import type { DecisionCategory, PricingTier } from './categories.js';
+import type { PriceMention } from './money.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -78,6 +79,9 @@ export interface SentenceView {
   terminator: '?' | '!' | '.' | '\n' | '';
   /** Start offsets of the sentence's segments (clauses split at , ; : — and "but"), ascending. */
   segments: number[];
+  /** Scans several readers need, done on first use and kept with the sentence. */
+  prices?: PriceMention[];
+  platformNames?: RegExpExecArray[];
 }
 
 /** One entry of the category registry. */
