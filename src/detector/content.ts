@@ -61,8 +61,12 @@ export const content: CategoryModule = {
     if (!GATE.test(v.low)) return out;
     const taken: [number, number][] = [];
     // a sentence that opens with its item or cadence declares it ("Office hours every Friday")
-    const head = v.low.replace(OPENERS, '');
-    const opens = ITEMS.some(([re]) => head.search(re) === 0) || CADENCES.some(([re]) => head.search(re) === 0) || /\bthere(?:'s| is|'ll be| will be)\b/.test(v.low);
+    // (read only once an item with a cadence is found: most sentences have none)
+    let opens: boolean | undefined;
+    const opensWithItem = (): boolean => {
+      const head = v.low.replace(OPENERS, '');
+      return ITEMS.some(([re]) => head.search(re) === 0) || CADENCES.some(([re]) => head.search(re) === 0) || /\bthere(?:'s| is|'ll be| will be)\b/.test(v.low);
+    };
     for (const [re, name] of ITEMS) {
       for (const hit of v.low.matchAll(re)) {
         const start = hit.index;
@@ -72,6 +76,7 @@ export const content: CategoryModule = {
         const cadence = LIBRARIES.has(name) ? null : cadenceNear(v.low, start, end);
         if (!cadence && !LIBRARIES.has(name)) continue;
         const value = cadence ? `${cadence} ${name}` : name;
+        opens ??= opensWithItem();
         if (!out.some((o) => o.value === value)) out.push({ value, start, end, frame: opens ? 'strong' : 'weak' });
       }
     }

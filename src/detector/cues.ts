@@ -96,15 +96,22 @@ const same = (pattern: string, word: string): boolean => pattern === word || (pa
 /** The cues of a sentence, in order: at each word the longest phrase starting there. */
 export function cuesOf(v: SentenceView): Cue[] {
   const out: Cue[] = [];
-  const tokens = [...v.low.matchAll(TOKEN)];
-  for (let i = 0; i < tokens.length; i++) {
-    const list = BY_FIRST.get(tokens[i]![0]);
+  // the tokens as plain strings and offsets (cheaper than keeping every match object)
+  const words: string[] = [];
+  const starts: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(v.low); m; m = TOKEN.exec(v.low)) {
+    words.push(m[0]);
+    starts.push(m.index);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const list = BY_FIRST.get(words[i]!);
     if (!list) continue;
-    const hit = list.find((p) => p.words.every((w, k) => tokens[i + k] !== undefined && same(w, tokens[i + k]![0])));
+    const hit = list.find((p) => p.words.every((w, k) => i + k < words.length && same(w, words[i + k]!)));
     if (!hit) continue;
-    const last = tokens[i + hit.words.length - 1]!;
-    out.push({ type: hit.type, start: tokens[i]!.index, end: last.index + last[0].length });
-    i += hit.words.length - 1;
+    const last = i + hit.words.length - 1;
+    out.push({ type: hit.type, start: starts[i]!, end: starts[last]! + words[last]!.length });
+    i = last;
   }
   return out;
 }
