@@ -39,13 +39,14 @@ function decisionsIn(views: SentenceView[], plan: Pick<DetectorPlan, 'decisionPo
   const out: DetectedDecision[] = [];
   // the same value found again only raises its confidence (a Map: the list may be long)
   const byValue = new Map<string, DetectedDecision>();
-  // a sentence repeated in one message reads the same every time: read it once
-  const seen = new Set<string>();
+  // a sentence repeated in one message (with the same next sentence) reads the same: read it once
+  const seen = new Map<string, Set<string>>();
   scenes.forEach((scene, i) => {
     scene.confirmed = confirmed;
-    const key = `${scene.view.text}\u0000${views[i + 1]?.text ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const next = views[i + 1]?.text ?? '';
+    const followers = seen.get(scene.view.text) ?? new Set<string>();
+    if (followers.has(next)) return;
+    seen.set(scene.view.text, followers.add(next));
     for (const module of REGISTRY) {
       for (const c of module.find(scene.view, { currencies })) {
         const confidence = judge(scene, c);

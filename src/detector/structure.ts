@@ -27,12 +27,14 @@ export const structure: CategoryModule = {
     const push = (value: string, at: number, len: number): void => {
       if (!out.some((c) => c.value === value)) out.push({ value, start: at, end: at + len, frame: 'strong' });
     };
-    for (const m of v.low.matchAll(TIERS)) {
+    for (const m of v.low.includes('tier') ? v.low.matchAll(TIERS) : []) {
       const n = countOf(m[1]!);
       if (Number.isInteger(n) && n >= 1 && n <= 10) push(n === 1 ? '1 tier' : `${n} tiers`, m.index, m[0].length);
     }
-    const named = [...v.text.matchAll(NAMED_PRICE)];
-    if (out.length === 0 && named.length >= 2 && pricesOf(v).length >= 2) push(`${named.length} tiers`, named[0]!.index, 1);
+    if (out.length === 0 && pricesOf(v).length >= 2) {
+      const named = [...v.text.matchAll(NAMED_PRICE)];
+      if (named.length >= 2) push(`${named.length} tiers`, named[0]!.index, 1);
+    }
     const free = FREE.exec(v.low);
     if (free && (free[0] === 'freemium' || PAID.test(v.low.slice(0, free.index) + v.low.slice(free.index + free[0].length)))) push('free + paid tiers', free.index, free[0].length);
     for (const [re, value] of [[COHORT, 'cohort-based'], [EVERGREEN, 'evergreen'], [APPLICATION, 'application-only'], [ANNUAL, 'annual plan']] as const) {
