@@ -36,6 +36,7 @@ function decisionsIn(views: SentenceView[], plan: Pick<DetectorPlan, 'decisionPo
   const confirmed = scenes.some((s) => s.cues.some((c) => c.type === 'confirm'));
   const currencies = new Set<string>();
   for (const v of views) for (const p of pricesOf(v)) if (p.currency) currencies.add(p.currency);
+  const context = { currencies };
   const out: DetectedDecision[] = [];
   // the same value found again only raises its confidence (a Map: the list may be long)
   const byValue = new Map<string, DetectedDecision>();
@@ -48,7 +49,7 @@ function decisionsIn(views: SentenceView[], plan: Pick<DetectorPlan, 'decisionPo
     if (followers.has(next)) return;
     seen.set(scene.view.text, followers.add(next));
     for (const module of REGISTRY) {
-      for (const c of module.find(scene.view, { currencies })) {
+      for (const c of module.find(scene.view, context)) {
         const confidence = judge(scene, c);
         if (confidence === null) continue;
         const tier = module.category === 'pricing' ? (c.tier ?? 'regular') : null;
@@ -102,9 +103,12 @@ export function detect(text: string, plan: DetectorPlan): Detection {
   const views = viewsOf(text);
   const decisions = decisionsIn(views, plan);
   const taskCompletions = completionsOf(views, plan);
-  // a decision also settles the plan's "choose …" task of its decision point
+  // a decision also settles the plan's "choose …" task of its decision point (the first sure
+  // decision of a category does; later ones would change nothing)
+  const settled = new Set<string>();
   for (const d of decisions) {
-    if (d.confidence !== 'high') continue;
+    if (d.confidence !== 'high' || settled.has(d.category)) continue;
+    settled.add(d.category);
     for (const point of plan.decisionPoints.filter((p) => p.category === d.category)) {
       const task = plan.tasks.find((t) => point.taskIds.includes(t.id) && CHOOSING.test(t.title));
       if (!task || plan.doneTaskIds?.has(task.id)) continue;

@@ -42,7 +42,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /** The words of a lower-case text with their offsets ("i'll", "one-time", "circle.so" stay whole). */
 export function wordsOf(low: string): Word[] {
-  return [...low.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(low); m; m = WORD.exec(low)) out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 export const UNITS: Record<string, number> = {
