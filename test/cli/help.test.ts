@@ -45,7 +45,7 @@ describe('help', () => {
       expect(env.code).toBe(0);
       for (const v of ['COACH_HOME', 'ANTHROPIC_API_KEY', 'CLAUDE_API_KEY', 'ANTHROPIC_BASE_URL', 'COACH_MODEL', 'COACH_DAILY_MESSAGE_LIMIT', 'MONETIZATION_DAILY_MESSAGE_LIMIT', 'COACH_COST_WARNING_USD', 'MONETIZATION_COST_WARNING_THRESHOLD', 'NO_COLOR']) expect(env.stdout).toContain(v);
       const codes = await runCli(['help', 'exit-codes'], { home });
-      for (const c of ['0 ', '1 ', '2 ', '3 ', '4 ', '5 ']) expect(codes.stdout).toContain(`  ${c}`);
+      for (const c of ['0 ', '1 ', '2 ', '3 ', '4 ', '5 ', '6 ', '129 ', '130 ', '141 ', '143 ']) expect(codes.stdout).toContain(`  ${c}`);
       expect((await runCli(['help', 'nonsense'], { home })).code).toBe(2);
     } finally {
       cleanup();
