@@ -3,6 +3,8 @@
 // Figures are typical published list prices and industry rules of thumb (2025); answers say
 // "about" and tell the creator to check the current pricing before committing.
 
+import { audiencePlatform } from '../../plan/platforms.js';
+
 /** Where an audience lives, as personalise.ts groups platforms. */
 export type AudienceFamily = 'video' | 'stream' | 'text' | 'professional' | 'patreon';
 
@@ -107,28 +109,15 @@ export function platformByName(name: string): PlatformInfo | undefined {
   return PLATFORMS.find((p) => p.match.test(key));
 }
 
-const FAMILY_OF: [RegExp, AudienceFamily][] = [
-  [/youtube|^yt$|tiktok|instagram|^ig$|insta|facebook|^fb$|snapchat|pinterest|threads/, 'video'],
-  [/twitch|kick|discord|gaming|steam/, 'stream'],
-  [/newsletter|substack|beehiiv|email|convertkit|^kit$|mailchimp|ghost|medium|blog|podcast|spotify/, 'text'],
-  [/linkedin|twitter|^x$|bluesky|mastodon/, 'professional'],
-  [/patreon/, 'patreon'],
-];
-
-const DISPLAY: Record<string, string> = {
-  youtube: 'YouTube', yt: 'YouTube', tiktok: 'TikTok', instagram: 'Instagram', ig: 'Instagram', insta: 'Instagram',
-  facebook: 'Facebook', fb: 'Facebook', twitch: 'Twitch', discord: 'Discord', linkedin: 'LinkedIn', x: 'X', twitter: 'X',
-  substack: 'Substack', newsletter: 'newsletter', patreon: 'Patreon', threads: 'Threads', pinterest: 'Pinterest', podcast: 'podcast',
-};
-
-/** "youtube" → "YouTube"; unknown names keep the creator's spelling. */
+/** "youtube" → "YouTube"; unknown names keep the creator's spelling (plan/platforms.ts's table). */
 export function displayPlatform(name: string): string {
-  return DISPLAY[name.trim().toLowerCase()] ?? name.trim();
+  return audiencePlatform(name).name;
 }
 
+/** The kind of audience a platform gathers (plan/platforms.ts's table), or null when unknown. */
 export function familyOf(platform: string): AudienceFamily | null {
-  const key = platform.trim().toLowerCase();
-  return FAMILY_OF.find(([re]) => re.test(key))?.[1] ?? null;
+  const family = audiencePlatform(platform).family;
+  return family === 'other' ? null : family;
 }
 
 /** Rules of thumb the numbers in a question are compared with (percent). */
