@@ -8,6 +8,7 @@ import { htmlReportOf } from '../app/html-report.js';
 import { UsageError } from '../errors.js';
 import { projectsToExport } from '../app/queries.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
+import { jsonText } from './output.js';
 import { act, examples, jsonOption } from './shared.js';
 import { VERSION } from './version.js';
 import { count } from '../util/words.js';
@@ -40,7 +41,7 @@ function formatOf(flags: ExportFlags): Format {
 }
 
 function render(format: Format, doc: ExportDocument, timeZone: string, html: () => string): string {
-  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  if (format === 'json') return `${jsonText(doc)}\n`;
   if (format === 'ics') return renderIcs(doc, VERSION);
   if (format === 'html') return html();
   return renderMarkdown(doc, timeZone);

@@ -180,6 +180,12 @@ describe('control characters in every output path', () => {
     expect(JSON.parse(h.stdout).find((m: { role: string }) => m.role === 'user').content).toBe(text);
     const plain = fx.seen.add(await runCli(['history'], { home: fx.home }));
     expect(plain.stdout).not.toMatch(RAW_CONTROLS);
+    // The export's JSON (stdout and file) goes through the same escaping writer.
+    const exported = fx.seen.add(await runCli(['export', '--format', 'json'], { home: fx.home }));
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).not.toMatch(RAW_CONTROLS);
+    expect(exported.stdout).toContain('\\u009b');
+    expect(exported.stdout).toContain(JSON.stringify(text).replace(/[\u007f-\u009f\u202a-\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     expect(messages(fx.home).find((m) => m.role === 'user')!.content).toBe(text);
   });
 });
