@@ -1,6 +1,7 @@
 // The plan itself: what to do this week within the hours budget, where the creator is, pace
 // changes (slower, faster, burnout) with the new launch date, and getting unstuck.
-import { replan } from '../../../plan/schedule.js';
+import { dueDateOf, replan } from '../../../plan/schedule.js';
+import { weekView } from '../../../plan/week.js';
 import type { PlanTask } from '../../../plan/schema.js';
 import { addDays, daysBetween, plural, ref, sum, tickHint } from '../facts.js';
 import { targetDayIn } from '../when.js';
@@ -8,20 +9,23 @@ import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
 /** Open tasks in plan order that fit `budget` hours; a first task bigger than the budget is split. */
+/**
+ * This week's tasks as `coach week` and /week pick them (plan/week.ts: overdue first, then the
+ * next open tasks while they fit the hours); a single task bigger than the week is to be split.
+ */
 export function weekPlan(f: Facts, budget: number): { tasks: PlanTask[]; split: PlanTask | null } {
-  const first = f.open[0];
-  if (!first) return { tasks: [], split: null };
-  if (first.hours > budget) return { tasks: [], split: first };
-  const tasks: PlanTask[] = [];
-  let left = budget;
-  for (const t of f.open.slice(0, 6)) {
-    if (t.hours <= left) {
-      tasks.push(t);
-      left -= t.hours;
-    }
-    if (left <= 0 || tasks.length === 3) break;
-  }
-  return { tasks, split: null };
+  const w = weekView(f.plan, f.done, f.today, budget);
+  const byId = new Map(f.tasks.map((t) => [t.id, t]));
+  const tasks = [...w.overdue, ...w.thisWeek].map((t) => byId.get(t.id)!);
+  const only = tasks.length === 1 && w.overdue.length === 0 ? tasks[0]! : null;
+  return only && only.hours > budget ? { tasks: [], split: only } : { tasks, split: null };
+}
+
+/** "due 2027-01-09" (or "overdue since …") from the schedule; plans without dates name the week. */
+function dueText(t: PlanTask, today: string): string {
+  const due = dueDateOf(t);
+  if (!due) return `due week ${t.dueWeek}`;
+  return due < today ? `overdue since ${due}` : `due ${due}`;
 }
 
 export const week: Intent = {
@@ -42,7 +46,7 @@ export const week: Intent = {
         f.vary('week-split', [`This week, ${budget} h: start ${ref(split)}. It takes ~${split.hours} h, so spread it over ${plural(weeks, 'week')}.`, `Your next task, ${ref(split)}, needs ~${split.hours} h: at ${budget} h a week that is ${plural(weeks, 'week')} of work, so start it now.`]),
         `- Do the first ${budget} h now: ${split.details.split(/(?<=\.)\s/)[0]}`,
         ...(split.tips[0] ? [`- Tip: ${split.tips[0]}`] : []),
-        `It's next in "${f.phase.title}" and due in week ${split.dueWeek}.`,
+        `It's next in "${f.phase.title}", ${dueText(split, f.today)}.`,
       ];
     }
     const used = sum(tasks.map((t) => t.hours));
@@ -50,14 +54,13 @@ export const week: Intent = {
     const skipped = f.open.find((t) => !tasks.includes(t) && f.open.indexOf(t) < f.open.indexOf(last));
     return [
       evening ? f.vary('week-evening', [`For a ${budget}-hour session today, do this (${used} h):`, `Today, ${budget} h is enough for:`]) : f.vary('week-open', [`With ${budget} h this week, do these (${used} h):`, `Your ${budget} hours this week cover ${used} h of plan work:`, `This week (${budget} h available, ${used} h planned):`, `Plan for the week, ${used} of your ${budget} h:`]),
-      ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, due week ${t.dueWeek}. ${t.details.split(/(?<=\.)\s/)[0]}`),
+      ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, ${dueText(t, f.today)}. ${t.details.split(/(?<=\.)\s/)[0]}`),
       `${tasks.length > 1 ? 'Why these: they are the next open tasks' : 'Why this: it is the next open task'} in "${f.phase.title}", in the order the plan builds on, and ${tasks.length > 1 ? 'they fit' : 'it fits'} your hours.${skipped ? ` ${skipped.id} (~${skipped.hours} h) gets next week to itself.` : ''}${budget - used > 0 ? ` The spare ${budget - used} h: reply to comments, they are your future members.` : ''}`,
       `When one is finished, ${tickHint(f.surface, tasks[0]!.id)}.`,
     ];
   },
 };
 
-/** The day the open work ends at `hours` a week, counted from today. */
 /**
  * When the doors open at `hours` per week: the schedule's own re-plan (plan/schedule.ts) of the
  * open tasks up to the launch task, so the answer names the same date `coach week` and `plan` show.
