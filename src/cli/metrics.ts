@@ -5,12 +5,12 @@ import { requireProfile, requireProject } from '../app/context.js';
 import { addNumbers, numbersReport, type NumbersReport } from '../app/metrics.js';
 import { dayOf } from '../app/schedule.js';
 import { UsageError } from '../errors.js';
-import { METRIC_LIMITS, numbersLines, usdText, type Numbers } from '../plan/metrics.js';
+import { numbersLines, usdText, type Numbers } from '../plan/metrics.js';
 import { groupDigits, parseAmount, parseMonthlyUSD } from '../plan/parse.js';
 import { parseDay } from '../util/dates.js';
 import type { Output } from './output.js';
 import { numbersTrend } from './schedule-view.js';
-import { act, examples, jsonOption } from './shared.js';
+import { FLAG_RANGES, act, checkRange, examples, jsonOption } from './shared.js';
 
 interface AddFlags {
   date?: string;
@@ -26,17 +26,14 @@ function parseCount(flag: string, raw: string): number {
   if (/^[-−]/.test(text)) throw new UsageError(`${flag} cannot be negative, got "${raw}"`);
   const n = parseAmount(text);
   if (n === null || !Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number like 180, 1,200 or 1.2k, got "${raw}"`);
-  if (n > METRIC_LIMITS.count) throw new UsageError(`${flag} ${groupDigits(n)} is not a plausible number (at most ${groupDigits(METRIC_LIMITS.count)})`);
-  return n;
+  return checkRange(flag, raw, n, FLAG_RANGES.metricCount, groupDigits);
 }
 
 function parseMrr(raw: string): number {
   if (/^[-−]/.test(raw.trim())) throw new UsageError(`--mrr cannot be negative, got "${raw}"`);
   const parsed = parseMonthlyUSD(raw);
   if (!parsed.ok) throw new UsageError(`--mrr: ${parsed.error}`);
-  const usd = parsed.value / 100;
-  if (usd > METRIC_LIMITS.mrrUSD) throw new UsageError(`--mrr ${usdText(usd)} is not a plausible monthly revenue`);
-  return usd;
+  return checkRange('--mrr', raw, parsed.value / 100, FLAG_RANGES.mrrUSD, usdText);
 }
 
 export function parseAddFlags(flags: AddFlags, today: string): { date: string; numbers: Numbers } {

@@ -5,6 +5,7 @@ import { CoachError, UsageError } from '../errors.js';
 import { MiB, readStreamBounded } from '../util/files.js';
 export { coachCommand as commandLine } from '../app/context.js';
 import type { Parsed } from '../plan/parse.js';
+import { METRIC_LIMITS } from '../plan/metrics.js';
 import { defaultIo, Output, type Io } from './output.js';
 import type { GlobalOptions } from './globals.js';
 
@@ -59,6 +60,9 @@ export const FLAG_RANGES = {
   monthlyCents: { min: 0, max: 10_000_000_000 },
   followers: { min: 0, max: 10_000_000_000 },
   hoursPerWeek: { min: 0, max: 100 },
+  /** Business numbers (`metrics add`): the same bounds the stored check-ins are validated with. */
+  metricCount: { min: 0, max: METRIC_LIMITS.count },
+  mrrUSD: { min: 0, max: METRIC_LIMITS.mrrUSD },
 } as const;
 
 export interface Range {

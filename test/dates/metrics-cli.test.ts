@@ -60,8 +60,12 @@ describe('coach metrics', () => {
 
   it.each([
     [['--waitlist', '-5'], /cannot be negative/],
+    [['--waitlist', '-1'], /cannot be negative/],
     [['--members', '2.5'], /whole number/],
-    [['--members', '500000000'], /not a plausible number/],
+    // the bounds are FLAG_RANGES.metricCount (the same ones the stored check-ins are checked with)
+    [['--members', '500000000'], /--members must be from 0 to 100,000,000, got "500000000"/],
+    [['--waitlist', '1e9'], /whole number/],
+    [['--churned', '2000m'], /--churned must be from 0 to 100,000,000/],
     [['--mrr', '-10'], /cannot be negative/],
     [['--mrr', '€300'], /US dollars/],
     [['--mrr', '900m'], /more than \$100 million|not a plausible/],
