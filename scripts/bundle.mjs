@@ -22,6 +22,10 @@ await build({
   minifySyntax: !process.env.BUNDLE_DEBUG,
   minifyWhitespace: !process.env.BUNDLE_DEBUG,
   minifyIdentifiers: !process.env.BUNDLE_DEBUG,
+  // Class and function names survive minifying: `--debug` prints `UsageError: …`, not `h: …`
+  // (and `err.name`, set from `new.target.name`, stays right). Measured: +97 KB of bundle, `--version`
+  // CPU 116 vs 111 ms median (20 runs each, alternating), `tasks list --json` 128 vs 126 ms.
+  keepNames: true,
   legalComments: 'none',
   // Chunks sit beside run.js: modules resolve files from import.meta.url two levels up.
   chunkNames: '[name]-[hash]',

@@ -12,7 +12,8 @@ const EXIT_CODES = `Exit codes:
   5    API unreachable, or failing after retries (429/5xx/529, dropped or stalled stream)
   6    the data file stayed locked by another process for more than 5 s; nothing was changed, try again
   129  \`coach ask\` stopped by SIGHUP (terminal closed): like Ctrl+C
-  130  \`coach ask\` cancelled with Ctrl+C (the partial reply is kept, marked interrupted)
+  130  \`coach ask\` cancelled with Ctrl+C (the partial reply is kept, marked interrupted);
+       Ctrl+C at a confirmation question (\`project abandon\`): nothing changed
   141  stdout closed by its reader (e.g. \`| head\`): an exchange ends like a cancel, silently
   143  \`coach ask\` stopped by SIGTERM: like Ctrl+C
 `;

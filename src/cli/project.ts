@@ -7,6 +7,7 @@ import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
 import { doneTasksOf, projectList } from '../app/queries.js';
 import { FLAG_RANGES, act, commandLine, confirm, examples, interactive, jsonOption, parseIntArg } from './shared.js';
+import { CANCEL_EXIT } from './lifecycle.js';
 import { dueCell, launchInfo, launchMovedLine, numbersTrend, progressBar } from './schedule-view.js';
 import { dayOf, setLaunchDate } from '../app/schedule.js';
 import { checkInsOf } from '../app/metrics.js';
@@ -98,7 +99,14 @@ export function registerProject(program: Command): void {
           const target = projectToMove(db, profile, action, projectId);
           const what = `${action} project "${target.title}" (#${target.id})`;
           if (!interactive()) throw new UsageError(`${what}: not confirmed`, { hint: `run it in a terminal, or add --yes: \`${commandLine(ctx, `project ${action} ${target.id} --yes`)}\`` });
-          if (!(await confirm(`${what[0]!.toUpperCase()}${what.slice(1)}? This cannot be undone. [y/N] `))) {
+          const answer = await confirm(`${what[0]!.toUpperCase()}${what.slice(1)}? This cannot be undone. [y/N] `);
+          if (answer === 'no answer') throw new UsageError(`${what}: not confirmed (no answer)`, { hint: `answer y, or add --yes: \`${commandLine(ctx, `project ${action} ${target.id} --yes`)}\`` });
+          if (answer === 'interrupted') {
+            out.info('Cancelled: nothing changed.');
+            process.exitCode = CANCEL_EXIT.SIGINT;
+            return;
+          }
+          if (answer === 'no') {
             out.info('Nothing changed.');
             return;
           }

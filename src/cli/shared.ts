@@ -104,15 +104,29 @@ export function interactive(): boolean {
   return !!process.stdin.isTTY && !!process.stderr.isTTY;
 }
 
-/** Asks a yes/no question on stderr; only y or yes (any case) is a yes. */
-export async function confirm(question: string): Promise<boolean> {
-  const { createInterface } = await import('node:readline/promises');
+/** What a yes/no question got: only y or yes (any case) is a yes; Enter alone is a no. */
+export type Answer = 'yes' | 'no' | 'interrupted' | 'no answer';
+
+/**
+ * Asks a yes/no question on stderr. Ctrl+C is 'interrupted' (the caller exits 130, like a
+ * signal), Ctrl+D or a closed stdin before a line is 'no answer'.
+ */
+export async function confirm(question: string): Promise<Answer> {
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^\s*y(es)?\s*$/i.test(await rl.question(question));
-  } finally {
-    rl.close();
-  }
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (answer: Answer, newline: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (newline) process.stderr.write('\n');
+      rl.close();
+      resolve(answer);
+    };
+    rl.on('SIGINT', () => settle('interrupted', true));
+    rl.on('close', () => settle('no answer', true));
+    rl.question(question, (line) => settle(/^\s*y(es)?\s*$/i.test(line) ? 'yes' : 'no', false));
+  });
 }
 
 /** The most `-` reads from stdin (a message past ~16 KB is refused anyway; `detect -` takes a few MB). */
