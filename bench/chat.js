@@ -16,7 +16,8 @@ const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
 /** Context building in process: what runExchange does before the request, timed over many runs. */
 async function contextTimes(home, iterations) {
   const { createContext, requireProfile, requireProject } = await dist('app/context.js');
-  const { chatRequestFor } = await dist('coach/exchange.js');
+  const { chatRequestFor, historyToRead } = await dist('app/exchange.js');
+  const { exchangeSessionOf } = await dist('app/session.js');
   const ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC' } });
   try {
     const times = [];
@@ -25,7 +26,8 @@ async function contextTimes(home, iterations) {
       const t0 = performance.now();
       const profile = requireProfile(ctx);
       const project = requireProject(ctx, profile);
-      const { system, messages } = chatRequestFor(ctx, profile, project);
+      const session = exchangeSessionOf(ctx, profile, project, historyToRead(ctx.settings.get('contextMessages')));
+      const { system, messages } = chatRequestFor(ctx, session);
       const ms = performance.now() - t0;
       size = system.stable.length + system.volatile.length + JSON.stringify(messages).length;
       if (i >= 0) times.push(ms);

@@ -100,3 +100,10 @@ export function currentTaskIds(ctx: AppContext): string[] {
 export function profileHandles(ctx: AppContext): string[] {
   return listProfiles(ctx.store().db).map((p) => p.handle);
 }
+
+/** Who answers: Claude with the configured key (and `ANTHROPIC_BASE_URL`), or the offline coach (no key, or `offline`). */
+export function resolveMode(ctx: AppContext, offline?: boolean): { offline: true } | { offline: false; apiKey: string; baseURL?: string } {
+  const key = offline ? null : ctx.settings.apiKey();
+  if (!key) return { offline: true };
+  return { offline: false, apiKey: key.key, baseURL: ctx.env.ANTHROPIC_BASE_URL?.trim() || undefined };
+}

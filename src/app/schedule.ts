@@ -71,7 +71,10 @@ export function replanForHours(db: Db, profile: ProfileRow, now: number): { row:
 }
 
 export function weekFor(db: Db, row: ProjectRow, profile: ProfileRow, now: number): WeekView {
-  const plan = parsePlan(row);
-  const hours = profile.hoursPerWeek ?? plan.personalisation.hoursPerWeek;
-  return weekView(plan, doneTaskIds(db, row.id), dayOf(now), hours);
+  return weekOf(parsePlan(row), doneTaskIds(db, row.id), profile, now);
+}
+
+/** The week view from rows already read (an exchange's session). */
+export function weekOf(plan: CustomizedPlan, done: ReadonlySet<string>, profile: Pick<ProfileRow, 'hoursPerWeek'>, now: number): WeekView {
+  return weekView(plan, done, dayOf(now), profile.hoursPerWeek ?? plan.personalisation.hoursPerWeek);
 }

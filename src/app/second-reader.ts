@@ -13,7 +13,7 @@ import { localDay, systemTimeZone } from '../util/dates.js';
 import { capMicrosOf, costCapReached } from '../usage/budget.js';
 import { ZERO_USAGE, type TokenUsage } from '../usage/prices.js';
 import { READER_MAX_TOKENS, READER_SYSTEM, parseReaderAnswer, readerPrompt, tierOfFinding, type KnownDecision, type ReaderContext } from '../coach/reader.js';
-import { resolveMode } from '../coach/exchange.js';
+import { resolveMode } from './context.js';
 import { listDecisions } from '../store/decisions.js';
 import { doneTaskIds } from '../store/tasks.js';
 import type { ProfileRow } from '../store/schema.js';

@@ -36,7 +36,7 @@ export function registerAsk(program: Command): void {
     const raw = words.length === 1 && words[0] === '-' ? await readStdinText('message') : words.join(' ');
     const profile = requireProfile(ctx);
     const project = requireProject(ctx, profile);
-    const { runExchange } = await import('../coach/exchange.js');
+    const { runExchange } = await import('../app/exchange.js');
     const controller = new AbortController();
     let cause: CancelCause | null = null;
     const cancel = (c: CancelCause) => {

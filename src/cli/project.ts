@@ -29,7 +29,7 @@ export function registerProject(program: Command): void {
     const profile = requireProfile(ctx);
     const row = startProject(ctx, profile, { templateId: opts.template, title: opts.title });
     const plan = parsePlan(row);
-    const { welcomeProject } = await import('../coach/welcome.js');
+    const { welcomeProject } = await import('../app/welcome.js');
     const welcome = await welcomeProject(ctx, profile, row, { offline: !!opts.offline, onStatus: (s) => out.info(s) });
     if (json) return out.json({ ...projectView(row), welcome: { text: welcome.text, model: welcome.model } });
     out.success(`Started "${row.title}" (#${row.id}) — target launch ${row.targetLaunchDate ?? 'open'}`);

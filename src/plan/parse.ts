@@ -3,7 +3,7 @@
 // onboarding's questions ("YouTube 80k and Instagram 20,000", "about 5", "$1,500 a month", "none").
 // Pure: text in, a typed value plus the sentence we understood out, or one line saying what is wrong.
 // Range limits beyond what a value can mean (e.g. a flag's allowed maximum) belong to the caller.
-import type { PlatformPresence } from '../store/schema.js';
+import type { PlatformPresence } from './presence.js';
 
 export type Parsed<T> = { ok: true; value: T; understood: string } | { ok: false; error: string };
 

@@ -1,5 +1,6 @@
 // The six tables (spec: Store). The one schema file: drizzle-kit generates migrations/ from it.
 // Times are integer epoch milliseconds; money is integer micro-dollars (1 USD = 1_000_000).
+import type { PlatformPresence } from '../plan/presence.js';
 import { sql } from 'drizzle-orm';
 import { DECISION_CATEGORIES, PRICING_TIERS } from '../plan/categories.js';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -28,14 +29,7 @@ export const creatorProfiles = sqliteTable('creator_profiles', {
   check('creator_profiles_audience_check', sql`${t.totalAudience} >= 0`),
 ]);
 
-export interface PlatformPresence {
-  platform: string;
-  handle: string | null;
-  followers: number;
-  avgViews: number | null;
-  /** Percent, e.g. 3.2 */
-  engagementRate: number | null;
-}
+export type { PlatformPresence };
 
 export const PROJECT_STATUSES = ['active', 'paused', 'completed', 'abandoned'] as const;
 

@@ -65,7 +65,7 @@ export function Onboarding({ ctx, offline, start: begin, size: fixedSize, onDone
       const profile = currentProfile(ctx);
       const row = startProject(ctx, profile, { templateId });
       note(`Started "${row.title}" — target launch ${row.targetLaunchDate ?? 'open'}`);
-      const { welcomeProject } = await import('../coach/welcome.js');
+      const { welcomeProject } = await import('../app/welcome.js');
       await welcomeProject(ctx, profile, row, { offline, onStatus: setStatus, onText: (d) => batcher.current.push(d) });
       batcher.current.reset();
       onDone(notes.current);

@@ -1,16 +1,14 @@
 // What the UI shows, read through the shared services (never its own queries): the profile, the
 // project and its plan, task states, decisions and today's usage. Plus the session's overrides
 // (`/model NAME`, `/offline`), applied by wrapping the context, so runExchange sees them as settings.
-import type { AppContext, ProjectView } from '../app/context.js';
+import { resolveMode, type AppContext } from '../app/context.js';
 import { onboardingStart, type OnboardingStart } from '../app/onboarding.js';
-import { resolveMode } from '../coach/exchange.js';
 import { OFFLINE_LABEL, OFFLINE_MODEL } from '../coach/offline.js';
 import { planProgress, type PlanProgress } from '../plan/progress.js';
 import type { PlanTask } from '../plan/schema.js';
-import type { DecisionRow, MessageRow, ProfileRow, TaskCompletionRow } from '../store/schema.js';
-import type { TodayUsage } from '../limits/usage-log.js';
+import type { MessageRow } from '../store/schema.js';
 import { projectMessages } from '../app/queries.js';
-import { loadSessionData } from '../app/session-data.js';
+import { loadSession, type Session } from '../app/session.js';
 
 export interface SessionOptions {
   /** `/model NAME`: used for this session only. */
@@ -33,14 +31,9 @@ export function sessionContext(ctx: AppContext, opts: SessionOptions): AppContex
   };
 }
 
-export interface Snapshot {
-  profile: ProfileRow;
-  project: ProjectView;
-  states: Map<string, TaskCompletionRow>;
-  done: Set<string>;
+/** The app's session (`app/session.ts`) with what the screen derives from it and the session's settings. */
+export interface Snapshot extends Session {
   progress: PlanProgress;
-  decisions: DecisionRow[];
-  today: TodayUsage;
   model: string;
   /** The offline coach answers (no key, or /offline). */
   offline: boolean;
@@ -51,14 +44,12 @@ export interface Snapshot {
 
 /** Null when the profile or its active project is missing (the onboarding takes over). */
 export function loadSnapshot(ctx: AppContext, opts: SessionOptions): Snapshot | null {
-  const data = loadSessionData(ctx);
+  const data = loadSession(ctx);
   if (!data) return null;
-  const done = new Set([...data.states.values()].filter((s) => s.done).map((s) => s.taskId));
   const settings = sessionContext(ctx, opts).settings.all();
   return {
     ...data,
-    done,
-    progress: planProgress(data.project.plan, done),
+    progress: planProgress(data.project.plan, data.done),
     model: settings.model,
     offline: resolveMode(ctx, opts.offline).offline,
     limit: settings.dailyMessageLimit,

@@ -1,5 +1,5 @@
 // `/offline`: the offline coach answers for the rest of the session (free, not counted), or not.
-import { resolveMode } from '../../coach/exchange.js';
+import { resolveMode } from '../../app/context.js';
 import type { SlashCommand } from './types.js';
 
 export const offlineCommand: SlashCommand = {

@@ -4,7 +4,7 @@
 // transcript. Limits and usage errors come back as one line; the input is kept for a retry.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppContext } from '../../app/context.js';
-import { runExchange } from '../../coach/exchange.js';
+import { runExchange } from '../../app/exchange.js';
 import { secondRead, wantsSecondReading } from '../../app/second-reader.js';
 import { OFFLINE_LABEL } from '../../coach/offline.js';
 import type { DetectedCompletion, DetectedDecision } from '../../detector/types.js';

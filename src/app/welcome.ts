@@ -1,17 +1,18 @@
 // The welcome message at project start, stored as the project's first assistant message:
 // from Claude when a key is set (kind `welcome`, not counted against the daily limit),
 // otherwise, or if the API fails, from the offline coach.
-import type { AppContext } from '../app/context.js';
-import { parsePlan } from '../app/context.js';
+import { formatError } from '../errors.js';
 import { insertMessage } from '../store/messages.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
 import { requestEstimateMicros, reserve } from '../limits/usage-log.js';
 import { estimateTokens } from '../util/text.js';
 import { capMicrosOf } from '../usage/budget.js';
-import { formatError } from '../errors.js';
-import { resolveMode, streamToMessage, systemPromptFor } from './exchange.js';
-import { systemPromptText } from './prompt.js';
-import { OFFLINE_LABEL, OFFLINE_MODEL, offlineWelcome } from './offline.js';
+import { OFFLINE_LABEL, OFFLINE_MODEL, offlineWelcome } from '../coach/offline.js';
+import { systemPromptText } from '../coach/prompt.js';
+import { streamToMessage } from '../coach/stream.js';
+import { parsePlan, resolveMode, type AppContext } from './context.js';
+import { streamSettings, systemPromptFor } from './exchange.js';
+import { sessionOf } from './session.js';
 
 export interface Welcome {
   text: string;
@@ -38,7 +39,7 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
 
   const settings = ctx.settings.all();
   opts.onStatus?.(`Asking ${settings.model} for your welcome message…`);
-  const system = systemPromptFor(ctx, profile, { row, plan });
+  const system = systemPromptFor(ctx, sessionOf(ctx, profile, { row, plan }));
   let reservation;
   try {
     reservation = reserve(ctx.store().sqlite, {
@@ -51,11 +52,11 @@ export async function welcomeProject(ctx: AppContext, profile: ProfileRow, row: 
     opts.onStatus?.(`${formatError(err)} — using the offline coach's welcome instead`);
     return offline();
   }
-  const result = await streamToMessage(ctx, {
+  const result = await streamToMessage({
     usageId: reservation.usageId, projectId: row.id, model: settings.model,
     system,
     messages: [{ role: 'user', content: WELCOME_REQUEST }],
-    apiKey: mode.apiKey, baseURL: mode.baseURL, onText: opts.onText,
+    apiKey: mode.apiKey, baseURL: mode.baseURL, onText: opts.onText, ...streamSettings(ctx),
   });
   if (result.status === 'complete' && result.reply.trim()) return { text: result.reply, model: result.model, label: null };
   opts.onStatus?.(`${formatError(result.error ?? new Error('empty reply'))} — using the offline coach's welcome instead`);
