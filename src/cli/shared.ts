@@ -60,6 +60,7 @@ export const FLAG_RANGES = {
   monthlyCents: { min: 0, max: 10_000_000_000 },
   followers: { min: 0, max: 10_000_000_000 },
   hoursPerWeek: { min: 0, max: 100 },
+  // Date flags (--since, --until, --date, --launch) are all read by parseDay (util/dates.ts) within its DAY_RANGE.
   /** Business numbers (`metrics add`): the same bounds the stored check-ins are validated with. */
   metricCount: { min: 0, max: METRIC_LIMITS.count },
   mrrUSD: { min: 0, max: METRIC_LIMITS.mrrUSD },

@@ -29,19 +29,31 @@ export function addDays(day: Day, n: number): Day {
   return dayFromNumber(dayNumber(day) + n);
 }
 
-/** Parses `YYYY-MM-DD` or `YYYYMMDD` into a real calendar date; anything else is a usage error. */
+/** The days a date flag accepts (`--since`, `--until`, `--date`, `--launch`): anything outside is a typo. */
+export const DAY_RANGE = { min: '2000-01-01', max: '2100-12-31' } as const;
+
+/**
+ * The one parser of date flags: `YYYY-MM-DD` or `YYYYMMDD`, a real calendar date within DAY_RANGE.
+ * Anything else is a usage error naming the flag (one line, exit 2).
+ */
 export function parseDay(raw: string, name = 'date'): Day {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(raw.trim());
-  const dashes = (raw.trim().match(/-/g) ?? []).length;
+  const text = raw.trim();
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text);
+  const dashes = (text.match(/-/g) ?? []).length;
   if (!m || (dashes !== 0 && dashes !== 2)) {
-    throw new UsageError(`${name} must be a date like 2025-03-01 or 20250301, got "${raw}"`);
+    throw new UsageError(`${name} must be a date like 2025-03-01 or 20250301, got "${shown}"`);
   }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1970 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    throw new UsageError(`${name}: ${raw} is not a calendar date`);
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  if (y < Number(DAY_RANGE.min.slice(0, 4)) || y > Number(DAY_RANGE.max.slice(0, 4))) {
+    throw new UsageError(`${name} must be a date from ${DAY_RANGE.min} to ${DAY_RANGE.max}, got "${shown}"`);
   }
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw new UsageError(`${name}: ${shown} is not a calendar date`);
+  }
+  return day;
 }
 
 /** The zone of this process (node follows `TZ`). */
