@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { listTemplates, loadTemplate, validateTemplateFile } from '../plan/templates.js';
 import { act, examples, jsonOption } from './shared.js';
+import { count } from '../util/words.js';
 
 export function registerTemplates(program: Command): void {
   const templates = program.command('templates').description('plan templates: the shipped ones and your own');
@@ -39,6 +40,6 @@ export function registerTemplates(program: Command): void {
       const t = validateTemplateFile(file);
       const tasks = t.phases.reduce((n, p) => n + p.tasks.length, 0);
       if (json) return out.json({ valid: true, id: t.id, phases: t.phases.length, tasks });
-      out.success(`${file} is a valid template "${t.id}" (${t.phases.length} phases, ${tasks} tasks)`);
+      out.success(`${file} is a valid template "${t.id}" (${count(t.phases.length, 'phase')}, ${count(tasks, 'task')})`);
     }));
 }

@@ -5,11 +5,12 @@ import { weekFor } from '../app/schedule.js';
 import { shortDay } from '../plan/schedule.js';
 import type { WeekTask } from '../plan/week.js';
 import type { Output } from './output.js';
+import { count, relativeDays } from '../util/words.js';
 import { act, examples, jsonOption } from './shared.js';
 
 function taskLine(out: Output, t: WeekTask, today: string): string {
   const due = t.dueDate ? shortDay(t.dueDate, today) : 'no date';
-  const late = t.daysLate > 0 ? out.red(` · ${t.daysLate} day${t.daysLate === 1 ? '' : 's'} late`) : '';
+  const late = t.daysLate > 0 ? out.red(` · ${count(t.daysLate, 'day')} late`) : '';
   return `  ☐ ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h · due ${due})`)}${late}`;
 }
 
@@ -24,7 +25,7 @@ export function registerWeek(program: Command): void {
     const w = weekFor(ctx.store().db, row, profile, ctx.now());
     if (json) return out.json(w);
     const launch = w.launchDate
-      ? ` · launch ${shortDay(w.launchDate, w.today)} (${w.daysToLaunch! >= 0 ? `in ${w.daysToLaunch} days` : `${-w.daysToLaunch!} days ago`})`
+      ? ` · launch ${shortDay(w.launchDate, w.today)} (${relativeDays(w.daysToLaunch!)})`
       : '';
     out.line(out.bold(`This week: ${shortDay(w.weekStart, w.today)} – ${shortDay(w.weekEnd, w.today)}`) + out.dim(`  ${w.plannedHours} of ${w.hoursPerWeek} h planned${launch}`));
     if (w.overdue.length) {

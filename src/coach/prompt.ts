@@ -12,6 +12,7 @@
 import type { CustomizedPlan, PlanPhase, PlanTask } from '../plan/schema.js';
 import { isDone, planProgress } from '../plan/progress.js';
 import { spliceText } from '../util/text.js';
+import { count, relativeDays } from '../util/words.js';
 import { OFFLINE_MODEL } from './offline.js';
 import { numbersSection, type PromptNumbers } from './prompt-numbers.js';
 
@@ -207,15 +208,15 @@ function decisionLine(d: PromptDecision): string {
 function weeksUntil(today: string, target: string): string {
   const days = Math.round((Date.parse(`${target}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (!Number.isFinite(days)) return '';
-  if (days < 0) return ` (${Math.ceil(-days / 7)} weeks ago)`;
-  return days < 14 ? ` (in ${days} days)` : ` (in ${Math.round(days / 7)} weeks)`;
+  if (days < 0) return ` (${count(Math.ceil(-days / 7), 'week')} ago)`;
+  return days < 14 ? ` (${relativeDays(days)})` : ` (in ${count(Math.round(days / 7), 'week')})`;
 }
 
 /** One line standing for a whole message: who wrote it and how it started. */
 function oneLine(content: string, who: string): string {
   const first = content.trim().split('\n').map((l) => l.replace(/[*_`#>]/g, '').trim()).find((l) => l.length > 0) ?? '';
   const cut = first.length > 140 ? `${first.slice(0, 139)}…` : first;
-  return `[${who}: "${cut}" (${n(content.trim().split('\n').length)} lines, not repeated here)]`;
+  return `[${who}: "${cut}" (${count(content.trim().split('\n').length, 'line')}, not repeated here)]`;
 }
 
 // ── the conversation ───────────────────────────────────────────────────────────────────────

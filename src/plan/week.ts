@@ -5,6 +5,7 @@
 // "this week" is not just today), and next week the seven after.
 import type { CustomizedPlan, PlanTask } from './schema.js';
 import { daysBetween, dueDateOf, plusDays, type Day } from './schedule.js';
+import { count, relativeDays } from '../util/words.js';
 
 export interface WeekTask {
   id: string;
@@ -75,8 +76,8 @@ export function weekView(plan: CustomizedPlan, done: ReadonlySet<string>, today:
 /** The week in a few lines, for the coach's prompt and the offline coach. */
 export function weekLines(w: WeekView): string[] {
   const lines: string[] = [];
-  if (w.launchDate) lines.push(`Target launch: ${w.launchDate} (${w.daysToLaunch! >= 0 ? `in ${w.daysToLaunch} days` : `${-w.daysToLaunch!} days ago`}); today is ${w.today}`);
-  const list = (ts: WeekTask[]) => ts.map((t) => `${t.id} ${t.title} (${t.hours} h, due ${t.dueDate ?? '—'}${t.daysLate ? `, ${t.daysLate} days late` : ''})`).join('; ');
+  if (w.launchDate) lines.push(`Target launch: ${w.launchDate} (${relativeDays(w.daysToLaunch!)}); today is ${w.today}`);
+  const list = (ts: WeekTask[]) => ts.map((t) => `${t.id} ${t.title} (${t.hours} h, due ${t.dueDate ?? '—'}${t.daysLate ? `, ${count(t.daysLate, 'day')} late` : ''})`).join('; ');
   if (w.overdue.length) lines.push(`Overdue: ${list(w.overdue)}`);
   if (w.thisWeek.length) lines.push(`This week (${w.plannedHours} of ${w.hoursPerWeek} h with the overdue ones): ${list(w.thisWeek)}`);
   if (w.nextWeek.length) lines.push(`Due next week: ${list(w.nextWeek)}`);

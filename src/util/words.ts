@@ -17,6 +17,12 @@ export function count(n: number, word: string, many?: string): string {
   return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${plural(word, n, many)}`;
 }
 
+/** relativeDays(3) → "in 3 days", relativeDays(1) → "in 1 day", 0 → "today", -2 → "2 days ago". */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  return days > 0 ? `in ${count(days, 'day')}` : `${count(-days, 'day')} ago`;
+}
+
 /** "a task", "an active project". */
 export function article(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;

@@ -71,7 +71,7 @@ describe('coach metrics', () => {
     [['--mrr', '900m'], /more than \$100 million|not a plausible/],
     [['--churned', '500'], /more members than you had/],
     [[], /at least one number/],
-    [['--waitlist', '10', '--date', '2999-01-01'], /in the future/],
+    [['--waitlist', '10', '--date', '2099-01-01'], /in the future/],
     [['--waitlist', '10', '--date', '2026-02-30'], /not a calendar date/],
   ])('refuses %j with exit 2, one line, nothing stored', async (args, message) => {
     const before = stored();

@@ -6,6 +6,7 @@ import { planProgress } from '../../plan/progress.js';
 import { launchTaskOf } from '../../plan/schedule.js';
 import type { PlanTask, Personalisation } from '../../plan/schema.js';
 import { addDays, dayNumber } from '../../util/dates.js';
+import { count } from '../../util/words.js';
 import { readNumbers } from './numbers.js';
 import type { Facts, OfflineInput, Surface } from './types.js';
 
@@ -119,7 +120,7 @@ export function usd(n: number): string {
 
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 export const pct = (n: number) => `${Number(n.toFixed(n < 1 ? 2 : 1))}%`;
-export const plural = (n: number, word: string) => `${int(n)} ${word}${Math.round(n) === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => count(Math.round(n), word);
 
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);

@@ -4,14 +4,15 @@ import { latestNumbersLines } from '../../app/metrics.js';
 import { weekFor } from '../../app/schedule.js';
 import type { WeekTask } from '../../plan/week.js';
 import { barOf } from '../../util/charts.js';
+import { count, relativeDays } from '../../util/words.js';
 import type { CommandContext, SlashCommand } from './types.js';
 
-const taskLine = (t: WeekTask) => `☐ ${t.id} ${t.title} (${t.hours} h · due ${t.dueDate ?? '—'}${t.daysLate ? ` · ${t.daysLate} days late` : ''})`;
+const taskLine = (t: WeekTask) => `☐ ${t.id} ${t.title} (${t.hours} h · due ${t.dueDate ?? '—'}${t.daysLate ? ` · ${count(t.daysLate, 'day')} late` : ''})`;
 
 export function weekLinesFor(ctx: CommandContext): string[] {
   const snap = ctx.snapshot();
   const w = weekFor(ctx.app.store().db, snap.project.row, snap.profile, ctx.app.now());
-  const lines = [`${w.weekStart} – ${w.weekEnd}: ${w.plannedHours} of ${w.hoursPerWeek} h planned${w.launchDate ? ` · launch ${w.launchDate} (in ${w.daysToLaunch} days)` : ''}`];
+  const lines = [`${w.weekStart} – ${w.weekEnd}: ${w.plannedHours} of ${w.hoursPerWeek} h planned${w.launchDate ? ` · launch ${w.launchDate} (${relativeDays(w.daysToLaunch!)})` : ''}`];
   if (w.overdue.length) lines.push('', `Overdue (${w.overdue.length})`, ...w.overdue.map(taskLine));
   lines.push('', 'To do', ...(w.thisWeek.length ? w.thisWeek.map(taskLine) : [w.overdue.length ? 'the overdue tasks fill this week' : 'nothing open: every task is done']));
   if (w.nextWeek.length) lines.push('', 'Due next week', ...w.nextWeek.map(taskLine));

@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { sym, theme } from '../theme.js';
+import { count } from '../../util/words.js';
 
 export const StreamingReply = memo(function StreamingReply({ rows, label, height }: { rows: string[]; label: string; height: number }) {
   if (height <= 0) return null;
@@ -13,7 +14,7 @@ export const StreamingReply = memo(function StreamingReply({ rows, label, height
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end">
         <Text bold color={theme.coach}>{`${sym.coach} coach`}</Text>
-        <Text color={theme.dim}>{` · ${label} · ${rows.length ? 'replying' : 'thinking'}…${hidden ? ` (${hidden} lines above)` : ''} · Esc cancels`}</Text>
+        <Text color={theme.dim}>{` · ${label} · ${rows.length ? 'replying' : 'thinking'}…${hidden ? ` (${count(hidden, 'line')} above)` : ''} · Esc cancels`}</Text>
       </Text>
       {shown.map((r, i) => (
         <Text key={i} wrap="truncate-end">{`  ${r}`}</Text>
