@@ -25,6 +25,9 @@ export interface AppContext {
   close(): void;
 }
 
+/** What a use case that reads or writes the store needs of the context (tests can pass a bare store and clock). */
+export type StoreContext = Pick<AppContext, 'store' | 'now'>;
+
 export function createContext(opts: { profile?: string; env?: NodeJS.ProcessEnv; now?: () => number } = {}): AppContext {
   const env = opts.env ?? process.env;
   const home = dataHome(env);
@@ -50,6 +53,11 @@ export function createContext(opts: { profile?: string; env?: NodeJS.ProcessEnv;
       store?.close();
     },
   };
+}
+
+/** Opens (and migrates, after a backup) the store now: a store problem then surfaces before a screen is drawn. */
+export function openData(ctx: AppContext): void {
+  ctx.store();
 }
 
 /** A command to suggest in a hint, keeping the flags the user gave that change its meaning (`--profile var`). */

@@ -14,7 +14,7 @@ import { allMessages } from '../store/messages.js';
 import { taskStates } from '../store/tasks.js';
 import type { DecisionRow, ProfileRow, ProjectRow } from '../store/schema.js';
 import { sanitizeForTerminal } from '../util/text.js';
-import { parsePlan } from './context.js';
+import { parsePlan, type StoreContext } from './context.js';
 import { allTasks, decisionView, iso, messageView, profileView, projectView, taskView, type TaskView } from './views.js';
 
 export const EXPORT_FORMAT = 'creator-coach-export';
@@ -67,11 +67,12 @@ export function exportProject(db: Db, row: ProjectRow): ExportProject {
   };
 }
 
-export function buildExport(db: Db, profile: ProfileRow, projects: ProjectRow[], now: number): ExportDocument {
+export function buildExport(ctx: StoreContext, profile: ProfileRow, projects: ProjectRow[]): ExportDocument {
+  const db = ctx.store().db;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
+    exportedAt: new Date(ctx.now()).toISOString(),
     profile: profileView(profile),
     projects: projects.map((p) => exportProject(db, p)),
   };

@@ -2,9 +2,9 @@
 // fetched) with the plan and its dates, progress per phase, decisions, the numbers over time as
 // charts, and what the AI cost. Rendering is pure (the export document in, HTML out; every text is
 // escaped); htmlReportOf reads the check-ins and the cost from the store.
+import type { StoreContext } from './context.js';
 import { latestNumbers, numbersLines, thresholdChecks, usdText, type CheckIn } from '../plan/metrics.js';
 import { groupDigits } from '../plan/parse.js';
-import type { Db } from '../store/db.js';
 import type { ProjectRow } from '../store/schema.js';
 import { projectCost, type ProjectCost } from '../store/usage.js';
 import { formatCostSum } from '../usage/money.js';
@@ -127,8 +127,8 @@ export function renderHtmlReport({ doc, project: p, checkIns, cost, today }: Htm
 }
 
 /** The report of one exported project: its check-ins and AI cost read from the store. */
-export function htmlReportOf(db: Db, doc: ExportDocument, row: ProjectRow, now: number): string {
+export function htmlReportOf(ctx: StoreContext, doc: ExportDocument, row: ProjectRow): string {
   const project = doc.projects.find((p) => p.id === row.id);
   if (!project) throw new Error(`project #${row.id} is not in the export`);
-  return renderHtmlReport({ doc, project, checkIns: checkInsOf(row), cost: projectCost(db, row.id), today: dayOf(now) });
+  return renderHtmlReport({ doc, project, checkIns: checkInsOf(row), cost: projectCost(ctx.store().db, row.id), today: dayOf(ctx.now()) });
 }

@@ -2,6 +2,7 @@
 // IMMEDIATE transaction, so two processes adding at once both land), and the latest numbers with
 // what they mean — the one function the CLI, the offline coach and the Claude prompt share.
 import { StoreError, UsageError } from '../errors.js';
+import type { StoreContext } from './context.js';
 import { addCheckIn, latestNumbers, numbersLines, parseCheckIns, thresholdChecks, type CheckIn, type LatestNumbers, type Numbers, type ThresholdCheck } from '../plan/metrics.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { weekLines, type WeekView } from '../plan/week.js';
@@ -35,8 +36,9 @@ export function numbersReport(row: Pick<ProjectRow, 'id' | 'metrics'>, plan: Cus
  * Records a check-in for `date`. Refuses what cannot be true: more members leaving than the
  * project had. Nothing is stored when it refuses.
  */
-export function addNumbers(db: Db, projectId: number, date: string, numbers: Numbers, now: number): CheckIn[] {
-  return db.transaction((tx) => {
+export function addNumbers(ctx: StoreContext, projectId: number, date: string, numbers: Numbers): CheckIn[] {
+  const now = ctx.now();
+  return ctx.store().db.transaction((tx) => {
     const row = getProject(tx as unknown as Db, projectId);
     if (!row) throw new UsageError(`no project #${projectId}`);
     const list = checkInsOf(row);

@@ -36,5 +36,5 @@ export function currentProfile(ctx: AppContext): ProfileRow {
 }
 
 export function resumePausedProject(ctx: AppContext): ProjectRow {
-  return moveProject(ctx.store().db, currentProfile(ctx), 'resume', undefined, ctx.now());
+  return moveProject(ctx, currentProfile(ctx), 'resume', undefined);
 }

@@ -6,7 +6,7 @@ import { loadTemplate } from '../plan/templates.js';
 import { writeTx, type Db } from '../store/db.js';
 import { findActiveProject, insertProject, isActiveProjectConflict, listProjects, updateProjectStatus, type ProjectStatus } from '../store/projects.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
-import type { AppContext } from './context.js';
+import type { AppContext, StoreContext } from './context.js';
 import { startSchedule } from './schedule.js';
 
 export function profileForPlan(p: ProfileRow): ProfileForPlan {
@@ -55,12 +55,17 @@ const TRANSITIONS: Record<'pause' | 'resume' | 'complete' | 'abandon', { from: P
 export type ProjectAction = keyof typeof TRANSITIONS;
 
 /** Checks and moves in one IMMEDIATE transaction: two processes cannot both make the same move. */
-export function moveProject(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
-  return writeTx(db, (tx) => moveProjectIn(tx, profile, action, projectId, now));
+export function moveProject(ctx: StoreContext, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
+  const now = ctx.now();
+  return writeTx(ctx.store().db, (tx) => moveProjectIn(tx, profile, action, projectId, now));
 }
 
 /** The project an action would move (the given one, else the current one it applies to); throws when there is none. */
-export function projectToMove(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
+export function projectToMove(ctx: Pick<AppContext, 'store'>, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
+  return targetOf(ctx.store().db, profile, action, projectId);
+}
+
+function targetOf(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
   const { from, to } = TRANSITIONS[action];
   const candidates = listProjects(db, profile.id);
   const project = projectId !== undefined ? candidates.find((p) => p.id === projectId) : candidates.find((p) => from.includes(p.status));
@@ -75,7 +80,7 @@ export function projectToMove(db: Db, profile: ProfileRow, action: ProjectAction
 
 function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
   const { to } = TRANSITIONS[action];
-  const project = projectToMove(db, profile, action, projectId);
+  const project = targetOf(db, profile, action, projectId);
   if (to === 'active') {
     const active = findActiveProject(db, profile.id);
     if (active) throw conflict(active);

@@ -8,7 +8,7 @@ import type { CustomizedPlan } from '../plan/schema.js';
 import { loadTemplate } from '../plan/templates.js';
 import { listDecisions } from '../store/decisions.js';
 import { allMessages, lastMessages } from '../store/messages.js';
-import { findProfile, listProfiles, upsertProfile, type ProfilePatch } from '../store/profiles.js';
+import { findProfile, listProfiles } from '../store/profiles.js';
 import { findCurrentProject, listProjects } from '../store/projects.js';
 import type { DecisionCategory } from '../plan/schema.js';
 import type { DecisionRow, MessageRow, ProfileRow, ProjectRow } from '../store/schema.js';
@@ -24,17 +24,6 @@ export function findCurrentProfile(ctx: AppContext): ProfileRow | null {
 
 export function allProfiles(ctx: AppContext): ProfileRow[] {
   return listProfiles(ctx.store().db);
-}
-
-/** Creates the profile named by --profile or updates it; `platforms` merge by name unless `clearPlatforms`. */
-export function saveProfile(ctx: AppContext, patch: ProfilePatch, opts: { mergePlatforms?: boolean } = {}): { profile: ProfileRow; created: boolean } {
-  const db = ctx.store().db;
-  if (patch.platforms && opts.mergePlatforms) {
-    const byName = new Map((findProfile(db, ctx.profileHandle)?.platforms ?? []).map((p) => [p.platform, p]));
-    for (const p of patch.platforms) byName.set(p.platform, p);
-    patch = { ...patch, platforms: [...byName.values()] };
-  }
-  return upsertProfile(db, ctx.profileHandle, patch, ctx.now());
 }
 
 /** The done task ids of a project. */

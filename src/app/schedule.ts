@@ -12,7 +12,7 @@ import { findCurrentProject, getProject, updateProjectPlan } from '../store/proj
 import type { DecisionRow, ProfileRow, ProjectRow } from '../store/schema.js';
 import { doneTaskIds } from '../store/tasks.js';
 import { localDay, systemTimeZone } from '../util/dates.js';
-import { parsePlan } from './context.js';
+import { parsePlan, type StoreContext } from './context.js';
 
 /** The creator's calendar day at `now` (TZ, else the system zone). */
 export function dayOf(now: number): Day {
@@ -37,11 +37,12 @@ function save(db: Db, row: ProjectRow, change: Omit<Replan, 'today' | 'done'>, n
 }
 
 /** `project set --launch DATE`: a launch date by hand (today or later); open tasks re-spread to it. */
-export function setLaunchDate(db: Db, row: ProjectRow, date: Day, now: number): { row: ProjectRow; plan: CustomizedPlan; move: LaunchMove } {
+export function setLaunchDate(ctx: StoreContext, row: ProjectRow, date: Day): { row: ProjectRow; plan: CustomizedPlan; move: LaunchMove } {
+  const now = ctx.now();
   const today = dayOf(now);
   if (daysBetween(today, date) < 0) throw new UsageError(`--launch ${date} is in the past (today is ${today})`);
   const from = row.targetLaunchDate;
-  return { ...save(db, row, { launch: { date, source: 'manual' } }, now), move: { from, to: date } };
+  return { ...save(ctx.store().db, row, { launch: { date, source: 'manual' } }, now), move: { from, to: date } };
 }
 
 /**
@@ -61,7 +62,9 @@ export function applyTimelineDecision(db: Db, projectId: number, decision: Pick<
 }
 
 /** The profile's hours per week changed: its current project's open tasks follow the new pace. */
-export function replanForHours(db: Db, profile: ProfileRow, now: number): { row: ProjectRow; move: LaunchMove | null } | null {
+export function replanForHours(ctx: StoreContext, profile: ProfileRow): { row: ProjectRow; move: LaunchMove | null } | null {
+  const db = ctx.store().db;
+  const now = ctx.now();
   const row = findCurrentProject(db, profile.id);
   if (!row || profile.hoursPerWeek === null || profile.hoursPerWeek <= 0) return null;
   const from = row.targetLaunchDate;
@@ -70,8 +73,8 @@ export function replanForHours(db: Db, profile: ProfileRow, now: number): { row:
   return { row: saved.row, move: from === to ? null : { from, to } };
 }
 
-export function weekFor(db: Db, row: ProjectRow, profile: ProfileRow, now: number): WeekView {
-  return weekOf(parsePlan(row), doneTaskIds(db, row.id), profile, now);
+export function weekFor(ctx: StoreContext, row: ProjectRow, profile: ProfileRow): WeekView {
+  return weekOf(parsePlan(row), doneTaskIds(ctx.store().db, row.id), profile, ctx.now());
 }
 
 /** The week view from rows already read (an exchange's session). */

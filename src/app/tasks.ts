@@ -6,6 +6,7 @@ import { writeTx, type Db } from '../store/db.js';
 import { recordDecision, type NewDecision } from '../store/decisions.js';
 import type { TaskCompletionRow } from '../store/schema.js';
 import { taskStates, upsertTask, type TaskChange } from '../store/tasks.js';
+import type { StoreContext } from './context.js';
 import { applyTimelineDecision } from './schedule.js';
 import { allTasks } from './views.js';
 
@@ -67,8 +68,8 @@ export function resolveTasks(plan: CustomizedPlan, raws: string[]): PlanTask[] {
   return out;
 }
 
-export function setTask(db: Db, projectId: number, task: PlanTask, change: TaskChange, now: number) {
-  return upsertTask(db, projectId, task.id, change, now);
+export function setTask(ctx: StoreContext, projectId: number, task: PlanTask, change: TaskChange) {
+  return upsertTask(ctx.store().db, projectId, task.id, change, ctx.now());
 }
 
 export interface TaskOutcome {
@@ -79,8 +80,9 @@ export interface TaskOutcome {
 }
 
 /** Marks tasks done or open in one IMMEDIATE transaction; tasks already so are left alone (their date kept). */
-export function markTasks(db: Db, projectId: number, tasks: PlanTask[], change: { done: boolean; note?: string; source?: 'manual' | 'chat' }, now: number): TaskOutcome[] {
-  return writeTx(db, (tx) => {
+export function markTasks(ctx: StoreContext, projectId: number, tasks: PlanTask[], change: { done: boolean; note?: string; source?: 'manual' | 'chat' }): TaskOutcome[] {
+  const now = ctx.now();
+  return writeTx(ctx.store().db, (tx) => {
     const states = taskStates(tx, projectId);
     return tasks.map((task) => {
       const current = states.get(task.id);
@@ -91,9 +93,10 @@ export function markTasks(db: Db, projectId: number, tasks: PlanTask[], change: 
   });
 }
 
-export function toggleTask(db: Db, projectId: number, task: PlanTask, note: string | undefined, now: number) {
+export function toggleTask(ctx: StoreContext, projectId: number, task: PlanTask, note: string | undefined) {
+  const now = ctx.now();
   // Read and flip in one IMMEDIATE transaction: two toggles at once must give back the first state.
-  return writeTx(db, (tx) => {
+  return writeTx(ctx.store().db, (tx) => {
     const current = taskStates(tx, projectId).get(task.id);
     return upsertTask(tx, projectId, task.id, { done: !current?.done, source: 'manual', ...(note !== undefined ? { note } : {}) }, now);
   });
@@ -124,8 +127,9 @@ export function taskForCategory(plan: CustomizedPlan, category: DecisionCategory
   return plan.decisionPoints.find((d) => d.category === category)?.taskIds[0] ?? null;
 }
 
-export function addDecision(db: Db, projectId: number, plan: CustomizedPlan, d: Omit<NewDecision, 'relatedTaskId'> & { relatedTaskId?: string | null }, now: number) {
-  return db.transaction((tx) => {
+export function addDecision(ctx: StoreContext, projectId: number, plan: CustomizedPlan, d: Omit<NewDecision, 'relatedTaskId'> & { relatedTaskId?: string | null }) {
+  const now = ctx.now();
+  return ctx.store().db.transaction((tx) => {
     const recorded = recordDecision(tx as unknown as Db, projectId, { ...d, relatedTaskId: d.relatedTaskId ?? taskForCategory(plan, d.category) }, now);
     return { ...recorded, launchMoved: applyTimelineDecision(tx as unknown as Db, projectId, recorded.decision, now) };
   }, { behavior: 'immediate' });

@@ -1,6 +1,7 @@
 // The usage report behind `coach usage` (and the UI's /usage): resolves the date range in a time
 // zone, asks the store for per-(bucket, model) sums and folds them into rows, totals and the
 // stable JSON document. Money stays integer micro-dollars until the document is built.
+import type { StoreContext } from './context.js';
 import { UsageError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import {
@@ -151,7 +152,8 @@ function daysWithUsage(db: Db, range: { since: Day; until: Day }, profileId: num
   return since <= until ? dayBounds(since, until, timeZone) : [];
 }
 
-export function usageReport(db: Db, opts: UsageReportOptions): UsageReport {
+export function usageReport(ctx: Pick<StoreContext, 'store'>, opts: UsageReportOptions): UsageReport {
+  const db = ctx.store().db;
   const range = resolveRange(db, opts);
   const breakdown = !!opts.breakdown && opts.kind !== 'models';
   const report: UsageReport = { kind: opts.kind, timeZone: opts.timeZone, range, rows: [], totals: emptyAggregate(), unpricedModels: [], breakdown };
@@ -231,7 +233,7 @@ export interface TodayStatus extends DayStatus {
 }
 
 /** A profile's messages and cost so far today (local day in `timeZone`). */
-export function todayStatus(db: Db, profileId: number, timeZone: string, now: number): TodayStatus {
-  const bounds = localDayBounds(now, timeZone);
-  return { day: bounds.key, ...dayStatus(db.$client, profileId, bounds) };
+export function todayStatus(ctx: StoreContext, profileId: number, timeZone: string): TodayStatus {
+  const bounds = localDayBounds(ctx.now(), timeZone);
+  return { day: bounds.key, ...dayStatus(ctx.store().sqlite, profileId, bounds) };
 }

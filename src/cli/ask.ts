@@ -14,7 +14,7 @@ import { CANCEL_EXIT, stdoutIsClosed, whileCancellable, type CancelCause } from 
 
 /** Renders finished markdown blocks to stdout (marked-terminal, loaded only for a terminal). */
 async function markdownPrinter(out: Output, width: number): Promise<{ push(delta: string): void; end(): void }> {
-  const [{ markdownRows }, { MarkdownBlocks }] = await Promise.all([import('../ui/text/markdown.js'), import('./markdown-stream.js')]);
+  const [{ markdownRows }, { MarkdownBlocks }] = await Promise.all([import('../util/markdown.js'), import('./markdown-stream.js')]);
   const blocks = new MarkdownBlocks();
   let first = true;
   const print = (block: string) => {

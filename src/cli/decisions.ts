@@ -50,10 +50,10 @@ export function registerDecisions(program: Command): void {
     if (opts.tier && category !== 'pricing') throw new UsageError(`--tier is for pricing decisions, not ${category}`);
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile);
-    const { decision, superseded, launchMoved } = addDecision(ctx.store().db, row.id, plan, {
+    const { decision, superseded, launchMoved } = addDecision(ctx, row.id, plan, {
       category, decision: text.trim(), value: opts.value?.trim() || text.trim(), rationale: opts.because?.trim() || null,
       confidence: 'high', sourceMessageId: null, tier: opts.tier ?? null,
-    }, ctx.now());
+    });
     if (json) return out.json(decisionView(decision));
     out.success(`Recorded ${category} decision #${decision.id}${superseded ? ` (supersedes #${superseded.id}: ${superseded.decision})` : ''}`);
     if (launchMoved) out.info(launchMovedLine(launchMoved));

@@ -67,13 +67,12 @@ export function registerExport(program: Command): void {
     const format = formatOf(flags);
     const timeZone = flags.timezone === undefined ? systemTimeZone() : parseTimeZone(flags.timezone);
     const profile = requireProfile(ctx);
-    const db = ctx.store().db;
     const projects = projectsToExport(ctx, profile, !!flags.all);
     if (!projects.length) out.warn(`profile "${profile.handle}" has no ${flags.all ? '' : 'current '}project: exporting the profile only`);
-    const doc = buildExport(db, profile, projects, ctx.now());
+    const doc = buildExport(ctx, profile, projects);
     const text = render(format, doc, timeZone, () => {
       if (flags.all || projects.length !== 1) throw new UsageError(flags.all ? 'the html report covers one project: drop --all' : `profile "${profile.handle}" has no project to report on`);
-      return htmlReportOf(db, doc, projects[0]!, ctx.now());
+      return htmlReportOf(ctx, doc, projects[0]!);
     });
     if (!flags.output || flags.output === '-') return out.raw(text);
     const file = resolve(flags.output);

@@ -89,7 +89,7 @@ export function registerMetrics(program: Command): void {
     const { date, numbers } = parseAddFlags(flags, dayOf(ctx.now()));
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile, { allowPaused: true });
-    const list = addNumbers(ctx.store().db, row.id, date, numbers, ctx.now());
+    const list = addNumbers(ctx, row.id, date, numbers);
     const report = numbersReport({ id: row.id, metrics: JSON.stringify(list) }, plan, profile);
     if (json) return out.json({ checkIn: list.find((c) => c.date === date), latest: report.latest, checks: report.checks });
     out.success(`Recorded your numbers for ${date}`);

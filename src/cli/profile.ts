@@ -2,9 +2,9 @@
 import { Command, Option } from 'commander';
 import { profileView } from '../app/views.js';
 import { requireProfile } from '../app/context.js';
-import { replanForHours } from '../app/schedule.js';
+import { updateProfile } from '../app/profiles.js';
 import { UsageError } from '../errors.js';
-import { allProfiles, findCurrentProfile, saveProfile } from '../app/queries.js';
+import { allProfiles } from '../app/queries.js';
 import type { ProfilePatch } from '../store/profiles.js';
 import type { PlatformPresence, ProfileRow } from '../store/schema.js';
 import { parseHours, parseMonthlyUSD, parsePlatforms, platformLabel } from '../plan/parse.js';
@@ -102,17 +102,9 @@ export function registerProfile(program: Command): void {
     }
     if (opts.experience !== undefined) patch.experienceLevel = opts.experience;
     if (opts.goals !== undefined) patch.goals = opts.goals.trim() || null;
-    const db = ctx.store().db;
-    if (newPlatforms.length || opts.clearPlatforms) {
-      const existing = opts.clearPlatforms ? [] : (findCurrentProfile(ctx)?.platforms ?? []);
-      const byName = new Map(existing.map((p) => [p.platform, p]));
-      for (const p of newPlatforms) byName.set(p.platform, p);
-      patch.platforms = [...byName.values()];
-    }
-    const before = patch.hoursPerWeek !== undefined ? findCurrentProfile(ctx)?.hoursPerWeek : undefined;
-    const { profile: saved, created } = saveProfile(ctx, patch);
-    // New hours per week: the current project's open tasks follow the new pace.
-    const replanned = !created && patch.hoursPerWeek !== undefined && before !== patch.hoursPerWeek ? replanForHours(db, saved, ctx.now()) : null;
+    if (opts.clearPlatforms) patch.platforms = [];
+    if (newPlatforms.length) patch.platforms = [...(patch.platforms ?? []), ...newPlatforms];
+    const { profile: saved, created, replanned } = updateProfile(ctx, patch, { mergePlatforms: !opts.clearPlatforms });
     if (json) out.json(profileView(saved));
     else {
       out.success(`${created ? 'Created' : 'Updated'} profile "${saved.handle}"${understood.length ? `: ${understood.join(' · ')}` : ''}`);

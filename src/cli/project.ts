@@ -74,7 +74,7 @@ export function registerProject(program: Command): void {
     const date = parseDay(opts.launch, '--launch');
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
-    const result = setLaunchDate(ctx.store().db, row, date, ctx.now());
+    const result = setLaunchDate(ctx, row, date);
     if (json) return out.json({ ...projectView(result.row), schedule: result.plan.schedule ?? null });
     out.success(launchMovedLine(result.move));
   }));
@@ -93,10 +93,9 @@ export function registerProject(program: Command): void {
     examples(cmd, FINAL.has(action) ? [example, `${example} 3 --yes`] : [example, `${example} 3`])
       .action(act(async ({ ctx, out, json }, id: string | undefined, opts: { yes?: boolean }) => {
         const profile = requireProfile(ctx);
-        const db = ctx.store().db;
         const projectId = id === undefined ? undefined : parseIntArg('project id', id, FLAG_RANGES.id);
         if (FINAL.has(action) && !opts.yes) {
-          const target = projectToMove(db, profile, action, projectId);
+          const target = projectToMove(ctx, profile, action, projectId);
           const what = `${action} project "${target.title}" (#${target.id})`;
           if (!interactive()) throw new UsageError(`${what}: not confirmed`, { hint: `run it in a terminal, or add --yes: \`${commandLine(ctx, `project ${action} ${target.id} --yes`)}\`` });
           const answer = await confirm(`${what[0]!.toUpperCase()}${what.slice(1)}? This cannot be undone. [y/N] `);
@@ -111,7 +110,7 @@ export function registerProject(program: Command): void {
             return;
           }
         }
-        const row = moveProject(db, profile, action, projectId, ctx.now());
+        const row = moveProject(ctx, profile, action, projectId);
         if (json) return out.json(projectView(row));
         out.success(`Project "${row.title}" is now ${row.status}`);
       }));

@@ -69,7 +69,7 @@ export function registerTasks(program: Command): void {
     .action(act((env, ids: string[], opts: { note?: string }) => {
       const { row, plan } = withProject(env);
       const { ctx } = env;
-      const outcomes = resolveTasks(plan, ids).map((task) => ({ task, row: toggleTask(ctx.store().db, row.id, task, opts.note, ctx.now()), changed: true }));
+      const outcomes = resolveTasks(plan, ids).map((task) => ({ task, row: toggleTask(ctx, row.id, task, opts.note), changed: true }));
       report(env, outcomes, (_o, v) => `${v.id} is now ${v.done ? 'done' : 'open'}: ${v.title}`);
     }));
 
@@ -77,7 +77,7 @@ export function registerTasks(program: Command): void {
     .description('mark tasks done'), ['coach tasks done t3', 'coach tasks done t3 t4', 'coach tasks done t3-t5', 'coach tasks done t7 --note "launched to 40 founding members"'])
     .action(act((env, ids: string[], opts: { note?: string }) => {
       const { row, plan } = withProject(env);
-      const outcomes = markTasks(env.ctx.store().db, row.id, resolveTasks(plan, ids), { done: true, note: opts.note }, env.ctx.now());
+      const outcomes = markTasks(env.ctx, row.id, resolveTasks(plan, ids), { done: true, note: opts.note });
       report(env, outcomes, (o, v) => (o.changed ? `${v.id} done: ${v.title}` : `${v.id} was already done: ${v.title}`));
     }));
 
@@ -85,7 +85,7 @@ export function registerTasks(program: Command): void {
     .description('mark tasks open again'), ['coach tasks undo t3', 'coach tasks undo t3-t5'])
     .action(act((env, ids: string[]) => {
       const { row, plan } = withProject(env);
-      const outcomes = markTasks(env.ctx.store().db, row.id, resolveTasks(plan, ids), { done: false }, env.ctx.now());
+      const outcomes = markTasks(env.ctx, row.id, resolveTasks(plan, ids), { done: false });
       report(env, outcomes, (o, v) => (o.changed ? `${v.id} reopened: ${v.title}` : `${v.id} was not done: ${v.title}`));
     }));
 
@@ -94,7 +94,7 @@ export function registerTasks(program: Command): void {
     .action(act((env, id: string, text: string) => {
       const { row, plan } = withProject(env);
       const task = resolveTask(plan, id);
-      const saved = setTask(env.ctx.store().db, row.id, task, { note: text.trim() || null }, env.ctx.now());
+      const saved = setTask(env.ctx, row.id, task, { note: text.trim() || null });
       report(env, [{ task, row: saved, changed: true }], (_o, v) => `${v.id} note ${v.note ? 'saved' : 'cleared'}: ${v.title}`);
     }));
 }

@@ -78,7 +78,7 @@ function render(out: Output, report: UsageReport): string {
 
 /** Under the table: today's messages used / limit and cost vs the warning threshold (and the cap). */
 function todayLine({ ctx, out }: CommandEnv, profileId: number, handle: string, timeZone: string): string {
-  const today = todayStatus(ctx.store().db, profileId, timeZone, ctx.now());
+  const today = todayStatus(ctx, profileId, timeZone);
   const limit = ctx.settings.get('dailyMessageLimit');
   const warnAt = ctx.settings.get('costWarningUSD');
   const cap = ctx.settings.get('dailyCostCapUSD');
@@ -124,7 +124,6 @@ export function registerUsage(program: Command): void {
     if (flags.breakdown && report === 'models') throw new UsageError('--breakdown applies to daily, monthly and profiles (the models report is already per model)');
     if (flags.allProfiles && ctx.profileExplicit) throw new UsageError('use either --profile or --all-profiles');
 
-    const db = ctx.store().db;
     const profile = findCurrentProfile(ctx);
     if (!profile && ctx.profileExplicit && report !== 'profiles') {
       throw new UsageError(`no profile "${ctx.profileHandle}"`, { hint: 'see them with `coach profile list`, or use --all-profiles' });
@@ -132,7 +131,7 @@ export function registerUsage(program: Command): void {
     const everyone = report === 'profiles' || !!flags.allProfiles;
     // No profile yet (fresh install): id -1 matches nothing, so the document is simply empty.
     const profileId = everyone ? null : (profile?.id ?? -1);
-    const result = usageReport(db, { kind: report, since, until, last, breakdown: flags.breakdown, timeZone, profileId, now: ctx.now() });
+    const result = usageReport(ctx, { kind: report, since, until, last, breakdown: flags.breakdown, timeZone, profileId, now: ctx.now() });
 
     for (const model of result.unpricedModels) {
       const why = priceOf(model) ? 'some of its usage has no recorded cost' : 'it is not in the pricing table';

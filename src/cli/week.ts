@@ -22,7 +22,7 @@ export function registerWeek(program: Command): void {
   ).action(act(({ ctx, out, json }) => {
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
-    const w = weekFor(ctx.store().db, row, profile, ctx.now());
+    const w = weekFor(ctx, row, profile);
     if (json) return out.json(w);
     const launch = w.launchDate
       ? ` · launch ${shortDay(w.launchDate, w.today)} (${relativeDays(w.daysToLaunch!)})`

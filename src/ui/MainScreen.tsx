@@ -34,7 +34,7 @@ import { visiblePhaseOf } from './main-keys.js';
 import type { Snapshot, Tone, TranscriptItem } from './session.js';
 import { INITIAL_UI, uiReducer } from './state/ui-state.js';
 import { strayLines } from './stray.js';
-import { markdownRows } from './text/markdown.js';
+import { markdownRows } from '../util/markdown.js';
 
 export interface MainScreenProps {
   ctx: AppContext;

@@ -21,7 +21,7 @@ import type { KeyEvent } from './keys.js';
 import { EMPTY_ANSWERS, FIELDS, ORDER, understand, type Answers, type FieldStep } from './onboarding-steps.js';
 import { nextKey, type TranscriptItem } from './session.js';
 import { TokenBatcher } from './stream-batcher.js';
-import { markdownRows } from './text/markdown.js';
+import { markdownRows } from '../util/markdown.js';
 import { sym, theme } from './theme.js';
 
 type Step = FieldStep | 'paused' | 'template' | 'starting';

@@ -14,19 +14,19 @@ import { parseSettingValue } from '../config/settings.js';
 import { tierOfFinding } from '../coach/reader.js';
 
 export function toggleTaskNow(ctx: AppContext, snap: Snapshot, task: PlanTask): TaskCompletionRow {
-  return toggleTask(ctx.store().db, snap.project.row.id, task, undefined, ctx.now());
+  return toggleTask(ctx, snap.project.row.id, task, undefined);
 }
 
 /** `/done ID`, `/undo ID`: unknown ids are a UsageError with the plan's range. */
 export function markTask(ctx: AppContext, snap: Snapshot, raw: string, done: boolean): { task: PlanTask; row: TaskCompletionRow } {
   const task = resolveTask(snap.project.plan, raw);
-  const row = setTask(ctx.store().db, snap.project.row.id, task, { done, source: 'manual' }, ctx.now());
+  const row = setTask(ctx, snap.project.row.id, task, { done, source: 'manual' });
   return { task, row };
 }
 
 export function saveNote(ctx: AppContext, snap: Snapshot, taskId: string, text: string): void {
   const task = resolveTask(snap.project.plan, taskId);
-  setTask(ctx.store().db, snap.project.row.id, task, { note: text.trim() || null }, ctx.now());
+  setTask(ctx, snap.project.row.id, task, { note: text.trim() || null });
 }
 
 export function suggestionText(s: Suggestion, snap: Snapshot): string {
@@ -41,18 +41,17 @@ export function suggestionText(s: Suggestion, snap: Snapshot): string {
 
 /** Applies a confirmed suggestion; returns the notice to show. */
 export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion): string {
-  const db = ctx.store().db;
   const projectId = snap.project.row.id;
   if (s.kind === 'decision') {
     const d = s.decision;
-    addDecision(db, projectId, snap.project.plan, {
+    addDecision(ctx, projectId, snap.project.plan, {
       category: d.category, decision: d.decision, value: d.value, rationale: d.rationale, confidence: d.confidence,
       sourceMessageId: s.sourceMessageId || null, relatedTaskId: d.relatedTaskId, tier: tierOfFinding(d),
-    }, ctx.now());
+    });
     return `Recorded ${d.category} decision: ${d.value}`;
   }
   const task = resolveTask(snap.project.plan, s.completion.taskId);
-  setTask(db, projectId, task, { done: true, source: 'chat', sourceMessageId: s.sourceMessageId || null }, ctx.now());
+  setTask(ctx, projectId, task, { done: true, source: 'chat', sourceMessageId: s.sourceMessageId || null });
   return `Marked ${task.id} ${task.title} done`;
 }
 

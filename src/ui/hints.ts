@@ -1,7 +1,7 @@
 // The key hint line under the input: what the keys do right now, in the longest form that fits
 // the width (60 columns and up get a useful line; narrower ones the essentials).
 import { NEWLINE_KEYS } from './help.js';
-import { cellWidth } from './text/wrap.js';
+import { cellWidth } from '../util/wrap.js';
 
 export interface HintState {
   noteFor: string | null;

@@ -6,7 +6,7 @@ import type { DecisionRow, TaskCompletionRow } from '../store/schema.js';
 import type { OverlayLine } from './components/Overlay.js';
 import { COMMANDS } from './commands/index.js';
 import { KEY_GROUPS } from './help.js';
-import { plainRows } from './text/markdown.js';
+import { plainRows } from '../util/markdown.js';
 
 function wrapped(text: string, width: number, indent = 0, tone?: OverlayLine['tone']): OverlayLine[] {
   const pad = ' '.repeat(indent);

@@ -1,8 +1,7 @@
 // Starts the terminal UI (imported lazily by `coach` and `coach chat`, so scripted commands never
 // load Ink or React). Sets up the terminal, renders, and restores everything on every way out.
 import { render } from 'ink';
-import type { AppContext } from '../app/context.js';
-import { createContext } from '../app/context.js';
+import { createContext, openData, type AppContext } from '../app/context.js';
 import { App } from './App.js';
 import { CLEAR_TERMINAL, startTerminalSession } from './terminal.js';
 import { strayLines } from './stray.js';
@@ -20,7 +19,7 @@ export interface RunUiOptions {
 export async function runUi(opts: RunUiOptions): Promise<number> {
   const ctx = opts.ctx ?? createContext({ profile: opts.profile });
   // Open (and migrate) the store before the UI: a store problem is one line from the CLI handler.
-  ctx.store();
+  openData(ctx);
   // The opening transcript (banner and history) goes straight to the terminal, before Ink's first
   // frame, rendered by the same code as <Static> entries: laying it out through Ink would cost
   // most of the first paint. <Static> then holds only what is added during the session.

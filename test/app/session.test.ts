@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, requireProject, type AppContext } from '../../src/app/context.js';
 import { runExchange } from '../../src/app/exchange.js';
 import { startProject } from '../../src/app/projects.js';
-import { saveProfile } from '../../src/app/queries.js';
+import { updateProfile } from '../../src/app/profiles.js';
 import { afterDetection, exchangeSessionOf, loadSession } from '../../src/app/session.js';
 import { addDecision } from '../../src/app/tasks.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic/server.js';
@@ -29,7 +29,7 @@ function setUp(withKey: boolean): AppContext {
   homes.push(home);
   const env: NodeJS.ProcessEnv = { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0', ...(withKey ? { ANTHROPIC_API_KEY: 'sk-ant-test-session', ANTHROPIC_BASE_URL: fake.url } : {}) };
   const ctx = createContext({ env, now: () => Date.parse('2026-12-06T10:00:00Z') });
-  const { profile } = saveProfile(ctx, { displayName: 'Ana', niche: 'sourdough baking', platforms: [{ platform: 'youtube', handle: null, followers: 40000, avgViews: null, engagementRate: 4 }], totalAudience: 40000, hoursPerWeek: 6 });
+  const { profile } = updateProfile(ctx, { displayName: 'Ana', niche: 'sourdough baking', platforms: [{ platform: 'youtube', handle: null, followers: 40000, avgViews: null, engagementRate: 4 }], totalAudience: 40000, hoursPerWeek: 6 });
   startProject(ctx, profile, { templateId: 'premium-community' });
   return ctx;
 }
@@ -51,7 +51,7 @@ describe('the session snapshot', () => {
     const ctx = setUp(false);
     const profile = loadSession(ctx)!.profile;
     const { row, plan } = requireProject(ctx, profile);
-    addDecision(ctx.store().db, row.id, plan, { category: 'platform', decision: 'Skool', value: 'Skool', confidence: 'high' }, ctx.now());
+    addDecision(ctx, row.id, plan, { category: 'platform', decision: 'Skool', value: 'Skool', confidence: 'high' });
     const s = loadSession(ctx)!;
     expect(s.project.row.id).toBe(row.id);
     expect(s.decisions.map((d) => d.value)).toEqual(['Skool']);
@@ -66,11 +66,10 @@ describe('the session snapshot', () => {
     const ctx = setUp(false);
     const profile = loadSession(ctx)!.profile;
     const project = requireProject(ctx, profile);
-    const db = ctx.store().db;
-    addDecision(db, project.row.id, project.plan, { category: 'pricing', tier: 'regular', decision: '$29/month', value: '29 USD/month', confidence: 'high' }, ctx.now());
-    addDecision(db, project.row.id, project.plan, { category: 'pricing', tier: 'founding', decision: '$15/month', value: '15 USD/month', confidence: 'high' }, ctx.now());
+    addDecision(ctx, project.row.id, project.plan, { category: 'pricing', tier: 'regular', decision: '$29/month', value: '29 USD/month', confidence: 'high' });
+    addDecision(ctx, project.row.id, project.plan, { category: 'pricing', tier: 'founding', decision: '$15/month', value: '15 USD/month', confidence: 'high' });
     const before = exchangeSessionOf(ctx, profile, project, 50);
-    const regular = addDecision(db, project.row.id, project.plan, { category: 'pricing', tier: 'regular', decision: '$35/month', value: '35 USD/month', confidence: 'high' }, ctx.now()).decision;
+    const regular = addDecision(ctx, project.row.id, project.plan, { category: 'pricing', tier: 'regular', decision: '$35/month', value: '35 USD/month', confidence: 'high' }).decision;
     const message = { ...before.history.recent[0]!, id: 999, role: 'user' as const, content: 'hi' };
     const after = afterDetection(ctx, before, message, { decisions: [regular], tasksCompleted: ['t1'], launchMoved: null });
     // the same rows the store now holds, without reading them again

@@ -66,6 +66,11 @@ describe('architecture', () => {
     expect([...g].flatMap(([f, ts]) => (layerOf(f) === 'usage' ? ts.filter((t) => layerOf(t) !== 'usage') : []))).toEqual([]);
   });
 
+  it('cli/ and ui/ never hold the database: they pass the context to a use case', () => {
+    const bad = [...ALL].filter((f) => ['cli', 'ui'].includes(layerOf(relative(SRC, f))) && /\.store\(\)/.test(readFileSync(f, 'utf8')));
+    expect(bad.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('commands go through app/: cli/ uses no store repository (the schema and types only)', () => {
     const bad: string[] = [];
     for (const file of ALL) {

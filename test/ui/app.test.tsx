@@ -262,7 +262,7 @@ describe('terminal UI (ink-testing-library, real store)', () => {
 
   it('a paused project: the app offers to resume it, then opens the main screen', async () => {
     const profile = setup();
-    moveProject(ctx.store().db, profile, 'pause', undefined, Date.now());
+    moveProject(ctx, profile, 'pause', undefined);
     const app = render(<App ctx={ctx} offline={false} size={{ columns: 100, rows: 30 }} />);
     await tick();
     expect(app.lastFrame()).toContain('is paused');

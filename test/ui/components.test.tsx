@@ -160,7 +160,7 @@ describe('60 columns and up', () => {
     const { statusParts } = await import('../../src/ui/components/StatusBar.js');
     const { SuggestionLine } = await import('../../src/ui/components/Lines.js');
     const { helpPanel } = await import('../../src/ui/panels.js');
-    const { cellWidth } = await import('../../src/ui/text/wrap.js');
+    const { cellWidth } = await import('../../src/util/wrap.js');
     const f: StatusFigures = { profile: 'Jane Cooks', project: 'Paid premium community for vegan baking', model: 'claude-sonnet-4-6', used: 3, limit: 50, costMicros: 1_234_567, unpriced: false, costWarningUSD: 5 };
     const wide = statusParts(f, 100).main;
     expect(wide).toContain('Paid premium community');

@@ -43,7 +43,7 @@ describe('usage report on random rows', () => {
       for (const kind of ['daily', 'monthly', 'models', 'profiles'] as const) {
         const profileId = kind === 'profiles' ? null : 1;
         const scope = kind === 'profiles' ? stored : stored.filter((r) => r.profile === 'default');
-        const doc = usageDocument(usageReport(store.db, { kind, timeZone, profileId, now })) as Record<string, Record<string, unknown>[]>;
+        const doc = usageDocument(usageReport({ store: () => store }, { kind, timeZone, profileId, now })) as Record<string, Record<string, unknown>[]>;
         const expected = [...groupBy(scope, key[kind])].map(([k, g]) => {
           const { modelsUsed, ...e } = expectedOf(g);
           return kind === 'models' ? { [label[kind]]: k, ...e } : { [label[kind]]: k, ...e, modelsUsed };
@@ -58,7 +58,7 @@ describe('usage report on random rows', () => {
 
   it('a window in the middle, with breakdowns that add up', () => {
     const timeZone = 'Europe/Berlin';
-    const report = usageReport(store.db, { kind: 'daily', since: '2025-01-10', until: '2025-02-10', breakdown: true, timeZone, profileId: null, now });
+    const report = usageReport({ store: () => store }, { kind: 'daily', since: '2025-01-10', until: '2025-02-10', breakdown: true, timeZone, profileId: null, now });
     const inWindow = stored.filter((r) => dayIn(r.at, timeZone) >= '2025-01-10' && dayIn(r.at, timeZone) <= '2025-02-10');
     const { modelsUsed: _m, ...totals } = expectedOf(inWindow);
     expect((usageDocument(report) as { totals: unknown }).totals).toEqual(totals);

@@ -11,7 +11,7 @@ const taskLine = (t: WeekTask) => `☐ ${t.id} ${t.title} (${t.hours} h · due $
 
 export function weekLinesFor(ctx: CommandContext): string[] {
   const snap = ctx.snapshot();
-  const w = weekFor(ctx.app.store().db, snap.project.row, snap.profile, ctx.app.now());
+  const w = weekFor(ctx.app, snap.project.row, snap.profile);
   const lines = [`${w.weekStart} – ${w.weekEnd}: ${w.plannedHours} of ${w.hoursPerWeek} h planned${w.launchDate ? ` · launch ${w.launchDate} (${relativeDays(w.daysToLaunch!)})` : ''}`];
   if (w.overdue.length) lines.push('', `Overdue (${w.overdue.length})`, ...w.overdue.map(taskLine));
   lines.push('', 'To do', ...(w.thisWeek.length ? w.thisWeek.map(taskLine) : [w.overdue.length ? 'the overdue tasks fill this week' : 'nothing open: every task is done']));

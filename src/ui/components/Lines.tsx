@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { SlashCommand } from '../commands/index.js';
 import { sanitizeForTerminal, truncate } from '../../util/text.js';
-import { cellWidth } from '../text/wrap.js';
+import { cellWidth } from '../../util/wrap.js';
 import { sym, theme } from '../theme.js';
 import type { Tone } from '../session.js';
 

@@ -7,7 +7,7 @@ import { formatUSD, usdToMicros } from '../../usage/money.js';
 import { sanitizeForTerminal, truncate } from '../../util/text.js';
 import type { Snapshot } from '../session.js';
 import { theme } from '../theme.js';
-import { cellWidth } from '../text/wrap.js';
+import { cellWidth } from '../../util/wrap.js';
 
 export interface StatusFigures {
   profile: string;

@@ -6,8 +6,8 @@ import chalk from 'chalk';
 import { sanitizeForTerminal } from '../../util/text.js';
 import type { TranscriptItem } from '../session.js';
 import { sym, theme } from '../theme.js';
-import { messageRows, plainRows } from './markdown.js';
-import { cellWidth, truncateAnsi } from './wrap.js';
+import { messageRows, plainRows } from '../../util/markdown.js';
+import { cellWidth, truncateAnsi } from '../../util/wrap.js';
 
 const INDENT = '  ';
 

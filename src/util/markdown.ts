@@ -1,10 +1,10 @@
-// Markdown to terminal rows: marked + marked-terminal, wrapped to the width, memoised by
+// Markdown to terminal rows (the TUI transcript and `coach ask` in a terminal): marked + marked-terminal, wrapped to the width, memoised by
 // (text, width) so a finished message is rendered once per width, never per keystroke.
 // Every string is sanitised first (escape and control sequences from the model or the
 // database must never reach the terminal); markdown styling is added after.
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { sanitizeForTerminal } from '../../util/text.js';
+import { sanitizeForTerminal } from './text.js';
 import { wrapLines } from './wrap.js';
 
 const instances = new Map<number, Marked>();
