@@ -4,6 +4,8 @@ import { article } from '../util/words.js';
 import type { Applied } from '../app/detection.js';
 import type { SecondReading } from '../app/second-reader.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
+import type { DetectedNumber } from '../detector/numbers.js';
+import { numberPhrase, type Numbers } from '../plan/metrics.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { allTasks } from '../app/views.js';
 import { tierOfFinding } from '../coach/reader.js';
@@ -12,7 +14,8 @@ export type SuggestionSource = 'rules' | 'reader';
 
 export type SuggestionView =
   | { source: SuggestionSource; kind: 'decision'; category: string; tier: string | null; value: string; quote: string; rationale: string | null; command: string }
-  | { source: SuggestionSource; kind: 'task'; taskId: string; title: string | null; quote: string; command: string };
+  | { source: SuggestionSource; kind: 'task'; taskId: string; title: string | null; quote: string; command: string }
+  | { source: SuggestionSource; kind: 'numbers'; numbers: Numbers; quote: string; command: string };
 
 /** One shell word: double quotes when that is safe, else single quotes ('it'\''s'). */
 export function shellWord(s: string): string {
@@ -33,6 +36,13 @@ export function taskCommand(c: DetectedCompletion, profile: string | null): stri
   return coach(profile, `tasks done ${c.taskId}`);
 }
 
+const METRIC_FLAG = { waitlist: '--waitlist', members: '--members', mrrUSD: '--mrr', churned: '--churned' } as const;
+
+/** `coach metrics add --waitlist 180`: records the stated number as today's check-in. */
+export function numbersCommand(n: DetectedNumber, profile: string | null): string {
+  return coach(profile, `metrics add ${METRIC_FLAG[n.metric]} ${n.value}`);
+}
+
 /** The rules' suggestions, then the second reader's, as the JSON of `ask --json`. */
 export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading: SecondReading | null, profile: string | null): SuggestionView[] {
   const titles = new Map(allTasks(plan).map((t) => [t.id, t.title]));
@@ -43,6 +53,7 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
   return [
     ...applied.suggestedDecisions.map(decision('rules')),
     ...applied.suggestedCompletions.map(task('rules')),
+    ...applied.suggestedNumbers.map((n): SuggestionView => ({ source: 'rules', kind: 'numbers', numbers: { [n.metric]: n.value }, quote: n.quote, command: numbersCommand(n, profile) })),
     ...(reading?.decisions ?? []).map(decision('reader')),
     ...(reading?.completions ?? []).map(task('reader')),
   ];
@@ -51,6 +62,10 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
 /** One line for stderr: what is proposed, by whom, and the command that accepts it. */
 export function suggestionLine(s: SuggestionView): string {
   const who = s.source === 'reader' ? 'the second reader suggests' : 'sounds like';
+  if (s.kind === 'numbers') {
+    const what = Object.entries(s.numbers).map(([k, v]) => numberPhrase(k as keyof Numbers, v)).join(', ');
+    return `${who} ${what} — to record it: ${s.command}`;
+  }
   const what = s.kind === 'decision'
     ? `${article(s.category)}${s.tier && s.tier !== 'regular' ? ` (${s.tier})` : ''} decision: ${s.value}`
     : `${s.taskId}${s.title ? ` ${s.title}` : ''} is done`;

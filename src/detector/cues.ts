@@ -93,8 +93,13 @@ for (const [type, list] of Object.entries(CUES) as [CueType, string][]) {
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 const same = (pattern: string, word: string): boolean => pattern === word || (pattern === '20DD' && /^20\d\d$/.test(word));
 
-/** The cues of a sentence, in order: at each word the longest phrase starting there. */
+/** The cues of a sentence, in order: at each word the longest phrase starting there (scanned once
+ * per sentence and kept with it: decisions and stated numbers read the same cues). */
 export function cuesOf(v: SentenceView): Cue[] {
+  return (v.cues ??= scan(v));
+}
+
+function scan(v: SentenceView): Cue[] {
   const out: Cue[] = [];
   // the tokens as plain strings and offsets (cheaper than keeping every match object)
   const words: string[] = [];

@@ -6,12 +6,15 @@ import { cuesOf } from './cues.js';
 import { judge, rationaleOf, type Scene } from './judge.js';
 import { pricesOf } from './money.js';
 import { suggestNextSteps } from './nextSteps.js';
+import { statedNumbers } from './numbers.js';
 import { REGISTRY } from './registry.js';
 import { splitSentences } from './sentences.js';
 import { viewOf } from './text.js';
+import type { DetectedNumber } from './numbers.js';
 import type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan, SentenceView } from './types.js';
 
 export type { Confidence, DetectedCompletion, DetectedDecision, Detection, DetectorPlan, NextStep } from './types.js';
+export type { DetectedNumber, NumberMetric } from './numbers.js';
 export { DECISION_CATEGORIES, PRICING_TIERS, type DecisionCategory, type PricingTier } from './categories.js';
 export { splitSentences, MAX_SENTENCE_CHARS, type Sentence } from './sentences.js';
 export { findPrices, formatPrice, type PriceMention, type Period } from './money.js';
@@ -31,12 +34,23 @@ export function detectDecisionsIn(text: string, plan: Pick<DetectorPlan, 'decisi
   return decisionsIn(viewsOf(text), plan);
 }
 
+/** The currencies the whole message names (so "29 dollars a month, 290 a year" is all USD). */
+function currenciesOf(views: SentenceView[]): Set<string> {
+  const currencies = new Set<string>();
+  for (const v of views) for (const p of pricesOf(v)) if (p.currency) currencies.add(p.currency);
+  return currencies;
+}
+
+/** The business numbers a message states, each with its sentence (suggestions to confirm). */
+export function detectNumbersIn(text: string): DetectedNumber[] {
+  const views = viewsOf(text);
+  return statedNumbers(views, currenciesOf(views));
+}
+
 function decisionsIn(views: SentenceView[], plan: Pick<DetectorPlan, 'decisionPoints'>): DetectedDecision[] {
   const scenes: Scene[] = views.map((view) => ({ view, cues: cuesOf(view), confirmed: false }));
   const confirmed = scenes.some((s) => s.cues.some((c) => c.type === 'confirm'));
-  const currencies = new Set<string>();
-  for (const v of views) for (const p of pricesOf(v)) if (p.currency) currencies.add(p.currency);
-  const context = { currencies };
+  const context = { currencies: currenciesOf(views) };
   const out: DetectedDecision[] = [];
   // the same value found again only raises its confidence (a Map: the list may be long)
   const byValue = new Map<string, DetectedDecision>();
@@ -118,5 +132,5 @@ export function detect(text: string, plan: DetectorPlan): Detection {
     }
   }
   const nextSteps = suggestNextSteps(plan, decisions, taskCompletions);
-  return { decisions, taskCompletions, nextSteps };
+  return { decisions, taskCompletions, nextSteps, numbers: statedNumbers(views, currenciesOf(views)) };
 }

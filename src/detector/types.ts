@@ -1,6 +1,8 @@
 // Shapes the action detector takes and returns. Pure data: no database, no I/O.
 import type { DecisionCategory, PricingTier } from './categories.js';
+import type { Cue } from './cues.js';
 import type { PriceMention } from './money.js';
+import type { DetectedNumber } from './numbers.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -36,6 +38,8 @@ export interface Detection {
   decisions: DetectedDecision[];
   taskCompletions: DetectedCompletion[];
   nextSteps: NextStep[];
+  /** Business numbers the message states ("180 on the waitlist"): suggestions, never recorded by detection. */
+  numbers: DetectedNumber[];
 }
 
 export interface DecisionPointRef {
@@ -82,6 +86,7 @@ export interface SentenceView {
   /** Scans several readers need, done on first use and kept with the sentence. */
   prices?: PriceMention[];
   platformNames?: RegExpExecArray[];
+  cues?: Cue[];
 }
 
 /** One entry of the category registry. */

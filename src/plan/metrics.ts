@@ -160,6 +160,14 @@ export const usdText = (n: number) => formatUSD(usdToMicros(n), { whole: true })
 const usd = usdText;
 const int = groupDigits;
 
+/** One stated number in words: "180 on the waitlist", "12 paying members", "MRR of $1,450", "3 members churned". */
+export function numberPhrase(metric: (typeof NUMBER_FIELDS)[number], value: number): string {
+  if (metric === 'waitlist') return `${int(value)} on the waitlist`;
+  if (metric === 'members') return `${int(value)} paying ${value === 1 ? 'member' : 'members'}`;
+  if (metric === 'mrrUSD') return `MRR of ${usd(value)}`;
+  return `${int(value)} ${value === 1 ? 'member' : 'members'} churned`;
+}
+
 /** One short line per figure, for the coach's prompt and the offline coach ("Waitlist: 180 (+40) as of 2027-01-10"). */
 export function numbersLines(n: LatestNumbers, checks: readonly ThresholdCheck[] = []): string[] {
   if (n.checkIns === 0) return [];

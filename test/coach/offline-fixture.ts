@@ -16,7 +16,7 @@ export const today = '2026-11-25';
 export const { plan, targetLaunchDate } = personalise(template, profile, new Date(`${today}T12:00:00`));
 export const tasks = plan.phases.flatMap((p) => p.tasks);
 export const done = new Set(tasks.slice(0, 2).map((t) => t.id));
-export const noDetection = { decisions: [], taskCompletions: [], nextSteps: [] };
+export const noDetection = { decisions: [], taskCompletions: [], nextSteps: [], numbers: [] };
 
 export function input(message: string, over: Partial<OfflineInput> = {}): OfflineInput {
   return {

@@ -1,0 +1,230 @@
+// Business numbers stated in chat: "we hit 180 on the waitlist", "12 paying members now", "MRR is
+// $1,450", "3 people cancelled this month". Each comes back with its sentence, as a suggestion to
+// confirm (the detector records nothing). Goals, hedges, questions, hypotheticals, the past and
+// other people's numbers are read with the same cues as decisions and void the number; prices
+// are not revenue. Word windows around each number, no nested patterns: linear like the rest.
+import { METRIC_LIMITS, type NUMBER_FIELDS } from '../plan/metrics.js';
+import { cuesOf, type CueType } from './cues.js';
+import { pricesOf } from './money.js';
+import { countOf, segmentEnd, segmentStart, TENS } from './text.js';
+import type { SentenceView } from './types.js';
+
+export type NumberMetric = (typeof NUMBER_FIELDS)[number];
+
+export interface DetectedNumber {
+  metric: NumberMetric;
+  /** A head count, or USD a month for `mrrUSD`. */
+  value: number;
+  /** The creator's sentence that states it. */
+  quote: string;
+}
+
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const WORD_COUNT = `(?:${Object.keys(TENS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${SMALL}`;
+/** A head count: 180, 1,200, 1.2k, twelve (not a price, a percentage, a date part or a delta "+40"). */
+const COUNT = new RegExp(
+  `(?<![\\p{L}\\d$€£₹¥#.,:/+-])(?:(\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?:\\.\\d{1,2})?\\s?k|\\d{1,9})|(${WORD_COUNT}))(?![\\p{L}\\d%]|\\s?%|[.,]\\d)`,
+  'gu',
+);
+/** Cheap gates: a sentence needs a number and a metric word to state one. */
+const HAS_NUMBER = new RegExp(`\\d|\\b(?:${WORD_COUNT})\\b`);
+const HAS_METRIC = /wait|sign|member|customer|join|mrr|revenue|mak|earn|bring|pull|generat|clearing|netting|doing|cancel|churn|lost|left|quit|dropped|paid|bought/;
+
+interface Token {
+  w: string;
+  start: number;
+}
+/** Words of a window (numbers as "#", punctuation as itself), offsets into the sentence. */
+function tokens(low: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = /\d[\d,.]*k?|[\p{L}][\p{L}'-]*|[,;:.!?()—–~]/gu;
+  const s = low.slice(from, to);
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: /^\d/.test(m[0]) ? '#' : m[0], start: from + m.index });
+  return out;
+}
+
+const WINDOW = 60;
+const set = (words: string) => new Set(words.split(' '));
+/** Between a count and its noun: "180 [people are on the] waitlist", "12 [paying] members". */
+const FILL_AFTER = set("people person folks ppl creators humans of them us you are is 're have has now already just total paying founding premium real active on in the my our to onto into who");
+/** Between a noun and its count: "waitlist [is now at] 180", "MRR [just crossed] $2k". */
+const FILL_BEFORE = set("is 's are at has have hit hits reached now currently just already up to crossed passed about around roughly sits sitting stands standing went grew jumped climbed total count size officially finally : our my the");
+const DELTA = set('new more another extra additional');
+const PAID_NEXT = set('for up already today yesterday upfront now so and in this last within on a the their , . ! ; —');
+const LEFT_NOT = set('a an reviews review comments comment feedback testimonials notes messages');
+const STATE_BEFORE = set("have has got hit reached at now with 've");
+/** A verb acting on the people counted ("invited 20 members", "emailed 300 people on the waitlist"). */
+const ACTS_ON = /^(?:\p{L}+ed|email|invite|contact|message|dm|ask|send|sent|welcome|need|needs|want|get|for|of|from|with|than)$/u;
+const NOT_ACTS_ON = set('reached crossed passed topped cleared surpassed exceeded');
+const STATE_AFTER = /^\s?(?:\S+\s){0,3}?(?:joined|now|already|so far|total|signed|paid|in|inside|on board|onboard|and counting|paying|today|this (?:week|month))\b/;
+/** Not the community's sign-ups or buyers: a workshop, a newsletter, a course … */
+const OTHER_THING = /\b(?:workshop|webinar|masterclass|challenge|live (?:stream|session|call|event|class)|livestream|event|newsletter|email list|mailing list|course|trial|class|call|calls|giveaway|lead magnet|freebie|summit|bootcamp|ebook|book|template|merch|ticket|youtube|channel|podcast)\b/;
+const FREE = /\bfree\b/;
+/** Words that make a number a goal, a limit, a projection or a rough bound rather than where things stand. */
+const NOT_NOW_BEFORE = /\b(?:goals?|target|aim|aiming|needs?|needed|wants?|wanted|hope|hoping|dream|plans?|planning|projected|projection|expect|expecting|forecast|would|could|should|will|going to|gonna|trying|try|to get|get to|getting to|to reach|reach|to hit|by(?! now)|until|before|away from|short of|threshold|minimum|min|maximum|max|cap|caps|capped|capping|limit|limited|limiting|first|at least|over(?= [\d$])|under(?= [\d$])|more than|less than|fewer than|almost|nearly|out of|if|unless|once|when)\b|'ll\b/;
+const NOT_NOW_AFTER = /^[^,;:]*?\b(?:goal|target|dream|by|before|would|will|in mind|needed|to break even|to go|is the plan|away)\b/;
+/** Cues that void a number before it (in its clause) and just after it. */
+const VOID_BEFORE = new Set<CueType>(['neg', 'third', 'hypo', 'low', 'med', 'past']);
+const VOID_AFTER = new Set<CueType>(['neg', 'hypo', 'low', 'med']);
+
+/** What a count names, reading the words after it, or null. */
+function nounAfter(A: Token[]): { metric: NumberMetric; kind: 'list' | 'signup' | 'member' | 'join' | 'buy' | 'churn'; end: number } | null {
+  if (A[0] && DELTA.has(A[0].w)) return null;
+  for (let i = 0; i < Math.min(A.length, 5); i++) {
+    const w = A[i]!.w;
+    const n = A[i + 1]?.w;
+    const end = (k: number) => A[k]!.start + A[k]!.w.length;
+    if (/^wait-?list(?:'s)?$/.test(w)) return { metric: 'waitlist', kind: 'list', end: end(i) };
+    if ((w === 'wait' || w === 'waiting') && n === 'list') return { metric: 'waitlist', kind: 'list', end: end(i + 1) };
+    if (w === 'signups' || w === 'sign-ups' || ((w === 'sign' || w === 'signed') && n === 'up') || (w === 'sign' && n === 'ups')) {
+      // "signed up for the waitlist" names the list: read on
+      const list = A.slice(i + 2, i + 5).findIndex((t) => /^wait-?list/.test(t.w));
+      if (list >= 0) return { metric: 'waitlist', kind: 'list', end: end(i + 2 + list) };
+      return { metric: 'waitlist', kind: 'signup', end: end(w.includes('-') || w === 'signups' ? i : i + 1) };
+    }
+    if (/^(?:cancell?ed|churned|quit|cancell?ations|unsubscribed)$/.test(w) || (w === 'left' && !(n && LEFT_NOT.has(n))) || (w === 'dropped' && (n === 'off' || n === 'out'))) {
+      return { metric: 'churned', kind: 'churn', end: end(i) };
+    }
+    if (/^(?:members?|customers?)$/.test(w) || (w === 'paid' && n === 'members')) {
+      const k = w === 'paid' ? i + 1 : i;
+      // "3 members cancelled": the verb after the noun decides
+      const churn = A.slice(k + 1, k + 3).find((t) => /^(?:cancell?ed|churned|quit|left|dropped)$/.test(t.w));
+      if (churn) return { metric: 'churned', kind: 'churn', end: churn.start + churn.w.length };
+      return { metric: 'members', kind: 'member', end: end(k) };
+    }
+    if (w === 'joined') {
+      const list = A.slice(i + 1, i + 4).findIndex((t) => /^wait-?list/.test(t.w));
+      return list >= 0 ? { metric: 'waitlist', kind: 'list', end: end(i + 1 + list) } : { metric: 'members', kind: 'join', end: end(i) };
+    }
+    // "41 people paid" (not "4 paid communities")
+    if (/^(?:paid|bought|purchased|prepaid|pre-paid|preordered|pre-ordered)$/.test(w) && (n === undefined || PAID_NEXT.has(n))) return { metric: 'members', kind: 'buy', end: end(i) };
+    if (!FILL_AFTER.has(w)) return null;
+  }
+  return null;
+}
+
+/** What a count (or an amount, for MRR) is the value of, reading the words before it, or null. */
+function nounBefore(B: Token[], money: boolean, monthly: boolean): { metric: NumberMetric; start: number; signup: boolean } | null {
+  for (let j = 0; j < Math.min(B.length, 7); j++) {
+    const w = B[j]!.w;
+    const p = B[j + 1]?.w;
+    if (money) {
+      if (w === 'mrr' || (w === 'revenue' && (p === 'recurring' || p === 'monthly' || monthly))) return { metric: 'mrrUSD', start: B[w === 'revenue' && (p === 'recurring' || p === 'monthly') ? j + 1 : j]!.start, signup: false };
+    } else {
+      if (/^wait-?list(?:'s)?$/.test(w) || (w === 'list' && (p === 'wait' || p === 'waiting'))) return { metric: 'waitlist', start: B[j]!.start, signup: false };
+      if (w === 'signups' || w === 'sign-ups' || (w === 'ups' && p === 'sign')) return { metric: 'waitlist', start: B[j]!.start, signup: true };
+      if (/^(?:members?|customers)$/.test(w)) return { metric: 'members', start: B[j]!.start, signup: false };
+      if (/^(?:churn|churned|cancell?ations|cancell?ed)$/.test(w)) return { metric: 'churned', start: B[j]!.start, signup: false };
+    }
+    // "waitlist went from 120 to 180": a "from N" is part of the way there
+    if (w === '#' && p === 'from') {
+      j++;
+      continue;
+    }
+    if (!FILL_BEFORE.has(w)) return null;
+  }
+  return null;
+}
+
+const MAKING = set('making make makes earning earns generating generates clearing netting doing');
+const COMMUNITY_WORDS = set("community membership memberships members group skool circle discord patreon subscriptions subscription it it's its");
+const SOURCE = /^\s?(?:from|off|on|at|with|through|via|in)\s(?:my |the |our |a )?([\p{L}'-]+)/u;
+
+/** MRR stated as income from the community: "it's making $900/month", "bringing in $1.2k a month from the group". */
+function makingMrr(v: SentenceView, B: Token[], start: number, end: number): number | null {
+  let j = 0;
+  while (j < 3 && B[j] && /^(?:now|already|about|around|roughly|currently|consistently|like)$/.test(B[j]!.w)) j++;
+  const verb = B[j];
+  const isVerb = verb && (MAKING.has(verb.w) || (verb.w === 'in' && /^(?:bringing|brings|pulling|pulls)$/.test(B[j + 1]?.w ?? '')));
+  if (!isVerb) return null;
+  const after = v.low.slice(end, end + 40);
+  const source = SOURCE.exec(after);
+  if (source && !COMMUNITY_WORDS.has(source[1]!)) return null;
+  const head = v.low.slice(segmentStart(v, verb.start), verb.start);
+  const named = (source !== null) || [...head.matchAll(/[\p{L}']+/gu)].some((m) => COMMUNITY_WORDS.has(m[0]));
+  return named ? verb.start : null;
+}
+
+/** True when the words around an item (its clause, a little after it) leave it a plain statement of where things stand. */
+function stated(v: SentenceView, from: number, to: number): boolean {
+  const a = segmentStart(v, from);
+  const b = segmentEnd(v, Math.max(from, to - 1));
+  // the question is about the number ("Do I need 100 members?"), not after it ("We have 40, enough?")
+  if (v.terminator === '?' && b === v.low.length) return false;
+  const cues = cuesOf(v);
+  if (cues.some((c) => c.type === 'sarcasm')) return false;
+  for (const c of cues) {
+    if (c.start >= from && c.start < to) continue; // the item's own words ("3 people cancelled")
+    if (c.start >= a && c.start < from && VOID_BEFORE.has(c.type)) return false;
+    if (c.start >= to && c.start < Math.min(b, to + 24) && VOID_AFTER.has(c.type)) return false;
+  }
+  return !NOT_NOW_BEFORE.test(v.low.slice(a, from)) && !NOT_NOW_AFTER.test(v.low.slice(to, b));
+}
+
+function countValue(m: RegExpExecArray): number {
+  if (m[2] !== undefined) return countOf(m[2]);
+  const raw = m[1]!.replace(/,/g, '');
+  return raw.endsWith('k') ? Math.round(Number(raw.slice(0, -1).trim()) * 1000) : Number(raw);
+}
+
+/** The numbers one sentence states, in order. `currencies`: those the whole message names. */
+export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): DetectedNumber[] {
+  if (!HAS_NUMBER.test(v.low) || !HAS_METRIC.test(v.low)) return [];
+  const out: DetectedNumber[] = [];
+  const add = (metric: NumberMetric, value: number, from: number, to: number) => {
+    const cap = metric === 'mrrUSD' ? METRIC_LIMITS.mrrUSD : METRIC_LIMITS.count;
+    if (Number.isFinite(value) && value >= 0 && value <= cap && stated(v, from, to)) out.push({ metric, value, quote: v.text });
+  };
+  const money: [number, number][] = [];
+  for (const p of pricesOf(v)) {
+    if (p.currency !== null) money.push([p.start, p.end]);
+    const usd = p.currency === 'USD' || (p.currency === null && [...currencies].every((c) => c === 'USD'));
+    if (!usd || p.amount2 !== null || (p.period !== null && p.period !== 'month')) continue;
+    const A = tokens(v.low, p.end, p.end + WINDOW);
+    const B = tokens(v.low, Math.max(0, p.start - WINDOW), p.start).reverse();
+    const after = A[0]?.w === 'mrr' ? 0 : (A[0]?.w === 'in' || A[0]?.w === 'of') && A[1]?.w === 'mrr' ? 1 : -1;
+    const before = nounBefore(B, true, p.period === 'month');
+    const making = after < 0 && !before && p.period === 'month' ? makingMrr(v, B, p.start, p.end) : null;
+    if (after >= 0) add('mrrUSD', p.amount, p.start, A[after]!.start + 3);
+    else if (before) add('mrrUSD', p.amount, before.start, p.end);
+    else if (making !== null) add('mrrUSD', p.amount, making, p.end);
+  }
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(v.low); m; m = COUNT.exec(v.low)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (money.some(([s, e]) => start >= s && start < e)) continue;
+    const value = countValue(m);
+    const A = tokens(v.low, end, end + WINDOW);
+    const B = tokens(v.low, Math.max(0, start - WINDOW), start).reverse();
+    if (B[0] && DELTA.has(B[0].w)) continue; // "another 20 joined": a change, not the total
+    if (B[0] && ACTS_ON.test(B[0].w) && !NOT_ACTS_ON.has(B[0].w) && B[0].w !== 'lost' && !(B[0].w === 'to' && B[1]?.w === 'up')) continue;
+    const other = OTHER_THING.test(v.low);
+    // "we lost 3 members": the verb before decides
+    if (B[0]?.w === 'lost' && (!A[0] || /^(?:people|members?|folks|customers|subscribers|paying|of|this|since|[,.;!])$/.test(A[0].w))) {
+      add('churned', value, B[0].start, end);
+      continue;
+    }
+    const noun = nounAfter(A);
+    if (noun) {
+      if ((noun.kind === 'signup' || noun.kind === 'join' || noun.kind === 'buy') && other) continue;
+      if (noun.kind === 'member') {
+        if (FREE.test(v.low.slice(segmentStart(v, start), segmentEnd(v, start)))) continue;
+        const upTo = B[0]?.w === 'to' && B[1]?.w === 'up';
+        if (!upTo && !(B[0] && STATE_BEFORE.has(B[0].w)) && !STATE_AFTER.test(v.low.slice(noun.end, noun.end + 30))) continue;
+      }
+      add(noun.metric, value, start, noun.end);
+      continue;
+    }
+    const before = nounBefore(B, false, false);
+    if (before && !(before.signup && other) && !(before.metric === 'members' && FREE.test(v.low))) add(before.metric, value, before.start, end);
+  }
+  return out;
+}
+
+/** The numbers a message states: one per metric, the last one said wins. */
+export function statedNumbers(views: SentenceView[], currencies: ReadonlySet<string>): DetectedNumber[] {
+  const byMetric = new Map<NumberMetric, DetectedNumber>();
+  for (const v of views) for (const n of numbersIn(v, currencies)) byMetric.set(n.metric, n);
+  return [...byMetric.values()];
+}
