@@ -9,6 +9,7 @@ import { weekLines, type WeekView } from '../plan/week.js';
 import type { PromptNumbers } from '../coach/prompt-numbers.js';
 import type { Db } from '../store/db.js';
 import { getProject, updateProjectMetrics } from '../store/projects.js';
+import { dayOf } from './schedule.js';
 import type { ProfileRow, ProjectRow } from '../store/schema.js';
 
 export function checkInsOf(row: Pick<ProjectRow, 'id' | 'metrics'>): CheckIn[] {
@@ -53,6 +54,12 @@ export function addNumbers(ctx: StoreContext, projectId: number, date: string, n
     updateProjectMetrics(tx as unknown as Db, projectId, JSON.stringify(next), now);
     return next;
   }, { behavior: 'immediate' });
+}
+
+/** Numbers the creator confirmed from chat (a detector suggestion), recorded as today's check-in. */
+export function recordConfirmedNumbers(db: Db, projectId: number, numbers: Numbers, now: number): { date: string; checkIns: CheckIn[] } {
+  const date = dayOf(now);
+  return { date, checkIns: addNumbers(db, projectId, date, numbers, now) };
 }
 
 /** "The latest numbers" as lines (figures and the plan's checkpoints) for the offline coach and the prompt. */

@@ -170,10 +170,10 @@ function countValue(m: RegExpExecArray): number {
 /** The numbers one sentence states, in order. `currencies`: those the whole message names. */
 export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): DetectedNumber[] {
   if (!HAS_NUMBER.test(v.low) || !HAS_METRIC.test(v.low)) return [];
-  const out: DetectedNumber[] = [];
+  const out: (DetectedNumber & { at: number })[] = [];
   const add = (metric: NumberMetric, value: number, from: number, to: number) => {
     const cap = metric === 'mrrUSD' ? METRIC_LIMITS.mrrUSD : METRIC_LIMITS.count;
-    if (Number.isFinite(value) && value >= 0 && value <= cap && stated(v, from, to)) out.push({ metric, value, quote: v.text });
+    if (Number.isFinite(value) && value >= 0 && value <= cap && stated(v, from, to)) out.push({ metric, value, quote: v.text, at: from });
   };
   const money: [number, number][] = [];
   for (const p of pricesOf(v)) {
@@ -219,7 +219,8 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     const before = nounBefore(B, false, false);
     if (before && !(before.signup && other) && !(before.metric === 'members' && FREE.test(v.low))) add(before.metric, value, before.start, end);
   }
-  return out;
+  // in the order the sentence says them
+  return out.sort((x, y) => x.at - y.at).map(({ metric, value, quote }) => ({ metric, value, quote }));
 }
 
 /** The numbers a message states: one per metric, the last one said wins. */

@@ -3,6 +3,7 @@ import type { DecisionCategory, PricingTier } from './categories.js';
 import type { Cue } from './cues.js';
 import type { PriceMention } from './money.js';
 import type { DetectedNumber } from './numbers.js';
+export type { DetectedNumber };
 
 export type Confidence = 'high' | 'medium' | 'low';
 

@@ -1,7 +1,9 @@
 // The UI's changes to the project, each through the shared services (src/app/tasks.ts and the
 // store repositories) — the same code paths as `coach tasks …` and `coach decisions …`.
 import type { AppContext } from '../app/context.js';
+import { recordConfirmedNumbers } from '../app/metrics.js';
 import { addDecision, resolveTask, setTask, toggleTask } from '../app/tasks.js';
+import { numberPhrase } from '../plan/metrics.js';
 import { costWarningReached } from '../usage/budget.js';
 import { formatUSD, usdToMicros } from '../usage/money.js';
 import { priceOf, PRICES } from '../usage/prices.js';
@@ -35,6 +37,7 @@ export function suggestionText(s: Suggestion, snap: Snapshot): string {
     const tier = tierOfFinding(s.decision);
     return `${by}Sounds like a ${s.decision.category}${tier && tier !== 'regular' ? ` (${tier})` : ''} decision: ${s.decision.value}. Record it?`;
   }
+  if (s.kind === 'numbers') return `${by}Sounds like ${numberPhrase(s.found.metric, s.found.value)}. Record it in today's numbers?`;
   const t = findTask(snap, s.completion.taskId);
   return `${by}Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
 }
@@ -49,6 +52,10 @@ export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion):
       sourceMessageId: s.sourceMessageId || null, relatedTaskId: d.relatedTaskId, tier: tierOfFinding(d),
     });
     return `Recorded ${d.category} decision: ${d.value}`;
+  }
+  if (s.kind === 'numbers') {
+    const { date } = recordConfirmedNumbers(db, projectId, { [s.found.metric]: s.found.value }, ctx.now());
+    return `Recorded ${numberPhrase(s.found.metric, s.found.value)} in your numbers for ${date} (see /progress)`;
   }
   const task = resolveTask(snap.project.plan, s.completion.taskId);
   setTask(ctx, projectId, task, { done: true, source: 'chat', sourceMessageId: s.sourceMessageId || null });

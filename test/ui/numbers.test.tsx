@@ -1,0 +1,82 @@
+// Business numbers stated in the chat, in the terminal UI: they wait on the suggestion line; Ctrl+Y
+// records them as today's check-in through the app use case (and says what it recorded), Ctrl+X
+// dismisses; nothing is recorded before the creator confirms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContext, type AppContext } from '../../src/app/context.js';
+import { addNumbers, checkInsOf } from '../../src/app/metrics.js';
+import { startProject } from '../../src/app/projects.js';
+import { dayOf } from '../../src/app/schedule.js';
+import { upsertProfile } from '../../src/store/profiles.js';
+import { getProject } from '../../src/store/projects.js';
+import { App } from '../../src/ui/App.js';
+
+let home: string;
+let ctx: AppContext;
+let projectId: number;
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'coach-ui-numbers-'));
+  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0' } });
+  const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
+  projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
+});
+afterEach(() => {
+  ctx.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+async function until(app: ReturnType<typeof render>, test: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const f = app.lastFrame() ?? '';
+    if (test(f)) return f;
+    if (Date.now() > deadline) throw new Error(`timed out; last frame:\n${f}`);
+    await tick(20);
+  }
+}
+const checkIns = () => checkInsOf(getProject(ctx.store().db, projectId)!);
+
+describe('stated numbers in the app', () => {
+  it('Ctrl+Y records a stated number as today\'s check-in, Ctrl+X dismisses the next', async () => {
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 120, rows: 30 }} />);
+    await tick();
+    app.stdin.write('Big week: we hit 180 on the waitlist and MRR is $1,450. I want 100 members by June.');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('? Sounds like 180 on the waitlist. Record it in today'));
+    expect(checkIns()).toEqual([]);
+
+    app.stdin.write('\u0019'); // Ctrl+Y
+    const today = dayOf(ctx.now());
+    await until(app, (f) => f.includes(`Recorded 180 on the waitlist in your numbers for ${today}`));
+    expect(checkIns()).toEqual([expect.objectContaining({ date: today, waitlist: 180 })]);
+
+    // the next one: MRR (the goal of 100 members is not offered)
+    await until(app, (f) => f.includes('? Sounds like MRR of $1,450'));
+    app.stdin.write('\u0018'); // Ctrl+X
+    await until(app, (f) => f.includes('Suggestion dismissed'));
+    expect(checkIns()).toEqual([expect.objectContaining({ date: today, waitlist: 180 })]);
+    expect(checkIns()[0]!.mrrUSD).toBeUndefined();
+    expect(app.lastFrame()).not.toMatch(/Sounds like 100/);
+    app.unmount();
+  });
+
+  it('a number the store refuses (more churned members than there were) is one error line, nothing stored', async () => {
+    addNumbers(ctx.store().db, projectId, '2020-01-01', { members: 4 }, ctx.now());
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 120, rows: 30 }} />);
+    await tick();
+    app.stdin.write('Ugh, 9 people cancelled this month.');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('? Sounds like 9 members churned'));
+    app.stdin.write('\u0019');
+    await until(app, (f) => /--churned 9 is more members than you had/.test(f));
+    expect(checkIns()).toEqual([expect.objectContaining({ date: '2020-01-01', members: 4 })]);
+    app.unmount();
+  });
+});
