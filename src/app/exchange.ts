@@ -23,7 +23,8 @@ import { dayOf, weekOf } from './schedule.js';
 import { afterDetection, exchangeSessionOf, type ExchangeSession, type Session } from './session.js';
 
 export type ExchangeEvent =
-  | { type: 'user'; message: MessageRow }
+  /** `retried`: the stored message of a failed or cancelled turn, answered again (not stored twice). */
+  | { type: 'user'; message: MessageRow; retried: boolean }
   | { type: 'detected'; detection: Detection; applied: Applied }
   | { type: 'start'; model: string; offline: boolean; used: number | null; limit: number | null }
   | { type: 'text'; delta: string }
@@ -54,6 +55,12 @@ export interface ExchangeInput {
   surface?: Surface;
   signal?: AbortSignal;
   onEvent?: (e: ExchangeEvent) => void;
+  /**
+   * `/retry` after a reply that failed or was cancelled: answer this stored user message again
+   * instead of storing the text a second time (its detection was applied the first time). Only
+   * while it is still the project's last user message; otherwise the text is stored as usual.
+   */
+  retryOf?: number;
 }
 
 /** NUL bytes are dropped and line endings normalised; empty or oversized messages are refused. */
@@ -103,6 +110,19 @@ export function historyToRead(contextMessages: number): number {
 }
 const OFFLINE_HISTORY = 200;
 
+const nothingApplied = (): Applied => ({ decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [], launchMoved: null });
+
+/**
+ * The stored message a retry answers again, with the history cut after it: the failed or
+ * interrupted replies that followed stay in the store but are not sent (the request ends on it).
+ */
+function retriedTurn(s: ExchangeSession, id: number): { message: MessageRow; session: ExchangeSession } | null {
+  const { recent, total } = s.history;
+  const i = recent.findIndex((m) => m.id === id && m.role === 'user');
+  if (i < 0 || recent.slice(i + 1).some((m) => m.role === 'user' || m.status === 'complete')) return null;
+  return { message: recent[i]!, session: { ...s, history: { recent: recent.slice(0, i + 1), total: total - (recent.length - i - 1) } } };
+}
+
 /** The last reply before this message, when the offline coach wrote it. */
 function previousOfflineReply(history: MessageRow[]): string | null {
   const last = [...history].reverse().find((m) => m.role === 'assistant');
@@ -127,15 +147,16 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
         capMicros: capMicrosOf(settings.dailyCostCapUSD), estimateMicros: estimateExchangeMicros(ctx, before, text), now: ctx.now(),
       });
 
-  const userMessage = insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());
-  emit({ type: 'user', message: userMessage });
+  const retried = input.retryOf === undefined ? null : retriedTurn(before, input.retryOf);
+  const userMessage = retried?.message ?? insertMessage(db, { projectId, role: 'user', content: text }, ctx.now());
+  emit({ type: 'user', message: userMessage, retried: !!retried });
   emit(mode.offline
     ? { type: 'start', model: OFFLINE_MODEL, offline: true, used: null, limit: null }
     : { type: 'start', model: settings.model, offline: false, used: reservation!.used, limit: reservation!.limit });
-  const detection = detectFor(text, plan, before.done);
-  const applied = applyDetection(db, projectId, plan, detection, userMessage.id, ctx.now());
+  const detection = retried ? { decisions: [], taskCompletions: [], nextSteps: [] } : detectFor(text, plan, before.done);
+  const applied = retried ? nothingApplied() : applyDetection(db, projectId, plan, detection, userMessage.id, ctx.now());
   emit({ type: 'detected', detection, applied });
-  const s = afterDetection(ctx, before, userMessage, applied);
+  const s = retried?.session ?? afterDetection(ctx, before, userMessage, applied);
 
   const base = { detection, applied, userMessageId: userMessage.id };
   const todayLimit = () => ({ used: todayUsage(sqlite, input.profile.id, ctx.now()).messagesUsed, limit: settings.dailyMessageLimit });

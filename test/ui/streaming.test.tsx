@@ -157,7 +157,13 @@ describe('queued messages and failures', () => {
     expect(frame).not.toContain('{');
     app.stdin.write('\u0012'); // Ctrl+R
     frame = await until(app, (f) => f.includes('Echo: hello there'));
-    expect(users()).toEqual(['hello there', 'hello there']);
+    // The retry answers the stored message again: stored once, shown once, sent once.
+    const rows = allMessages(ctx.store().db, projectId).map((m) => [m.role, m.status, m.content]);
+    expect(rows).toEqual([['user', 'complete', 'hello there'], ['assistant', 'error', ''], ['assistant', 'complete', 'Echo: hello there']]);
+    expect(frame.split('hello there').length - 1).toBe(2); // the message and the echo
+    const sent = fake.requests.at(-1)!.body.messages.map((m) => [m.role, JSON.stringify(m.content)]);
+    expect(sent.at(-1)).toEqual(['user', expect.stringContaining('hello there')]);
+    expect(sent.filter(([, c]) => c!.includes('hello there'))).toHaveLength(1);
 
     fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'http_error' as const, status: 429, retryAfterMs: 1, headers: { 'retry-after': '30' } })));
     app.stdin.write('again');

@@ -60,6 +60,8 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const labelRef = useRef('');
   /** The last message handed to send(): what /retry sends again. */
   const lastText = useRef<string | null>(null);
+  /** Its stored row, once stored: a retry answers it again instead of storing it twice (runExchange's retryOf). */
+  const lastStoredId = useRef<number | null>(null);
   const batcher = useRef<TokenBatcher | null>(null);
   batcher.current ??= new TokenBatcher((text) => setStreaming({ text, label: labelRef.current }));
 
@@ -68,12 +70,13 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const append = useCallback((...more: TranscriptItem[]) => setItems((prev) => [...prev, ...more]), []);
   const notice = useCallback((text: string, tone: Tone = 'info') => append({ kind: 'notice', key: nextKey('n'), text, tone }), [append]);
 
-  const send = useCallback((text: string): boolean => {
+  const start = useCallback((text: string, retryOf?: number): boolean => {
     if (busyRef.current) return false;
     const d = depsRef.current;
     const snap = d.snapshot();
     if (!snap) return false;
     const session = d.session();
+    if (retryOf === undefined) lastStoredId.current = null;
     lastText.current = text;
     const controller = new AbortController();
     abortRef.current = controller;
@@ -94,11 +97,14 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     const run = async () => {
       try {
         const result = await runExchange(sessionContext(d.ctx, session), {
-          profile: snap.profile, project: snap.project, text, offline: session.offline, surface: 'tui', signal: controller.signal,
+          profile: snap.profile, project: snap.project, text, offline: session.offline, surface: 'tui', signal: controller.signal, retryOf,
           onEvent: (e) => {
             if (e.type === 'user') {
               userMessageId = e.message.id;
+              lastStoredId.current = e.message.id;
               userText = e.message.content;
+              // A retried message is on screen already, from its first attempt.
+              if (e.retried) return;
               d.onAccepted(text);
               append(messageItem(e.message));
             } else if (e.type === 'detected') {
@@ -184,6 +190,7 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
     settled.current = run();
     return true;
   }, [append, notice, queue]);
+  const send = useCallback((text: string): boolean => start(text), [start]);
   sendRef.current = send;
 
   /** Enter while a reply streams: the message waits for the reply to end. */
@@ -204,8 +211,8 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
   const retry = useCallback((): void => {
     if (busyRef.current) return notice('The coach is still replying — Esc cancels it first', 'warn');
     if (lastText.current === null) return notice('Nothing to retry yet: send a message first', 'warn');
-    send(lastText.current);
-  }, [notice, send]);
+    start(lastText.current, lastStoredId.current ?? undefined);
+  }, [notice, start]);
 
   return {
     items, append, notice, streaming, busy, busyRef, send, cancel, retry, suggestions, setSuggestions,
