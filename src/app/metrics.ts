@@ -57,9 +57,9 @@ export function addNumbers(ctx: StoreContext, projectId: number, date: string, n
 }
 
 /** Numbers the creator confirmed from chat (a detector suggestion), recorded as today's check-in. */
-export function recordConfirmedNumbers(db: Db, projectId: number, numbers: Numbers, now: number): { date: string; checkIns: CheckIn[] } {
-  const date = dayOf(now);
-  return { date, checkIns: addNumbers(db, projectId, date, numbers, now) };
+export function recordConfirmedNumbers(ctx: StoreContext, projectId: number, numbers: Numbers): { date: string; checkIns: CheckIn[] } {
+  const date = dayOf(ctx.now());
+  return { date, checkIns: addNumbers(ctx, projectId, date, numbers) };
 }
 
 /** "The latest numbers" as lines (figures and the plan's checkpoints) for the offline coach and the prompt. */

@@ -54,7 +54,7 @@ export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion):
     return `Recorded ${d.category} decision: ${d.value}`;
   }
   if (s.kind === 'numbers') {
-    const { date } = recordConfirmedNumbers(db, projectId, { [s.found.metric]: s.found.value }, ctx.now());
+    const { date } = recordConfirmedNumbers(ctx, projectId, { [s.found.metric]: s.found.value });
     return `Recorded ${numberPhrase(s.found.metric, s.found.value)} in your numbers for ${date} (see /progress)`;
   }
   const task = resolveTask(snap.project.plan, s.completion.taskId);

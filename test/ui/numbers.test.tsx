@@ -67,7 +67,7 @@ describe('stated numbers in the app', () => {
   });
 
   it('a number the store refuses (more churned members than there were) is one error line, nothing stored', async () => {
-    addNumbers(ctx.store().db, projectId, '2020-01-01', { members: 4 }, ctx.now());
+    addNumbers(ctx, projectId, '2020-01-01', { members: 4 });
     const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 120, rows: 30 }} />);
     await tick();
     app.stdin.write('Ugh, 9 people cancelled this month.');
