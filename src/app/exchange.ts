@@ -110,7 +110,7 @@ export function historyToRead(contextMessages: number): number {
 }
 const OFFLINE_HISTORY = 200;
 
-const nothingApplied = (): Applied => ({ decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [], launchMoved: null });
+const nothingApplied = (): Applied => ({ decisions: [], tasksCompleted: [], suggestedDecisions: [], suggestedCompletions: [], suggestedNumbers: [], launchMoved: null });
 
 /**
  * The stored message a retry answers again, with the history cut after it: the failed or
@@ -153,7 +153,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
   emit(mode.offline
     ? { type: 'start', model: OFFLINE_MODEL, offline: true, used: null, limit: null }
     : { type: 'start', model: settings.model, offline: false, used: reservation!.used, limit: reservation!.limit });
-  const detection = retried ? { decisions: [], taskCompletions: [], nextSteps: [] } : detectFor(text, plan, before.done);
+  const detection = retried ? { decisions: [], taskCompletions: [], nextSteps: [], numbers: [] } : detectFor(text, plan, before.done);
   const applied = retried ? nothingApplied() : applyDetection(db, projectId, plan, detection, userMessage.id, ctx.now());
   emit({ type: 'detected', detection, applied });
   const s = retried?.session ?? afterDetection(ctx, before, userMessage, applied);
