@@ -113,6 +113,22 @@ export const CORPUS: Case[] = [
   // pitfalls, free trial
   { q: 'what mistakes should i avoid right now', intent: 'pitfalls', has: [plan.phases[0]!.title] },
   { q: 'should i do a free trial', intent: 'tiers', has: ['free trials'] },
+  // around taking money, and running the community (issue: questions that fell through or got the wrong answer)
+  { q: "I'm scared nobody will pay. What if I launch and no one joins?", intent: 'fear', has: [id(taskTitled(/pre-sell/i)), id(gateTask), `$${fx.founding}/month`, 'full refund'] },
+  { q: 'what if the launch flops', intent: 'fear', has: [id(gateTask)] },
+  { q: 'how do I get my first 10 members?', intent: 'first-members', has: [`$${fx.founding}/month`, id(taskTitled(/pre-sell/i))] },
+  { q: 'what do I do if someone asks for a refund?', intent: 'refunds', has: [id(taskTitled(/refund/i)), '14 days', 'full refund'] },
+  { q: 'someone wants their money back after 3 weeks, do I have to refund?', intent: 'refunds', has: ['14 days'] },
+  { q: 'how long should the cart be open for the launch?', intent: 'cart-window', has: ['5–7 days', targetLaunchDate, id(taskTitled(/open the doors/i))] },
+  { q: 'when should I close the doors?', intent: 'cart-window', has: ['5–7 days'] },
+  { q: 'what metrics should I track?', intent: 'track-metrics', has: ['go ≥ 10, no-go < 5', 'go ≥ 25%', 'coach metrics add', '$5,000/month goal'] },
+  { q: 'which numbers matter most after launch', intent: 'track-metrics', has: ['churn'] },
+  { q: "I don't have time for live calls every week, is that ok?", intent: 'running-time', has: ['optional', id(taskTitled(/rituals/i))] },
+  { q: 'how much time will running it take each week?', intent: 'running-time', has: ['h a week'] },
+  { q: 'should I hire a community manager?', intent: 'running-time', has: ['founding member to moderate'] },
+  { q: 'how do I deal with trolls in the group?', intent: 'moderation', has: [id(taskTitled(/onboarding/i)), 'house rules'] },
+  { q: 'what should I name my community?', intent: 'naming', has: ['vegan baking', id(promiseTask)] },
+  { q: 'should I offer a lifetime deal?', intent: 'tiers', has: ['lifetime'] },
   // greetings and capabilities
   { q: 'hey', intent: 'greeting', has: [fx.progress] },
   { q: 'thanks!', intent: 'greeting' },

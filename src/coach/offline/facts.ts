@@ -99,6 +99,11 @@ export function tasksAbout(f: Pick<Facts, 'tasks'>, re: RegExp): PlanTask[] {
 
 export const ref = (t: PlanTask) => `**${t.id} ${t.title}**`;
 
+/** A text's sentences: a stop followed by a capitalised word ("e.g. a weekly call" stays whole). */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/).map((x) => x.trim()).filter(Boolean);
+}
+
 export { addDays };
 
 /** How to tick a task off where the creator is. */

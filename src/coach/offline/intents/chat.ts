@@ -1,6 +1,6 @@
 // Conversation: greetings and thanks, "what can you do", and the honest fallback for questions the
 // offline coach cannot answer.
-import { ref, tickHint, usd } from '../facts.js';
+import { ref, sentences, tickHint, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
@@ -55,7 +55,7 @@ export const unknown: Intent = {
         "That one is beyond the offline coach; I answer from your plan and numbers only.",
         "I don't have an offline answer for that.",
       ]),
-      t ? `The most useful next step: ${ref(t)} (~${t.hours} h). ${t.details.split(/(?<=\.)\s/)[0]}` : 'The most useful next step: your monthly review of members, churn and revenue.',
+      t ? `The most useful next step: ${ref(t)} (~${t.hours} h). ${sentences(t.details)[0]}` : 'The most useful next step: your monthly review of members, churn and revenue.',
       f.surface === 'tui'
         ? 'For open questions, add an API key (`coach config set-key`) or switch /offline off.'
         : 'For open questions, add an API key (`coach config set-key`) and ask without --offline.',

@@ -9,9 +9,12 @@ import { founding, pricing, tiers } from './money.js';
 import { platform } from './platform.js';
 import { taskHelp } from './task.js';
 import { pace, progress, stuck, timeline, week } from './plan.js';
+import { moderation, naming, runningTime } from './running.js';
+import { cartWindow, fear, firstMembers, refunds, trackMetrics } from './selling.js';
 
 export const INTENTS: readonly Intent[] = [
-  capabilities, founding, tiers, conversion, checkins, retention, platform, pricing, pace, timeline, week, progress,
+  capabilities, trackMetrics, refunds, cartWindow, fear, firstMembers, runningTime, naming, moderation,
+  founding, tiers, conversion, checkins, retention, platform, pricing, pace, timeline, week, progress,
   launchContent, cadence, memberContent, offer, audience, stuck, pitfalls, greeting, taskHelp,
 ];
 

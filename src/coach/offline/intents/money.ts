@@ -84,7 +84,7 @@ export const tiers: Intent = {
   score: ({ text }) => cues(text, [
     [/\b(annual(ly)?|yearly|per year|a year|year(ly)? plan)\b/, 5],
     [/\b(tiers?|levels?|vip|premium tier|upsell|second tier|higher tier|two prices)\b/, 4],
-    [/\b(lifetime deal|ltd|one[- ]time)\b/, 3],
+    [/\b(lifetime (deal|access|membership)|ltd|one[- ]time)\b/, 6],
     [/\b(free trial|trial (period|week|month)|first month free)\b/, 5],
   ]),
   answer: (f) => {
@@ -95,14 +95,17 @@ export const tiers: Intent = {
     const premium = Math.max(1, Math.round(members * 0.1));
     const mrr = (members - annualShare - premium) * suggested + annualShare * (annual / 12) + premium * high;
     const task = taskAbout(f, /\b(tier|pric)/i);
+    const lifetime = /\b(lifetime|ltd|one[- ]time)\b/.test(f.text);
     return [
-      f.vary('tiers-open', ['Keep it simple at launch: one tier plus an annual plan.', 'Start with one membership and an annual option; add a tier later.', 'One price, one annual option, and a premium tier only when members ask.']),
+      lifetime
+        ? f.vary('lifetime-open', ['No lifetime deal: it trades your best members\' future payments for one spike of cash, and they stop counting toward your monthly goal.', 'Skip the lifetime deal: the members who would buy it are the ones who would have paid you for years.'])
+        : f.vary('tiers-open', ['Keep it simple at launch: one tier plus an annual plan.', 'Start with one membership and an annual option; add a tier later.', 'One price, one annual option, and a premium tier only when members ask.']),
       `- **Annual: ${usd(annual)}/year** (${usd(suggested)} × 10, two months free). Annual members cannot churn monthly, and you get cash up front.`,
       `- **Premium: ${usd(high)}/month**, only once members ask for more of you (small-group calls, feedback), with a seat cap.`,
       `- Example with ${members} members (${annualShare} annual, ${premium} premium): about ${usd(mrr)}/month.`,
       /\btrial|free\b/.test(f.text)
-        ? `Skip free trials: they fill the community with tourists; a 30-day money-back promise at ${usd(suggested)} keeps the commitment.`
-        : 'Skip lifetime deals: they trade your best members\' future payments for one spike.',
+        ? `Skip free trials: they fill the community with tourists; your refund policy already takes the risk out of joining at ${usd(suggested)}.`
+        : lifetime ? 'The annual plan gives the same "pay once" feeling and renews.' : 'Skip lifetime deals: they trade your best members\' future payments for one spike.',
       ...(task && !f.done.has(task.id) ? [`Decide it in ${ref(task)}.`] : []),
     ];
   },

@@ -3,7 +3,7 @@
 import { dueDateOf, replan } from '../../../plan/schedule.js';
 import { weekView } from '../../../plan/week.js';
 import type { PlanTask } from '../../../plan/schema.js';
-import { addDays, daysBetween, plural, ref, sum, tickHint } from '../facts.js';
+import { addDays, daysBetween, plural, ref, sentences, sum, tickHint } from '../facts.js';
 import { targetDayIn } from '../when.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
@@ -22,7 +22,7 @@ export function weekPlan(f: Facts, budget: number): { tasks: PlanTask[]; split: 
 }
 
 /** "due 2027-01-09" (or "overdue since …") from the schedule; plans without dates name the week. */
-function dueText(t: PlanTask, today: string): string {
+export function dueText(t: PlanTask, today: string): string {
   const due = dueDateOf(t);
   if (!due) return `due week ${t.dueWeek}`;
   return due < today ? `overdue since ${due}` : `due ${due}`;
@@ -44,7 +44,7 @@ export const week: Intent = {
       const weeks = Math.ceil(split.hours / budget);
       return [
         f.vary('week-split', [`This week, ${budget} h: start ${ref(split)}. It takes ~${split.hours} h, so spread it over ${plural(weeks, 'week')}.`, `Your next task, ${ref(split)}, needs ~${split.hours} h: at ${budget} h a week that is ${plural(weeks, 'week')} of work, so start it now.`]),
-        `- Do the first ${budget} h now: ${split.details.split(/(?<=\.)\s/)[0]}`,
+        `- Do the first ${budget} h now: ${sentences(split.details)[0]}`,
         ...(split.tips[0] ? [`- Tip: ${split.tips[0]}`] : []),
         `It's next in "${f.phase.title}", ${dueText(split, f.today)}.`,
       ];
@@ -54,7 +54,7 @@ export const week: Intent = {
     const skipped = f.open.find((t) => !tasks.includes(t) && f.open.indexOf(t) < f.open.indexOf(last));
     return [
       evening ? f.vary('week-evening', [`For a ${budget}-hour session today, do this (${used} h):`, `Today, ${budget} h is enough for:`]) : f.vary('week-open', [`With ${budget} h this week, do these (${used} h):`, `Your ${budget} hours this week cover ${used} h of plan work:`, `This week (${budget} h available, ${used} h planned):`, `Plan for the week, ${used} of your ${budget} h:`]),
-      ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, ${dueText(t, f.today)}. ${t.details.split(/(?<=\.)\s/)[0]}`),
+      ...tasks.map((t) => `- ${ref(t)} — ~${t.hours} h, ${dueText(t, f.today)}. ${sentences(t.details)[0]}`),
       `${tasks.length > 1 ? 'Why these: they are the next open tasks' : 'Why this: it is the next open task'} in "${f.phase.title}", in the order the plan builds on, and ${tasks.length > 1 ? 'they fit' : 'it fits'} your hours.${skipped ? ` ${skipped.id} (~${skipped.hours} h) gets next week to itself.` : ''}${budget - used > 0 ? ` The spare ${budget - used} h: reply to comments, they are your future members.` : ''}`,
       `When one is finished, ${tickHint(f.surface, tasks[0]!.id)}.`,
     ];
@@ -148,7 +148,7 @@ export const stuck: Intent = {
     const pitfall = f.vary('stuck-pitfall', f.phase.pitfalls.length ? f.phase.pitfalls : ['Waiting to feel ready is the most common way plans stall.']);
     return [
       f.vary('stuck-open', ['Shrink the next step until it is obviously doable.', 'Stuck usually means the next step is too big or too vague.', 'Everyone stalls here; momentum comes from one small finished thing.']),
-      `- Smallest open task in "${f.phase.title}": ${ref(smallest)}, ~${smallest.hours} h. First move: ${smallest.details.split(/(?<=\.)\s/)[0]}`,
+      `- Smallest open task in "${f.phase.title}": ${ref(smallest)}, ~${smallest.hours} h. First move: ${sentences(smallest.details)[0]}`,
       `- Book ${Math.min(smallest.hours, 2)} h for it in your calendar this week, like a client call.`,
       `- Watch out: ${pitfall}`,
     ];

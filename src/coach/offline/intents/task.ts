@@ -4,7 +4,8 @@
 // checkpoint, when it has them. Scores below the topic intents, so they win when both match.
 import type { PlanTask } from '../../../plan/schema.js';
 import { displayPlatform } from '../knowledge.js';
-import { ref, tickHint } from '../facts.js';
+import { ref, sentences, tickHint } from '../facts.js';
+import { dueText } from './plan.js';
 import type { Facts, Intent } from '../types.js';
 
 const STOP = new Set(['your', 'with', 'from', 'that', 'this', 'then', 'them', 'what', 'before', 'after', 'their', 'into', 'first', 'plan', 'start', 'write', 'create', 'build', 'open', 'make']);
@@ -39,23 +40,23 @@ export const taskHelp: Intent = {
   score: (f) => bestTask(f)?.score ?? 0,
   answer: (f) => {
     const { task } = bestTask(f)!;
-    const sentences = task.details.split(/(?<=[.!?])\s+/);
+    const parts = sentences(task.details);
     const top = [...f.profile.platforms].filter((p) => p.followers > 0).sort((a, b) => b.followers - a.followers)[0];
     const note = top && task.platformNotes
       ? Object.entries(task.platformNotes).find(([k]) => k.toLowerCase() === displayPlatform(top.platform).toLowerCase())
       : undefined;
-    const state = f.done.has(task.id) ? 'done already' : `~${task.hours} h, due week ${task.dueWeek}`;
+    const state = f.done.has(task.id) ? 'done already' : `~${task.hours} h, ${dueText(task, f.today)}`;
     // "I finished the survey" that the detector did not tick: say how to, then what comes next.
     if (!f.done.has(task.id) && /\b(finished|done|completed|wrapped up|sent out|did)\b/.test(f.text) && !/\?\s*$/.test(f.text)) {
       const next = f.open.find((t) => t.id !== task.id);
       return [
         `Sounds like ${ref(task)} is done. To tick it off, ${tickHint(f.surface, task.id)}.`,
-        ...(next ? [`Then: ${ref(next)} (~${next.hours} h). ${next.details.split(/(?<=[.!?])\s+/)[0]}`] : []),
+        ...(next ? [`Then: ${ref(next)} (~${next.hours} h). ${sentences(next.details)[0]}`] : []),
       ];
     }
     const out = [
       f.vary('task-open', [`That's ${ref(task)} in your plan (${state}).`, `Your plan covers it: ${ref(task)}, ${state}.`, `${ref(task)} (${state}) is the task for that.`]),
-      ...sentences.slice(0, 2).map((s) => `- ${s}`),
+      ...parts.slice(0, 2).map((s) => `- ${s}`),
     ];
     if (task.tips.length) out.push(`- Tip: ${f.vary(`tip-${task.id}`, task.tips)}`);
     if (note) out.push(`- On ${note[0]}: ${note[1]}`);
