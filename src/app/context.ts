@@ -69,7 +69,7 @@ export function requireProfile(ctx: AppContext): ProfileRow {
   const profile = findProfile(ctx.store().db, ctx.profileHandle);
   if (!profile) {
     throw new UsageError(`no profile "${ctx.profileHandle}" yet`, {
-      hint: `create it with \`coach profile set --name "Your Name" --niche "your niche" --platform instagram:12000\`${ctx.profileExplicit ? ` --profile ${ctx.profileHandle}` : ''}`,
+      hint: `create it with \`${coachCommand(ctx, 'profile set --name "Your Name" --niche "your niche" --platform instagram:12000')}\``,
     });
   }
   return profile;

@@ -50,16 +50,28 @@ export interface TableOptions {
   totals?: boolean;
 }
 
+/**
+ * The commands a message suggests keep the --profile the user gave: `coach tasks list` becomes
+ * `coach tasks list --profile var` (a command that names a --profile already is left alone).
+ */
+export function withProfileFlag(text: string, handle: string | undefined): string {
+  if (!handle) return text;
+  return text.replace(/`coach ([^`]*)`/g, (whole, rest: string) => (/--profile\b/.test(rest) ? whole : `\`coach ${rest} --profile ${handle}\``));
+}
+
 const widest = (text: string) => text.split('\n').reduce((w, l) => Math.max(w, stringWidth(l)), 0);
 
 export class Output {
   readonly color: boolean;
+  /** The --profile the user gave, kept in the commands that messages suggest. */
+  readonly profileFlag: string | undefined;
   readonly width: number | undefined;
   readonly compact: boolean;
-  constructor(readonly io: Io, opts: { color?: boolean; json?: boolean; compact?: boolean } = {}) {
+  constructor(readonly io: Io, opts: { color?: boolean; json?: boolean; compact?: boolean; profileFlag?: string } = {}) {
     this.color = colorEnabled(io, opts);
     this.width = outputWidth(io);
     this.compact = !!opts.compact;
+    this.profileFlag = opts.profileFlag;
   }
 
   paint(style: Style, text: string): string {
@@ -89,13 +101,16 @@ export class Output {
   }
   /** Messages, warnings and progress: stderr. */
   info(text: string): void {
-    this.io.stderr.write(`${this.safe(text)}\n`);
+    this.io.stderr.write(`${this.message(text)}\n`);
   }
   warn(text: string): void {
-    this.io.stderr.write(`${this.yellow('warning:')} ${this.safe(text)}\n`);
+    this.io.stderr.write(`${this.yellow('warning:')} ${this.message(text)}\n`);
   }
   success(text: string): void {
-    this.io.stderr.write(`${this.green('✓')} ${this.safe(text)}\n`);
+    this.io.stderr.write(`${this.green('✓')} ${this.message(text)}\n`);
+  }
+  private message(text: string): string {
+    return this.safe(withProfileFlag(text, this.profileFlag));
   }
 
   /**

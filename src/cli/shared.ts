@@ -6,7 +6,7 @@ import { MiB, readStreamBounded } from '../util/files.js';
 export { coachCommand as commandLine } from '../app/context.js';
 import type { Parsed } from '../plan/parse.js';
 import { METRIC_LIMITS } from '../plan/metrics.js';
-import { defaultIo, Output, type Io } from './output.js';
+import { defaultIo, Output, withProfileFlag, type Io } from './output.js';
 import type { GlobalOptions } from './globals.js';
 
 export interface CommandEnv {
@@ -26,8 +26,7 @@ export function examples(cmd: Command, lines: string[]): Command {
 
 /** A hint's commands keep the --profile the user gave (`coach tasks list` → `coach tasks list --profile var`). */
 function keepProfileFlag(err: CoachError, handle: string): void {
-  const hint = err.hint!.replace(/`coach ([^`]*)`/g, (whole, rest: string) => (/--profile\b/.test(rest) ? whole : `\`coach ${rest} --profile ${handle}\``));
-  Object.defineProperty(err, 'hint', { value: hint });
+  Object.defineProperty(err, 'hint', { value: withProfileFlag(err.hint!, handle) });
 }
 
 /** Wraps an action: builds the context and output from the global flags, closes the store after. */
@@ -37,8 +36,8 @@ export function act<A extends unknown[]>(fn: (env: CommandEnv, ...args: A) => Pr
     const globals = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     const io = defaultIo();
     const json = !!globals.json;
-    const out = new Output(io, { color: globals.color, json, compact: globals.compact });
     const ctx = createContext({ profile: globals.profile });
+    const out = new Output(io, { color: globals.color, json, compact: globals.compact, profileFlag: ctx.profileExplicit ? ctx.profileHandle : undefined });
     try {
       await fn({ ctx, out, io, json, debug: !!globals.debug }, ...(args.slice(0, -1) as A));
     } catch (err) {
