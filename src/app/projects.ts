@@ -24,7 +24,7 @@ export function profileForPlan(p: ProfileRow): ProfileForPlan {
 
 function conflict(active: ProjectRow): UsageError {
   return new UsageError(`profile already has an active project: "${active.title}" (#${active.id})`, {
-    hint: 'pause, complete or abandon it first (`coach project pause`)',
+    hint: 'pause, complete or abandon it first: `coach project pause`',
   });
 }
 

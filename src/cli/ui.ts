@@ -41,7 +41,7 @@ export function registerChat(program: Command): void {
     ['coach chat', 'coach chat --offline', 'coach chat --profile work'],
   ).action(async (opts: { offline?: boolean }, cmd: Command) => {
     if (!interactive()) {
-      throw new UsageError('`coach chat` needs an interactive terminal', { hint: 'in scripts, use `coach ask "…"` (or `coach ask -` with stdin)' });
+      throw new UsageError('`coach chat` needs an interactive terminal', { hint: 'in scripts, use `coach ask "…"`, or `coach ask -` to read the message from stdin' });
     }
     await launch(cmd.optsWithGlobals<GlobalOptions>(), !!opts.offline);
   });

@@ -107,7 +107,7 @@ function hintForStatus(status: number | undefined): string {
   if (status === 402) return 'check your Anthropic plan and billing; nothing was lost';
   if (status === 413) return 'the request is too large: lower contextMessages or maxInputTokens; nothing was lost';
   if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429) {
-    return 'retrying will not help: check the model (`coach config get model`) and run `coach doctor`; nothing was lost';
+    return 'retrying will not help: check the model with `coach config get model` and run `coach doctor`; nothing was lost';
   }
   return 'try again in a moment; nothing was lost';
 }

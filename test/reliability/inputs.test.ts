@@ -209,6 +209,7 @@ describe('a failed ask', () => {
       expect(l).toMatch(new RegExp(`\\(${status}\\)`));
       expect(l).not.toMatch(/try again/);
       expect(l).toMatch(status === 402 ? /billing/ : /retrying will not help/);
+      expect(l).not.toMatch(/\([^)]*\(/); // no brackets inside brackets
       expect(usage(fx.home).at(-1)).toMatchObject({ status: 'error', counted: 0 });
     });
   }

@@ -1,5 +1,6 @@
 // Issue 16: every command a message suggests keeps the --profile the user gave, in error hints and
-// in the notes on stderr ("No projects yet: `coach project start --profile var`"), once.
+// in the notes on stderr ("No projects yet: `coach project start --profile var`"), once; and a
+// failure's one line has no brackets inside brackets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withProfileFlag } from '../../src/cli/output.js';
 import { runCli, tempHome } from '../helpers/cli.js';
@@ -29,4 +30,33 @@ describe('hints keep --profile', () => {
     expect((await run(['profile', 'use', 'var'])).code).toBe(0);
     expect((await run(['project', 'list'])).stderr).toBe('No projects yet: `coach project start`.\n');
   });
+});
+
+/** How deep the round brackets of a line go: 1 for "msg (hint)", 2 for "msg (a (b))". */
+function depth(line: string): number {
+  let d = 0;
+  let most = 0;
+  for (const c of line) {
+    if (c === '(') most = Math.max(most, ++d);
+    else if (c === ')') d--;
+  }
+  return most;
+}
+
+describe('one line, no nested brackets', () => {
+  it('in the failures a user meets first', async () => {
+    const started = await run(['project', 'start', '--offline', '--profile', 'var']);
+    expect(started.code, started.stderr).toBe(0);
+    const cases: [string[], string][] = [
+      [['chat'], 'coach: `coach chat` needs an interactive terminal (in scripts, use `coach ask "…"`, or `coach ask -` to read the message from stdin)'],
+      [['project', 'start', '--profile', 'var'], 'coach: profile already has an active project: "Paid premium community for knitting" (#1) (pause, complete or abandon it first: `coach project pause --profile var`)'],
+      [['project', 'abandon', '--profile', 'var'], 'coach: abandon project "Paid premium community for knitting" (#1): not confirmed (run it in a terminal, or add --yes: `coach project abandon 1 --yes --profile var`)'],
+      [['tasks', 'done', 't99', '--profile', 'var'], 'coach: unknown task "t99": this plan has tasks t1–t22 (see them with `coach tasks list --profile var`)'],
+    ];
+    for (const [args, line] of cases) {
+      const r = await run(args);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, `${line}\n`]);
+      expect(depth(line), line).toBe(1);
+    }
+  }, 30_000);
 });
