@@ -59,7 +59,7 @@ export function resolveTasks(plan: CustomizedPlan, raws: string[]): PlanTask[] {
       const a = tasks.findIndex((t) => t.id === from);
       const b = tasks.findIndex((t) => t.id === to);
       if (a < 0 || b < 0) resolveTask(plan, a < 0 ? range![1]! : range![2]!);
-      if (b < a) throw new UsageError(`the range "${raw}" runs backwards: write ${to}-${from}`);
+      if (b < a) throw new UsageError(`the range "${raw}" runs backwards: write ${to}-${from}`, { hint: 'ranges follow the plan\'s order, as `coach tasks list` shows it' });
       tasks.slice(a, b + 1).forEach(add);
       continue;
     }

@@ -142,7 +142,15 @@ describe('tasks', () => {
 
   it('refuses backwards ranges and ambiguous prefixes with one line', async () => {
     const back = await run(['tasks', 'done', 't5-t3']);
-    expect([back.code, back.stderr]).toEqual([2, 'coach: the range "t5-t3" runs backwards: write t3-t5\n']);
+    expect([back.code, back.stderr]).toEqual([2, 'coach: the range "t5-t3" runs backwards: write t3-t5 (ranges follow the plan\'s order, as `coach tasks list` shows it)\n']);
+    // The plan's order, not the numbers': phase 1 is t1–t6, t12, t14, t8.
+    const order = (JSON.parse((await run(['tasks', 'list', '--json'])).stdout) as { id: string }[]).map((t) => t.id);
+    const span = order.slice(order.indexOf('t6'), order.indexOf('t8') + 1);
+    expect(span).toEqual(['t6', 't12', 't14', 't8']);
+    const across = await run(['tasks', 'done', 't6-t8', '--json']);
+    expect((JSON.parse(across.stdout) as { id: string }[]).map((t) => t.id)).toEqual(span);
+    expect((await run(['tasks', 'undo', 't6-t8'])).code).toBe(0);
+    expect((await run(['tasks', 'done', 't8-t12'])).stderr).toMatch(/^coach: the range "t8-t12" runs backwards: write t12-t8 /);
     const list = JSON.parse((await run(['tasks', 'list', '--json'])).stdout) as { id: string; title: string; done: boolean }[];
     const word = (t: { title: string }) => t.title.split(' ')[0]!.toLowerCase();
     const shared = list.find((t) => list.some((u) => u !== t && word(u) === word(t)))!;
