@@ -77,17 +77,19 @@ function platformId(name: string): string {
 }
 
 const UNIT = String.raw`(?:followers?|subscribers?|subs|fans|members|readers|listeners|people)`;
-// One or two words ("email list"), the second never a unit ("Instagram followers").
-const NAME = String.raw`[A-Za-z][A-Za-z0-9._/-]*(?: (?!${UNIT}\b)[A-Za-z][A-Za-z0-9._-]*)?`;
+// "about 9k", "roughly 20,000", "just over 80k": the count is what they said, the hedge is dropped.
+const ABOUT = String.raw`(?:about|around|roughly|approx(?:imately)?\.?|almost|nearly|over|just over|just under|under|~)`;
+// One or two words ("email list"), the second never a unit ("Instagram followers") nor a hedge.
+const NAME = String.raw`[A-Za-z][A-Za-z0-9._/-]*(?: (?!(?:${UNIT}|${ABOUT}|has|with)\b)[A-Za-z][A-Za-z0-9._-]*)?`;
 // engagement: "…:3.2" (the flag form, % optional) or "4%" / "(4%)" / "4% engagement" after the count
 const ENGAGE = String.raw`(?:\s*:\s*(?<colon>\d+(?:\.\d+)?)\s*%?|\s*[(,]?\s*(?<pct>\d+(?:\.\d+)?)\s*%\s*(?:engagement|eng\.?|er)?\s*\)?)?`;
 // "youtube@jane: 80k (4%)", "instagram:45000:3.2", "yt 80k subs 4% engagement", "youtube = 80,000"
 const NAME_FIRST = new RegExp(
-  String.raw`^(?<name>${NAME})(?:\s*@(?<handle>[\w.-]+))?\s*(?:[:=]|\s-\s|\s)\s*(?:has\s+|with\s+)?(?<count>${AMOUNT})\s*(?:${UNIT})?${ENGAGE}$`,
+  String.raw`^(?<name>${NAME})(?:\s*@(?<handle>[\w.-]+))?\s*(?:[:=]|\s-\s|\s)\s*(?:has\s+|with\s+)?(?:${ABOUT}\s*)?(?<count>${AMOUNT})\s*(?:${UNIT})?${ENGAGE}$`,
   'i',
 );
 // "80k on YouTube", "20,000 Instagram followers"
-const COUNT_FIRST = new RegExp(String.raw`^(?<count>${AMOUNT})\s*(?:${UNIT})?\s+(?:on\s+|at\s+)?(?<name>${NAME})(?:\s+${UNIT})?$`, 'i');
+const COUNT_FIRST = new RegExp(String.raw`^(?:${ABOUT}\s*)?(?<count>${AMOUNT})\s*(?:${UNIT})?\s+(?:on\s+|at\s+)?(?<name>${NAME})(?:\s+${UNIT})?$`, 'i');
 
 function describePlatform(p: PlatformPresence): string {
   const handle = p.handle ? ` @${p.handle}` : '';

@@ -129,6 +129,11 @@ export const CORPUS: Case[] = [
   { q: 'how do I deal with trolls in the group?', intent: 'moderation', has: [id(taskTitled(/onboarding/i)), 'house rules'] },
   { q: 'what should I name my community?', intent: 'naming', has: ['vegan baking', id(promiseTask)] },
   { q: 'should I offer a lifetime deal?', intent: 'tiers', has: ['lifetime'] },
+  // context words that used to pull the wrong task ("followers" → the churn task's "follow up")
+  { q: 'how much should I charge? most of my followers are on tiktok', intent: 'pricing', has: [fx.price] },
+  { q: 'is 39 a month fair for my audience', intent: 'pricing', has: ['$39 sits inside your band'] },
+  { q: 'my engagement is low, like 1%, does that matter?', intent: 'audience', has: ['1% engagement'] },
+  { q: 'I have 500 subscribers on my newsletter, is that enough to start?', intent: 'conversion', has: ['25–50 founding members', '$475–$950/month', id(taskTitled(/pre-sell/i))] },
   // greetings and capabilities
   { q: 'hey', intent: 'greeting', has: [fx.progress] },
   { q: 'thanks!', intent: 'greeting' },

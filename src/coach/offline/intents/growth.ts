@@ -46,6 +46,7 @@ export const conversion: Intent = {
   },
   answer: (f) => {
     const n = f.numbers;
+    if (n.waitlist !== null && n.buyers === null && n.visitors === null && /\benough\b/.test(f.text)) return enoughToStart(f, n.waitlist);
     const audience = n.audience ?? f.audience;
     const lines: (ReturnType<typeof rateLine> & { stage: string })[] = [];
     if (n.waitlist !== null && n.visitors !== null) lines.push({ ...rateLine('Visitors → waitlist', n.waitlist, n.visitors, yardstick(f, 'visitorToWaitlist', BENCHMARKS.visitorToWaitlist)), stage: 'page' });
@@ -80,6 +81,27 @@ export const conversion: Intent = {
     return out;
   },
 };
+
+/** "I have 500 on my list, is that enough to start?": what that list gives at the plan's go/no-go rates. */
+function enoughToStart(f: Facts, list: number): string[] {
+  const rate = yardstick(f, 'waitlistToPaid', BENCHMARKS.waitlistToPaid);
+  const paid = checkpointMetric(f, 'paidFounding');
+  const low = Math.floor((list * rate.low) / 100);
+  const high = Math.floor((list * rate.high) / 100);
+  const goal = paid?.metric.go ?? 10;
+  const enough = high >= goal;
+  const presale = taskAbout(f, /pre-?sell|pre-?sale/i, false);
+  return [
+    enough
+      ? f.vary('enough-yes', [`Yes: ${int(list)} people on your list is enough to start a founding round.`, `It is enough to start: ${int(list)} people who asked to hear from you.`])
+      : f.vary('enough-no', [`${int(list)} is a start, but thin for a founding round yet.`, `Not quite yet: ${int(list)} people on the list is a small base for a pre-sale.`]),
+    `- At ${rate.low}–${rate.high}% of a list buying (${rate.text}), that is **${int(low)}–${plural(high, 'founding member')}**${paid ? `; the plan's go is ${paid.metric.go} paid` : ''}.`,
+    `- At the ${usd(f.foundingPrice)} founding price: ${usd(low * f.foundingPrice)}–${usd(high * f.foundingPrice)}/month to start.`,
+    enough
+      ? `Warm them up for two weeks, then open ${presale ? ref(presale) : 'the founding round'} with a seat cap and a deadline.`
+      : `Grow it first: ask for sign-ups three times a week (a story, a post, the end of every video); ${int(Math.ceil((goal * 100) / rate.low))} on the list makes ${goal} buyers likely even at ${rate.low}%.`,
+  ];
+}
 
 function noNumbers(f: Facts): string[] {
   const waitlist = taskAbout(f, /wait-?list/i);

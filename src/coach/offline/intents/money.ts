@@ -19,8 +19,10 @@ export const pricing: Intent = {
   id: 'pricing',
   score: ({ text }) => cues(text, [
     [/\b(pric(e|es|ing|ed)|charge|charging|how much|cost|fee|expensive|cheap|too (high|low|much))\b/, 3],
+    [/\bhow much (should|do|can|could|would) (i|we) (charge|ask)\b|\bwhat (should|do) (i|we) charge\b/, 2],
     [/\$\s?\d|\b\d+\s*(dollars|usd|bucks)\b/, 1],
     [/\bper month|a month|\/mo(nth)?\b/, 1],
+    [/\b\d+\s*(\$|dollars|usd|bucks)?\s*(a|per|\/)\s*mo(nth)?\b.*\b(fair|right|ok|okay|enough|reasonable|crazy|too)\b/, 2],
     [/\b(platform|skool|circle|discord|patreon|kajabi)\b/, -2],
   ]),
   answer: (f) => {

@@ -8,7 +8,7 @@ import { ref, sentences, tickHint } from '../facts.js';
 import { dueText } from './plan.js';
 import type { Facts, Intent } from '../types.js';
 
-const STOP = new Set(['your', 'with', 'from', 'that', 'this', 'then', 'them', 'what', 'before', 'after', 'their', 'into', 'first', 'plan', 'start', 'write', 'create', 'build', 'open', 'make']);
+const STOP = new Set(['follow', 'followers', 'engagement', 'your', 'with', 'from', 'that', 'this', 'then', 'them', 'what', 'before', 'after', 'their', 'into', 'first', 'plan', 'start', 'write', 'create', 'build', 'open', 'make']);
 
 const words = (s: string) => s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !STOP.has(w));
 
