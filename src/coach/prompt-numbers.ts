@@ -18,7 +18,7 @@ export function numbersSection(numbers: PromptNumbers | undefined): string[] {
     out.push(...numbers.lines.map((l) => `- ${l}`));
     out.push('- Quote these figures when they ask how they are doing, and compare them with the plan\'s thresholds above rather than generic benchmarks.');
   } else {
-    out.push('- none recorded yet; when they mention waitlist sign-ups, members or revenue, suggest `coach metrics add` to track them.');
+    out.push('- None recorded yet. Numbers they state in a message are offered to them to record; until then, use the numbers in their messages.');
   }
   return out;
 }

@@ -11,6 +11,7 @@
 // reads twice. Sections with nothing to say are left out.
 import type { CustomizedPlan, PlanPhase, PlanTask } from '../plan/schema.js';
 import { isDone, planProgress } from '../plan/progress.js';
+import { platformLabel } from '../plan/parse.js';
 import { spliceText } from '../util/text.js';
 import { count, relativeDays } from '../util/words.js';
 import { OFFLINE_MODEL } from './offline.js';
@@ -96,7 +97,7 @@ function stableBlock(input: PromptInput): string[] {
     s`You are an expert, candid business coach for online creators. You are coaching ${profile.displayName} to launch their ${lowerFirst(plan.opportunity.title)}${project}.`,
     '',
     '## How this app works',
-    '- The app reads every message the creator sends: decisions they state (price, platform, structure, timeline, content) are recorded, and tasks they say they have finished are ticked off; when it is unsure it asks them. So never tell them to run a command or tick a box to record a decision or a finished task: acknowledge what they did and say what it unlocks.',
+    '- The app reads every message the creator sends: decisions they state (price, platform, structure, timeline, content) are recorded, tasks they say they have finished are ticked off, and business numbers they state (waitlist sign-ups, paying members, MRR, churned members) are offered to them to record; when it is unsure it asks them. So never tell them to run a command or tick a box to record a decision, a finished task or a number: acknowledge what they did and say what it unlocks.',
     '- Refer to tasks by id and title (e.g. "t2 Survey your audience") so they can find them in their checklist.',
     '- Be specific to their numbers and their plan; prefer short, actionable answers with concrete next steps. Never invent facts about their audience: if you need a number they have not shared, ask for it.',
     ...section('The creator', profileLines(profile)),
@@ -115,7 +116,7 @@ function profileLines(p: PromptProfile): string[] {
   else missing.push('niche');
   if (p.platforms.length || p.totalAudience > 0) {
     lines.push(`- Audience: ${n(p.totalAudience)} in total`);
-    for (const x of p.platforms) lines.push(s`  - ${x.platform}: ${n(x.followers)} followers${x.engagementRate != null ? `, ${x.engagementRate}% engagement` : ''}`);
+    for (const x of p.platforms) lines.push(s`  - ${platformLabel(x.platform)}: ${n(x.followers)} followers${x.engagementRate != null ? `, ${x.engagementRate}% engagement` : ''}`);
   } else missing.push('audience platforms and follower counts');
   if (p.currentMonthlyIncomeUSD != null) lines.push(`- Income now: ${usd(p.currentMonthlyIncomeUSD)}/month`);
   else missing.push('current income');
@@ -185,7 +186,8 @@ function volatileBlock(input: PromptInput): string[] {
   const current = progress.currentPhase;
   const open = current.tasks.filter((t) => !isDone(done, t.id));
   const doneIds = plan.phases.flatMap((p) => p.tasks).filter((t) => isDone(done, t.id)).map((t) => t.id);
-  const launch = input.targetLaunchDate ? `; target launch ${input.targetLaunchDate}${weeksUntil(input.today, input.targetLaunchDate)}` : '';
+  // The Dates section, when there is one, says the launch date and the days to it.
+  const launch = input.targetLaunchDate && !input.numbers?.schedule?.length ? `; target launch ${input.targetLaunchDate}${weeksUntil(input.today, input.targetLaunchDate)}` : '';
   const lines = [
     `## Today: ${input.today}${launch}`,
     `- Progress: ${progress.done}/${progress.total} tasks (${progress.percent}%); ${progress.phases.map((p) => `${p.phaseId.toUpperCase()} ${p.done}/${p.total}`).join(', ')}`,

@@ -62,8 +62,8 @@ describe('system prompt', () => {
   });
 
   it('tells Claude the app records decisions and ticks tasks, so it never sends them to a command', () => {
-    expect(prompt.stable).toMatch(/decisions they state .* are recorded, and tasks they say they have finished are ticked off/);
-    expect(prompt.stable).toMatch(/never tell them to run a command or tick a box to record a decision or a finished task/);
+    expect(prompt.stable).toMatch(/decisions they state .* are recorded, tasks they say they have finished are ticked off, and business numbers they state .* are offered to them to record/);
+    expect(prompt.stable).toMatch(/never tell them to run a command or tick a box to record a decision, a finished task or a number/);
     expect(text).not.toMatch(/coach tasks done|`coach /);
   });
 

@@ -118,7 +118,7 @@ describe('the coach prompt section', async () => {
     const text = numbersSection({ lines, schedule: ['Target launch: 2027-03-03 (in 52 days); today is 2027-01-10'] }).join('\n');
     expect(text).toMatch(/## Dates\n- Target launch: 2027-03-03/);
     expect(text).toMatch(/## Their business numbers[^\n]*\n- Waitlist: 200 as of 2027-01-10\n- Paying members: 8 as of 2027-01-10\n- Waitlist → member conversion: 4%/);
-    expect(numbersSection({ lines: [] }).join('\n')).toMatch(/none recorded yet.*coach metrics add/);
+    expect(numbersSection({ lines: [] }).join('\n')).toMatch(/None recorded yet\. Numbers they state in a message are offered to them to record/);
     expect(numbersSection(undefined)).toEqual([]);
   });
 });
