@@ -41,6 +41,8 @@ export function adversarialInputs() {
     'completions': repeatTo("I've finished the sales page and the waitlist and the welcome video and ", N),
     'negations': repeatTo('not Discord, not Slack — Skool. Done with task 7 and t8 and #9. ', N),
     'numbers and tiers': repeatTo('1 2 3 4 5 6 7 8 9 10 tiers weeks ', N),
+    'stated numbers': repeatTo('we hit 180 on the waitlist and 12 paying members joined, MRR is $1,450 ', N),
+    '12 members 12 members …': repeatTo('12 members ', N),
     'hyphens/apostrophes': repeatTo("a-b'c ", N),
     'lorem ipsum': repeatTo('lorem ipsum dolor sit amet ', N),
     'distinct sentences': Array.from({ length: 4000 }, (_, i) => `I finished task ${i} and charge $${i}/month on Skool. `).join('').slice(0, N),

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import '../util/zod.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
+import { namesOnlyTools } from '../detector/platforms.js';
 import { DECISION_CATEGORIES, type DecisionCategory } from '../plan/schema.js';
 import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
 
@@ -149,7 +150,9 @@ export function parseReaderAnswer(answer: string, c: ReaderContext): ReaderPropo
     const p = DecisionProposal.safeParse(raw);
     const d = p.success ? { ...p.data, tier: p.data.category === 'pricing' ? p.data.tier ?? 'regular' : null } : null;
     const known = d && [...c.activeDecisions, ...c.detected.decisions, ...out.decisions].some((a) => sameDecision(a, d));
-    if (!d || known || !quoted(d.quote) || out.decisions.length >= READER_MAX_PROPOSALS) {
+    // a payment or email tool ("Stripe Tax", "Kit forms") is never the community's platform
+    const tool = d?.category === 'platform' && namesOnlyTools(d.value);
+    if (!d || known || tool || !quoted(d.quote) || out.decisions.length >= READER_MAX_PROPOSALS) {
       out.dropped += 1;
       continue;
     }

@@ -91,7 +91,9 @@ for (const [type, list] of Object.entries(CUES) as [CueType, string][]) {
   }
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
-const same = (pattern: string, word: string): boolean => pattern === word || (pattern === '20DD' && /^20\d\d$/.test(word));
+/** A word matches a phrase word as written or without a possessive ("my friend's" is "my friend"). */
+const same = (pattern: string, word: string): boolean =>
+  pattern === word || (pattern === '20DD' && /^20\d\d$/.test(word)) || (word.endsWith("'s") && pattern === word.slice(0, -2));
 
 /** The cues of a sentence, in order: at each word the longest phrase starting there (scanned once
  * per sentence and kept with it: decisions and stated numbers read the same cues). */
@@ -110,7 +112,8 @@ function scan(v: SentenceView): Cue[] {
     starts.push(m.index);
   }
   for (let i = 0; i < words.length; i++) {
-    const list = BY_FIRST.get(words[i]!);
+    const w = words[i]!;
+    const list = BY_FIRST.get(w) ?? (w.endsWith("'s") ? BY_FIRST.get(w.slice(0, -2)) : undefined);
     if (!list) continue;
     const hit = list.find((p) => p.words.every((w, k) => i + k < words.length && same(w, words[i + k]!)));
     if (!hit) continue;

@@ -18,7 +18,7 @@ export type { DetectedNumber, NumberMetric } from './numbers.js';
 export { DECISION_CATEGORIES, PRICING_TIERS, type DecisionCategory, type PricingTier } from './categories.js';
 export { splitSentences, MAX_SENTENCE_CHARS, type Sentence } from './sentences.js';
 export { findPrices, formatPrice, type PriceMention, type Period } from './money.js';
-export { PLATFORMS, normalisePlatform, type PlatformInfo } from './platforms.js';
+export { PLATFORMS, namesOnlyTools, normalisePlatform, type PlatformInfo } from './platforms.js';
 export { suggestNextSteps } from './nextSteps.js';
 export { REGISTRY } from './registry.js';
 

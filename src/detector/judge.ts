@@ -38,7 +38,9 @@ export function judge(scene: Scene, c: Candidate): Confidence | null {
   const past = before('past');
   const commitBefore = cues.filter((q) => q.type === 'commit' && q.start < c.start && !TURN.test(view.low.slice(q.end, c.start)));
   if (past && !commitBefore.some((q) => q.start > past.start)) return null;
-  if (before('hypo') || view.terminator === '?' || before('low')) return minConfidence('low', c.cap);
+  // a question is not a decision ("Skool or Discord for me?", "should I use Circle?"): not even a suggestion
+  if (view.terminator === '?') return null;
+  if (before('hypo') || before('low')) return minConfidence('low', c.cap);
   if (commitBefore.length === 0 && has(cues, 'low', c.end, Math.min(b, c.end + 16))) return minConfidence('low', c.cap);
   const committed = commitBefore.length > 0 || has(cues, 'after', c.end, b) !== undefined || soCommit(scene, b) || scene.confirmed;
   const hedged = before('med') !== undefined && !scene.confirmed;

@@ -27,7 +27,8 @@ const COUNT = new RegExp(
   'gu',
 );
 /** Cheap gates: a sentence needs a number and a metric word to state one. */
-const HAS_NUMBER = new RegExp(`\\d|\\b(?:${WORD_COUNT})\\b`);
+const WORD_NUMBER = new RegExp(`\\b(?:${WORD_COUNT})\\b`);
+const hasNumber = (low: string): boolean => /\d/.test(low) || WORD_NUMBER.test(low);
 const HAS_METRIC = /wait|sign|member|customer|join|mrr|revenue|mak|earn|bring|pull|generat|clearing|netting|doing|cancel|churn|lost|left|quit|dropped|paid|bought/;
 
 interface Token {
@@ -35,15 +36,33 @@ interface Token {
   start: number;
 }
 /** Words of a window (numbers as "#", punctuation as itself), offsets into the sentence. */
-function tokens(low: string, from: number, to: number): Token[] {
+const TOKEN = /\d+(?:[.,]\d+)*k?|[\p{L}][\p{L}'-]*|[,;:.!?()—–~]/gu;
+function tokens(low: string): Token[] {
   const out: Token[] = [];
-  const re = /\d[\d,.]*k?|[\p{L}][\p{L}'-]*|[,;:.!?()—–~]/gu;
-  const s = low.slice(from, to);
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ w: /^\d/.test(m[0]) ? '#' : m[0], start: from + m.index });
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(low); m; m = TOKEN.exec(low)) {
+    const c = m[0].charCodeAt(0);
+    out.push({ w: c >= 48 && c <= 57 ? '#' : m[0], start: m.index });
+  }
   return out;
 }
 
+/** Index of the first token starting at or after `pos`. */
+function firstAt(toks: Token[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const WINDOW = 60;
+/** Words read on either side of a number. */
+const SIDE = 8;
+const NEAR = 80;
 const set = (words: string) => new Set(words.split(' '));
 /** Between a count and its noun: "180 [people are on the] waitlist", "12 [paying] members". */
 const FILL_AFTER = set("people person folks ppl creators humans of them us you are is 're have has now already just total paying founding premium real active on in the my our to onto into who");
@@ -158,7 +177,8 @@ function stated(v: SentenceView, from: number, to: number): boolean {
     if (c.start >= a && c.start < from && VOID_BEFORE.has(c.type)) return false;
     if (c.start >= to && c.start < Math.min(b, to + 24) && VOID_AFTER.has(c.type)) return false;
   }
-  return !NOT_NOW_BEFORE.test(v.low.slice(a, from)) && !NOT_NOW_AFTER.test(v.low.slice(to, b));
+  // goal words belong to the number when they are near it in its clause
+  return !NOT_NOW_BEFORE.test(v.low.slice(Math.max(a, from - NEAR), from)) && !NOT_NOW_AFTER.test(v.low.slice(to, Math.min(b, to + NEAR)));
 }
 
 function countValue(m: RegExpExecArray): number {
@@ -169,19 +189,26 @@ function countValue(m: RegExpExecArray): number {
 
 /** The numbers one sentence states, in order. `currencies`: those the whole message names. */
 export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): DetectedNumber[] {
-  if (!HAS_NUMBER.test(v.low) || !HAS_METRIC.test(v.low)) return [];
+  if (!hasNumber(v.low) || !HAS_METRIC.test(v.low)) return [];
   const out: (DetectedNumber & { at: number })[] = [];
   const add = (metric: NumberMetric, value: number, from: number, to: number) => {
     const cap = metric === 'mrrUSD' ? METRIC_LIMITS.mrrUSD : METRIC_LIMITS.count;
     if (Number.isFinite(value) && value >= 0 && value <= cap && stated(v, from, to)) out.push({ metric, value, quote: v.text, at: from });
+  };
+  // the sentence's words, once; each number reads a few on either side
+  let toks: Token[] | undefined;
+  const around = (start: number, end: number): { A: Token[]; B: Token[] } => {
+    toks ??= tokens(v.low);
+    const b = firstAt(toks, start);
+    const a = firstAt(toks, end);
+    return { A: toks.slice(a, a + SIDE), B: toks.slice(Math.max(0, b - SIDE), b).reverse() };
   };
   const money: [number, number][] = [];
   for (const p of pricesOf(v)) {
     if (p.currency !== null) money.push([p.start, p.end]);
     const usd = p.currency === 'USD' || (p.currency === null && [...currencies].every((c) => c === 'USD'));
     if (!usd || p.amount2 !== null || (p.period !== null && p.period !== 'month')) continue;
-    const A = tokens(v.low, p.end, p.end + WINDOW);
-    const B = tokens(v.low, Math.max(0, p.start - WINDOW), p.start).reverse();
+    const { A, B } = around(p.start, p.end);
     const after = A[0]?.w === 'mrr' ? 0 : (A[0]?.w === 'in' || A[0]?.w === 'of') && A[1]?.w === 'mrr' ? 1 : -1;
     const before = nounBefore(B, true, p.period === 'month');
     const making = after < 0 && !before && p.period === 'month' ? makingMrr(v, B, p.start, p.end) : null;
@@ -189,17 +216,26 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     else if (before) add('mrrUSD', p.amount, before.start, p.end);
     else if (making !== null) add('mrrUSD', p.amount, making, p.end);
   }
+  let other: boolean | undefined;
+  const free = new Map<number, boolean>();
+  const freeSegment = (at: number): boolean => {
+    const a = segmentStart(v, at);
+    let f = free.get(a);
+    if (f === undefined) free.set(a, (f = FREE.test(v.low.slice(a, segmentEnd(v, at)))));
+    return f;
+  };
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(v.low); m; m = COUNT.exec(v.low)) {
     const start = m.index;
     const end = start + m[0].length;
     if (money.some(([s, e]) => start >= s && start < e)) continue;
+    // most numbers in a message are not near a metric word: one look before reading the words
+    if (!HAS_METRIC.test(v.low.slice(Math.max(0, start - WINDOW), end + WINDOW))) continue;
     const value = countValue(m);
-    const A = tokens(v.low, end, end + WINDOW);
-    const B = tokens(v.low, Math.max(0, start - WINDOW), start).reverse();
+    const { A, B } = around(start, end);
     if (B[0] && DELTA.has(B[0].w)) continue; // "another 20 joined": a change, not the total
     if (B[0] && ACTS_ON.test(B[0].w) && !NOT_ACTS_ON.has(B[0].w) && B[0].w !== 'lost' && !(B[0].w === 'to' && B[1]?.w === 'up')) continue;
-    const other = OTHER_THING.test(v.low);
+    other ??= OTHER_THING.test(v.low);
     // "we lost 3 members": the verb before decides
     if (B[0]?.w === 'lost' && (!A[0] || /^(?:people|members?|folks|customers|subscribers|paying|of|this|since|[,.;!])$/.test(A[0].w))) {
       add('churned', value, B[0].start, end);
@@ -209,7 +245,7 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     if (noun) {
       if ((noun.kind === 'signup' || noun.kind === 'join' || noun.kind === 'buy') && other) continue;
       if (noun.kind === 'member') {
-        if (FREE.test(v.low.slice(segmentStart(v, start), segmentEnd(v, start)))) continue;
+        if (freeSegment(start)) continue;
         const upTo = B[0]?.w === 'to' && B[1]?.w === 'up';
         if (!upTo && !(B[0] && STATE_BEFORE.has(B[0].w)) && !STATE_AFTER.test(v.low.slice(noun.end, noun.end + 30))) continue;
       }

@@ -103,6 +103,14 @@ export function findPlatforms(v: SentenceView, lenient = false): PlatformMention
   return out;
 }
 
+/** A value that names a payment or email tool and no place for the community ("Stripe Tax",
+ * "Stripe Checkout", "Kit forms", "Lemon Squeezy"): never a platform decision, whoever proposes it. */
+export function namesOnlyTools(value: string): boolean {
+  const low = value.toLowerCase().replace(/[\u2019\u2018]/g, "'");
+  const found = findPlatforms({ text: value, low, terminator: '', segments: [0] }, true);
+  return found.length > 0 && found.every((m) => !HOSTS.has(m.info.kind));
+}
+
 /** Display name for a platform written any way ("fb groups", "circle.so", "KO-FI"), or null. */
 export function normalisePlatform(text: string): string | null {
   const low = text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -120,7 +128,7 @@ const DECLARED_BEFORE = /\bplatform(?: is|:)\s?$/;
 const NOT_CHOICE_BEFORE = /(?:^|\s)(?:from|off|leaving|left|my old|ditching)\s$/;
 const NOT_CHOICE_AFTER = /^(?:'s)?\s(?:mods|moderators|members|people|audience|fans|followers|subs|subscribers|students|crowd|makes|pays|earns)\b/;
 const SET_UP_AFTER = /^\s?(?:server|group|community|space)?\s?(?:is|are) (?:set up|built|ready|live)\b/;
-const DECLARES_AFTER = /^\s?(?:(?:channel|group|server|community)\s)?(?:for\b|as (?:the|our|my) )|^\s?(?:for|as) (?:the|our|my) (?:community|members|group|chat|platform|home)/;
+const DECLARES_AFTER = /^\s?(?:(?:channel|group|server|community)\s)?(?:for\b|as (?:the|our|my) )|^\s?(?:for|as) (?:the|our|my) (?:community|members|group|chat|platform|home)|^\s?(?:is|will be) where (?:the |our |my )?(?:community|members|we|everyone)\b/;
 const SETUP = /(?:set up|setting up|signing up|signed up|built|building|created|creating) (?:the |my |our |a )?$/;
 const FILLERS = /^[\s,;:.!—–-]*(?:(?:ok|okay|so|and|then|just|also|plus|oh|right|yes|lol|honestly)\b[\s,]*)*$/;
 const BARE_REST = /^[\s,;:.!?+&()—–-]*(?:and|final|final answer|decided|done|for now)?[\s,;:.!?()\p{Extended_Pictographic}]*$/u;

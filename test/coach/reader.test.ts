@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractJson, parseReaderAnswer, readerPrompt, READER_MAX_PROPOSALS, type ReaderContext } from '../../src/coach/reader.js';
 import { decisionCommand, shellWord, suggestionLine, taskCommand } from '../../src/cli/suggestions.js';
 import type { DetectedDecision } from '../../src/detector/types.js';
+import { namesOnlyTools } from '../../src/detector/platforms.js';
 
 const ctx = (over: Partial<ReaderContext> = {}): ReaderContext => ({
   message: 'Founding members get $15/month for life. I finished the welcome video yesterday, and the Discord is live.',
@@ -51,6 +52,19 @@ describe('extractJson', () => {
 });
 
 describe('parseReaderAnswer', () => {
+  it('drops a platform proposal that names only a payment or email tool (Stripe Tax, Stripe Checkout, Kit forms)', () => {
+    const message = 'Stripe Tax handles the VAT, Stripe Checkout takes the money, Kit forms collect the waitlist, and the members hang out on Geneva.';
+    const decisions = ['Stripe Tax', 'Stripe Checkout', 'Kit forms', 'Geneva'].map((value) => ({ category: 'platform', value, quote: message.slice(0, 40) }));
+    const out = parseReaderAnswer(json({ decisions }), ctx({ message }));
+    expect(out.decisions.map((d) => d.value)).toEqual(['Geneva']);
+    expect(out.dropped).toBe(3);
+  });
+
+  it('knows a tool from a place for the community', () => {
+    for (const v of ['Stripe Tax', 'stripe checkout', 'Kit forms', 'Lemon Squeezy', 'ConvertKit']) expect(namesOnlyTools(v), v).toBe(true);
+    for (const v of ['Skool', 'Circle + Stripe', 'Kitchen Table', 'Discord server']) expect(namesOnlyTools(v), v).toBe(false);
+  });
+
   it('keeps well-formed proposals quoted from the message, as medium-confidence findings', () => {
     const out = parseReaderAnswer(json({
       decisions: [{ category: 'pricing', value: '15 USD/month', quote: 'Founding members get $15/month for life', rationale: '  thank the first\n members ' }],

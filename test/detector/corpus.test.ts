@@ -3,10 +3,12 @@
 // An expected decision with a confidence other than "high" must NOT come out high. A pricing
 // decision is matched with its tier (regular unless labelled). A "partial" completion is a task
 // the message completes only in part: it must come out as a suggestion (medium), never high.
+// A message that only asks (every sentence a question) gives no decision at all, not even a
+// suggestion. `numbers` labels the business numbers a message states (absent: none).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../src/detector/index.js';
+import { detect, splitSentences } from '../../src/detector/index.js';
 import { DECISION_CATEGORIES } from '../../src/plan/schema.js';
 import { templatePlan } from './helpers.js';
 
@@ -16,6 +18,7 @@ interface Labelled {
   decisions: { category: string; value: string; tier?: string; confidence?: string }[];
   completions: string[];
   partial?: string[];
+  numbers?: Record<string, number>;
 }
 
 const corpus = JSON.parse(
@@ -45,6 +48,8 @@ function evaluate(messages: Labelled[]) {
   const perCategory = new Map<string, Tally>(DECISION_CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   const completions: Tally = { tp: 0, fp: 0, fn: 0 };
   const partials = { expected: 0, suggested: 0 };
+  const numbers: Tally = { tp: 0, fp: 0, fn: 0 };
+  const questions = { messages: 0, withDecisions: 0 };
   const misses: string[] = [];
   for (const m of messages) {
     const got = detect(m.text, plan);
@@ -81,6 +86,26 @@ function evaluate(messages: Labelled[]) {
       const seen = got.taskCompletions.map((c) => `${c.taskId} (${c.confidence})`);
       misses.push(`#${m.id} FN task ${t} [got: ${seen.join('; ') || '-'}]: ${m.text}`);
     }
+    const expectedNumbers = m.numbers ?? {};
+    for (const n of got.numbers) {
+      if (expectedNumbers[n.metric] === n.value) numbers.tp++;
+      else {
+        numbers.fp++;
+        misses.push(`#${m.id} FP number ${n.metric} ${n.value}: ${m.text}`);
+      }
+    }
+    for (const [metric, value] of Object.entries(expectedNumbers)) {
+      if (got.numbers.some((n) => n.metric === metric && n.value === value)) continue;
+      numbers.fn++;
+      misses.push(`#${m.id} FN number ${metric} ${value}: ${m.text}`);
+    }
+    if (splitSentences(m.text).every((s) => s.terminator === '?')) {
+      questions.messages++;
+      if (got.decisions.length) {
+        questions.withDecisions++;
+        misses.push(`#${m.id} question with decisions ${got.decisions.map((d) => `${d.value} (${d.confidence})`).join('; ')}: ${m.text}`);
+      }
+    }
     for (const t of m.partial ?? []) {
       partials.expected++;
       if (got.taskCompletions.some((c) => c.taskId === t && c.confidence === 'medium')) partials.suggested++;
@@ -93,7 +118,7 @@ function evaluate(messages: Labelled[]) {
     overall.fp += t.fp;
     overall.fn += t.fn;
   }
-  return { perCategory, overall, completions, partials, misses };
+  return { perCategory, overall, completions, partials, numbers, questions, misses };
 }
 
 function table(title: string, r: ReturnType<typeof evaluate>): string {
@@ -106,7 +131,9 @@ function table(title: string, r: ReturnType<typeof evaluate>): string {
     ...[...r.perCategory].map(([c, t]) => row(c, t)),
     row('decisions', r.overall),
     row('completions', r.completions),
+    row('numbers', r.numbers),
     `partial completions offered as suggestions: ${r.partials.suggested}/${r.partials.expected}`,
+    `questions with a decision or suggestion: ${r.questions.withDecisions}/${r.questions.messages}`,
   ].join('\n');
 }
 
@@ -117,12 +144,22 @@ describe('detector corpus', () => {
   it('prints the figures', () => {
     console.log(`${table(`detector corpus: ${corpus.length} messages (high confidence = detected)`, result)}\n\n${table(`of which written for issue 14: ${corpus.filter((m) => m.id >= FIRST_NEW_ID).length} messages`, fresh)}`);
     if (process.env.DETECTOR_MISSES) console.log(result.misses.join('\n'));
-    expect(corpus.length).toBeGreaterThanOrEqual(420);
+    expect(corpus.length).toBeGreaterThanOrEqual(488);
   });
 
-  it('decisions: overall precision >= 0.97 and recall >= 0.9', () => {
-    expect(precision(result.overall)).toBeGreaterThanOrEqual(0.97);
-    expect(recall(result.overall)).toBeGreaterThanOrEqual(0.9);
+  it('decisions: overall precision >= 0.99 and recall >= 0.96', () => {
+    expect(precision(result.overall)).toBeGreaterThanOrEqual(0.99);
+    expect(recall(result.overall)).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('a question is not a decision: no decision and no suggestion from a message that only asks', () => {
+    expect(result.questions.messages).toBeGreaterThanOrEqual(20);
+    expect(result.questions.withDecisions).toBe(0);
+  });
+
+  it('stated numbers: precision 1 and recall >= 0.9 (test/detector/numbers.test.ts has the tricky cases)', () => {
+    expect(precision(result.numbers)).toBe(1);
+    expect(recall(result.numbers)).toBeGreaterThanOrEqual(0.9);
   });
 
   it('decisions: precision >= 0.9 in every category', () => {
@@ -131,6 +168,6 @@ describe('detector corpus', () => {
 
   it('task completions: F1 >= 0.9, and partial completions are suggested, not ticked', () => {
     expect(f1(result.completions)).toBeGreaterThanOrEqual(0.9);
-    expect(result.partials.suggested / result.partials.expected).toBeGreaterThanOrEqual(0.5);
+    expect(result.partials.suggested / result.partials.expected).toBeGreaterThanOrEqual(0.9);
   });
 });

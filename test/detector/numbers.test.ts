@@ -136,10 +136,8 @@ describe('stated business numbers', () => {
     expect(d.decisions.filter((x) => x.category === 'pricing')).toEqual([]);
   });
 
-  it('stays linear on a long message full of numbers', () => {
+  it('reads a long message full of numbers (its time is in bench/detector.js: "stated numbers")', () => {
     const text = 'we hit 180 on the waitlist, we have 12 paying members, MRR is $1,450. '.repeat(1500);
-    const t0 = performance.now();
-    expect(detectNumbersIn(text).length).toBe(3);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(detectNumbersIn(text).map((n) => [n.metric, n.value])).toEqual([['waitlist', 180], ['members', 12], ['mrrUSD', 1450]]);
   });
 });
