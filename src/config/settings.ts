@@ -62,17 +62,17 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SETTING_HELP: Record<SettingKey, string> = {
   model: 'Claude model used by the coach',
-  dailyMessageLimit: 'AI messages per profile per local day (1–100000)',
-  maxInputTokens: 'largest message you may send, in estimated tokens (50–1000000)',
-  maxOutputTokens: 'longest reply, in tokens (1–128000)',
-  temperature: 'sampling temperature (0–1); kept for older gateways, not sent: the current Messages API (SDK 1.x) has no temperature field',
-  costWarningUSD: 'warn once the day’s AI cost passes this many USD (0 = always)',
-  dailyCostCapUSD: 'refuse AI requests once the day’s cost reaches this many USD (off = no cap)',
-  contextMessages: 'recent chat messages sent as context (1–500)',
+  dailyMessageLimit: 'AI messages per profile per local day, 1–100000',
+  maxInputTokens: 'largest message you may send, in estimated tokens, 50–1000000',
+  maxOutputTokens: 'longest reply, in tokens, 1–128000',
+  temperature: 'sampling temperature, 0–1; kept for older gateways, not sent: the current Messages API of SDK 1.x has no temperature field',
+  costWarningUSD: 'warn once the day’s AI cost passes this many USD; 0 = always',
+  dailyCostCapUSD: 'refuse AI requests once the day’s cost reaches this many USD; off = no cap',
+  contextMessages: 'recent chat messages sent as context, 1–500',
   defaultProfile: 'profile used when --profile is not given',
-  stallTimeoutSeconds: 'give up on a reply stream silent for this long (1–3600)',
-  secondReader: 'with a key, a cheap model re-reads each message for decisions/completions the rules missed; they are offered as suggestions (true/false; also on/off, 1/0)',
-  secondReaderModel: 'model of the second reader (a cheap one: its cost counts toward dailyCostCapUSD, not the message limit)',
+  stallTimeoutSeconds: 'give up on a reply stream silent for this many seconds, 1–3600',
+  secondReader: 'with a key, a cheap model re-reads each message for decisions/completions the rules missed; they are offered as suggestions; true/false, also on/off, 1/0',
+  secondReaderModel: 'model of the second reader, a cheap one: its cost counts toward dailyCostCapUSD, not the message limit',
 };
 
 /** Environment variables that override settings; the seed's names are accepted as aliases. */
@@ -89,9 +89,25 @@ export const KEY_ENV = ['ANTHROPIC_API_KEY', 'CLAUDE_API_KEY'] as const;
 
 export type SettingSource = 'default' | 'file' | `env:${string}`;
 
-function describeIssue(key: string, err: { issues: { message: string }[] }): string {
+interface Issue {
+  code?: string;
+  origin?: string;
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  expected?: string;
+}
+
+/** A zod issue in words ("must be at least 1"), not zod's "Too small: expected number to be >=1". */
+function describeIssue(key: string, err: { issues: Issue[] }): string {
   const issue = err.issues[0];
-  return `${key}: ${issue?.message ?? 'invalid value'}`;
+  const n = (v: number | bigint) => v.toLocaleString('en-US');
+  if (issue?.code === 'invalid_type' && issue.expected === 'int') return `${key}: must be a whole number`;
+  if (issue?.origin !== 'number') return `${key}: ${issue?.message ?? 'invalid value'}`;
+  if (issue.code === 'too_small' && issue.minimum !== undefined) return `${key}: must be ${issue.inclusive ? 'at least' : 'more than'} ${n(issue.minimum)}`;
+  if (issue.code === 'too_big' && issue.maximum !== undefined) return `${key}: must be ${issue.inclusive ? 'at most' : 'less than'} ${n(issue.maximum)}`;
+  return `${key}: ${issue.message}`;
 }
 
 /** Turns text typed by a person (flag, env var) into the setting's type, then validates it. */

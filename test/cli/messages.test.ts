@@ -59,4 +59,18 @@ describe('one line, no nested brackets', () => {
       expect(depth(line), line).toBe(1);
     }
   }, 30_000);
+
+  it('a bad setting says the rule in words, from `config set` and from the environment', async () => {
+    const cases: [string[], Record<string, string>, string][] = [
+      [['config', 'set', 'dailyMessageLimit', '-1'], {}, 'coach: dailyMessageLimit cannot be "-1": must be at least 1 (allowed: AI messages per profile per local day, 1–100000)'],
+      [['config', 'set', 'contextMessages', '2.5'], {}, 'coach: contextMessages cannot be "2.5": must be a whole number (allowed: recent chat messages sent as context, 1–500)'],
+      [['config', 'set', 'dailyCostCapUSD', '0'], {}, 'coach: dailyCostCapUSD cannot be "0": must be more than 0 (allowed: refuse AI requests once the day’s cost reaches this many USD; off = no cap)'],
+      [['config', 'list'], { COACH_DAILY_MESSAGE_LIMIT: '500000' }, 'coach: COACH_DAILY_MESSAGE_LIMIT: must be at most 100,000 (AI messages per profile per local day, 1–100000)'],
+    ];
+    for (const [args, env, line] of cases) {
+      const r = await runCli(args, { home: fx.home, env });
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, `${line}\n`]);
+      expect(depth(line), line).toBe(1);
+    }
+  }, 30_000);
 });
