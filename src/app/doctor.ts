@@ -8,7 +8,7 @@ import { priceOf } from '../usage/prices.js';
 import { DB_FILE, dataHome, SETTINGS_FILE } from '../config/paths.js';
 import { DEFAULT_SETTINGS, KEY_ENV, parseSettingValue, SETTING_ENV, SETTING_KEYS, SettingsSchema, type SettingKey } from '../config/settings.js';
 import { maskKey, redactSecrets } from '../errors.js';
-import { readMigrations } from '../store/db.js';
+import { knownSchemaVersion } from '../store/db.js';
 import { inspectDatabase } from '../store/inspect.js';
 
 /** ok; note: a supported mode worth knowing (no key: the offline coach); warn: worth a look; fail: wrong (exit 1); skip. */
@@ -130,7 +130,7 @@ function databaseChecks(db: string): Check[] {
     ? check('integrity', 'fail', 'Database integrity', `integrity_check found ${count(health.problems.length, 'problem')}: ${health.problems.slice(0, 2).join('; ')}`, RESTORE_HINT(db))
     : check('integrity', 'ok', 'Database integrity', 'integrity_check ok')];
   const version = health.schemaVersion;
-  const known = readMigrations().length;
+  const known = knownSchemaVersion();
   if (version > known) {
     out.push(check('schema', 'fail', 'Schema version', `${version} is newer than this creator-coach understands (${known}); the coach leaves it untouched`, 'upgrade creator-coach'));
   } else if (version < known) {

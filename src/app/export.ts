@@ -4,7 +4,6 @@
 // Markdown is for people. Building reads the store; rendering is pure; writing is atomic.
 import { closeSync, constants, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { planProgress } from '../plan/progress.js';
@@ -205,7 +204,7 @@ export function writeFileAtomic(file: string, content: string, opts: { force?: b
   if (existing?.isDirectory()) throw new UsageError(`${file} is a directory`);
   if (existing && !opts.force) throw new UsageError(`${file} already exists`, { hint: 'add --force to overwrite it' });
 
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);

@@ -3,7 +3,6 @@
 // A request first *reserves* a row (status `pending`) inside one IMMEDIATE transaction that also
 // counts the day's rows, so concurrent processes can never exceed the limit; the same row is then
 // finished with tokens and cost. One row per request (unique request key): never counted twice.
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LimitError } from '../errors.js';
 import type { UsageKind } from '../store/schema.js';
@@ -64,7 +63,8 @@ function untilMidnight(now: number): string {
 }
 
 export function reserve(sqlite: Database.Database, input: ReserveInput): Reservation {
-  const requestKey = randomUUID();
+  // The global Web Crypto: node:crypto loads only when a request is reserved, not at start.
+  const requestKey = globalThis.crypto.randomUUID();
   const counted = input.kind === 'chat';
   const row = { requestKey, profileId: input.profileId, projectId: input.projectId, kind: input.kind, model: input.model, createdAt: input.now };
   const tx = sqlite.transaction((): Reservation | LimitError => {

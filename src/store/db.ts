@@ -10,8 +10,8 @@
 // - after the wait, SQLITE_BUSY becomes a BusyError (errors.ts: one line, exit 6).
 // Migrating is serialised across processes the same way: the version is read again inside the
 // IMMEDIATE transaction, so of 20 first runs exactly one creates the tables.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -51,12 +51,20 @@ export interface Migration {
   statements: string[];
 }
 
+function journalOf(dir: string): { tag: string; when: number }[] {
+  return (JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] }).entries;
+}
+
+/** How many migrations this build knows (the journal only: an up-to-date store reads nothing more). */
+export function knownSchemaVersion(dir = MIGRATIONS_DIR): number {
+  return journalOf(dir).length;
+}
+
 /** Reads drizzle-kit's journal and SQL files (the same hashes drizzle's own migrator records). */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string; when: number }[];
-  };
-  return journal.entries.map((e) => {
+  // node:crypto only loads when a store is migrated, not on every command's start.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return journalOf(dir).map((e) => {
     const text = readFileSync(join(dir, `${e.tag}.sql`), 'utf8');
     return {
       tag: e.tag,
@@ -107,12 +115,12 @@ export function openStore(options: OpenOptions = {}): Store {
   }
   try {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const migrations = readMigrations(options.migrationsDir);
+    const known = knownSchemaVersion(options.migrationsDir);
     // Read-only look first: a newer database must be left exactly as it is.
     const version = schemaVersionOf(sqlite);
-    if (version > migrations.length) {
+    if (version > known) {
       throw new StoreError(
-        `${file} has schema version ${version}, newer than this creator-coach understands (${migrations.length}); it was left untouched`,
+        `${file} has schema version ${version}, newer than this creator-coach understands (${known}); it was left untouched`,
         { hint: 'upgrade creator-coach to open it' },
       );
     }
@@ -120,7 +128,7 @@ export function openStore(options: OpenOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     makePrivate(file);
-    const backupFile = version < migrations.length ? migrate(sqlite, file, migrations) : null;
+    const backupFile = version < known ? migrate(sqlite, file, readMigrations(options.migrationsDir)) : null;
     const db = drizzle(sqlite, { schema }) as Db;
     const store: Store = { db, sqlite, file, backupFile, close: () => sqlite.open && sqlite.close() };
     if (options.recover !== false) recoverOrphans(sqlite, options.now?.() ?? Date.now());
