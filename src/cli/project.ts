@@ -136,7 +136,7 @@ export function registerProject(program: Command): void {
         out.line(`${current ? out.cyan('▶ ') : '  '}${out.bold(`${phase.id.toUpperCase()} ${phase.title}`)}  ${progressBar(out, p.percent / 100)} ${p.done}/${p.total}  ${out.dim(span)}`);
         for (const t of phase.tasks) {
           const isDone = done.has(t.id);
-          out.line(`    ${isDone ? out.green('✔') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)} ${dueCell(out, t.dueDate ?? null, today, isDone)}`.trimEnd());
+          out.line(`    ${isDone ? out.green('✓') : '☐'} ${t.id.padEnd(4)}${t.title} ${out.dim(`(${t.hours} h)`)} ${dueCell(out, t.dueDate ?? null, today, isDone)}`.trimEnd());
         }
       }
       const trend = numbersTrend(out, checkInsOf(row));

@@ -58,7 +58,7 @@ export function registerTasks(program: Command): void {
     if (!views.length) return out.info('No tasks match.');
     const today = dayOf(ctx.now());
     out.line(out.table(['', 'ID', 'Phase', 'Task', 'Due', 'Note'], views.map((t) => [
-      t.done ? out.green('✔') : t.overdue ? out.red('!') : '☐', t.id, t.phaseId, t.title, dueCell(out, t.dueDate, today, t.done), t.note ?? '',
+      t.done ? out.green('✓') : t.overdue ? out.red('!') : '☐', t.id, t.phaseId, t.title, dueCell(out, t.dueDate, today, t.done), t.note ?? '',
     ]), { drop: [undefined, undefined, 2, undefined, 3, 1] }));
     const late = views.filter((t) => t.overdue).length;
     if (late) out.info(`${late} task${late === 1 ? ' is' : 's are'} overdue: \`coach week\` plans them first.`);

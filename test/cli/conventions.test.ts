@@ -109,6 +109,13 @@ describe('tables fit the terminal', () => {
     expect(compact.stdout.split('\n')[1]).not.toMatch(/Phase|Note/);
   });
 
+  it('the state column is one cell wide, done or not (✓ measures as the terminal draws it; ✔ counted 2)', async () => {
+    expect((await run(['tasks', 'done', 't22'])).code).toBe(0);
+    const rows = (await run(['tasks', 'list'], { COLUMNS: '60' })).stdout.split('\n').filter((l) => /\bt(1|22)\b/.test(l));
+    expect(rows.map((l) => l.slice(0, 5))).toEqual(['│ ☐ │', '│ ✓ │']);
+    expect((await run(['tasks', 'undo', 't22'])).code).toBe(0);
+  });
+
   it('uses the same rule for other tables', () => {
     const lines: string[] = [];
     const out = new Output({ stdout: { write: (s: string) => lines.push(s), isTTY: true, columns: 30 }, stderr: { write: () => true }, env: {}, now: () => new Date() });
