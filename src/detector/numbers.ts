@@ -30,6 +30,10 @@ const COUNT = new RegExp(
 const WORD_NUMBER = new RegExp(`\\b(?:${WORD_COUNT})\\b`);
 const hasNumber = (low: string): boolean => /\d/.test(low) || WORD_NUMBER.test(low);
 const HAS_METRIC = /wait|sign|member|customer|join|mrr|revenue|mak|earn|bring|pull|generat|clearing|netting|doing|cancel|churn|lost|left|quit|dropped|paid|bought/;
+/** Near a count or an amount, one of these must be there before its words are read. */
+const COUNT_WORD = /wait|sign|member|customer|join|cancel|churn|lost|left|quit|dropped|paid|bought|purchas|ordered/;
+const MONEY_WORD = /mrr|revenue|mak|earn|bring|pull|generat|clearing|netting|doing/;
+const NEAR_CHARS = 45;
 
 interface Token {
   w: string;
@@ -37,9 +41,9 @@ interface Token {
 }
 /** Words of a window (numbers as "#", punctuation as itself), offsets into the sentence. */
 const TOKEN = /\d+(?:[.,]\d+)*k?|[\p{L}][\p{L}'-]*|[,;:.!?()—–~]/gu;
-function tokens(low: string): Token[] {
+function tokens(low: string, from: number): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
+  TOKEN.lastIndex = from;
   for (let m = TOKEN.exec(low); m; m = TOKEN.exec(low)) {
     const c = m[0].charCodeAt(0);
     out.push({ w: c >= 48 && c <= 57 ? '#' : m[0], start: m.index });
@@ -59,9 +63,10 @@ function firstAt(toks: Token[], pos: number): number {
   return lo;
 }
 
-const WINDOW = 60;
 /** Words read on either side of a number. */
 const SIDE = 8;
+/** Characters before a number that its words before can reach (8 words). */
+const BACK = 90;
 const NEAR = 80;
 const set = (words: string) => new Set(words.split(' '));
 /** Between a count and its noun: "180 [people are on the] waitlist", "12 [paying] members". */
@@ -196,9 +201,15 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     if (Number.isFinite(value) && value >= 0 && value <= cap && stated(v, from, to)) out.push({ metric, value, quote: v.text, at: from });
   };
   // the sentence's words, once; each number reads a few on either side
-  let toks: Token[] | undefined;
+  let toks: Token[] = [];
+  let tokFrom = -1;
   const around = (start: number, end: number): { A: Token[]; B: Token[] } => {
-    toks ??= tokens(v.low);
+    if (tokFrom < 0 || (tokFrom > 0 && start - BACK < tokFrom)) {
+      // from a little before the first number that needs them (at a space) to the end
+      tokFrom = Math.max(0, start - BACK);
+      while (tokFrom > 0 && v.low.charCodeAt(tokFrom - 1) !== 32) tokFrom--;
+      toks = tokens(v.low, tokFrom);
+    }
     const b = firstAt(toks, start);
     const a = firstAt(toks, end);
     return { A: toks.slice(a, a + SIDE), B: toks.slice(Math.max(0, b - SIDE), b).reverse() };
@@ -208,6 +219,7 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     if (p.currency !== null) money.push([p.start, p.end]);
     const usd = p.currency === 'USD' || (p.currency === null && [...currencies].every((c) => c === 'USD'));
     if (!usd || p.amount2 !== null || (p.period !== null && p.period !== 'month')) continue;
+    if (!MONEY_WORD.test(v.low.slice(Math.max(0, p.start - NEAR_CHARS), p.end + NEAR_CHARS))) continue;
     const { A, B } = around(p.start, p.end);
     const after = A[0]?.w === 'mrr' ? 0 : (A[0]?.w === 'in' || A[0]?.w === 'of') && A[1]?.w === 'mrr' ? 1 : -1;
     const before = nounBefore(B, true, p.period === 'month');
@@ -230,7 +242,7 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     const end = start + m[0].length;
     if (money.some(([s, e]) => start >= s && start < e)) continue;
     // most numbers in a message are not near a metric word: one look before reading the words
-    if (!HAS_METRIC.test(v.low.slice(Math.max(0, start - WINDOW), end + WINDOW))) continue;
+    if (!COUNT_WORD.test(v.low.slice(Math.max(0, start - NEAR_CHARS), end + NEAR_CHARS))) continue;
     const value = countValue(m);
     const { A, B } = around(start, end);
     if (B[0] && DELTA.has(B[0].w)) continue; // "another 20 joined": a change, not the total
