@@ -117,7 +117,7 @@ export function resolvePhase(plan: CustomizedPlan, raw: string): number {
 export function parseCategory(raw: string): DecisionCategory {
   const c = raw.trim().toLowerCase();
   if (!(DECISION_CATEGORIES as readonly string[]).includes(c)) {
-    throw new UsageError(`unknown decision category "${raw}": use one of ${DECISION_CATEGORIES.join(', ')}`);
+    throw new UsageError(`--category must be one of ${DECISION_CATEGORIES.join(', ')}, got "${raw}"`);
   }
   return c as DecisionCategory;
 }

@@ -13,10 +13,22 @@ import { VERSION } from './version.js';
  */
 export function commanderLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const message = (lines[0] ?? 'invalid usage').replace(/^error:\s*/, '');
+  const message = choicesLine((lines[0] ?? 'invalid usage').replace(/^error:\s*/, ''));
   const suggestion = lines.map((l) => /^\(Did you mean (?:one of )?(.+?)\?\)$/.exec(l)?.[1]).find(Boolean);
   const quoted = suggestion?.split(/,\s*/).map((x) => `'${x}'`).join(' or ');
   return `coach: ${message}${quoted ? ` — did you mean ${quoted}?` : ''}`;
+}
+
+/**
+ * A value outside a flag's or argument's choices, said like every other bad value:
+ * `--experience must be one of beginner, intermediate, advanced, got "guru"`.
+ */
+function choicesLine(message: string): string {
+  const option = /^option '(-[^' ]+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.+?)\.?$/.exec(message);
+  if (option) return `${option[1]} must be one of ${option[3]}, got "${option[2]}"`;
+  const argument = /^command-argument value '(.*)' is invalid for argument '([^']+)'\. Allowed choices are (.+?)\.?$/.exec(message);
+  if (argument) return `${argument[2]} must be one of ${argument[3]}, got "${argument[1]}"`;
+  return message;
 }
 
 export function buildProgram(): Command {
