@@ -6,12 +6,17 @@ import { existsSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
 import { createContext, currentTaskIds, profileHandles } from '../app/context.js';
 import { dbPath } from '../config/paths.js';
+import { SETTING_KEYS } from '../config/settings.js';
+import { listTemplates } from '../plan/templates.js';
+import { HELP_TOPICS } from './help.js';
 import { UsageError } from '../errors.js';
 import { examples } from './shared.js';
 
 export interface CompletionSources {
   taskIds(profile: string | undefined): string[];
   profiles(): string[];
+  /** Template ids: the shipped ones and the user's. */
+  templates(): string[];
 }
 
 const visible = (c: Command) => !(c as unknown as { _hidden?: boolean })._hidden;
@@ -28,6 +33,16 @@ function findOption(chain: Command[], word: string): Option | undefined {
 
 /** Commands whose arguments are task ids, and the one whose argument is a profile name. */
 const TASK_ARGS = new Set(['tasks done', 'tasks undo', 'tasks toggle', 'tasks note']);
+/** Commands whose first argument is a setting. */
+const SETTING_ARGS = new Set(['config get', 'config set', 'config unset']);
+
+/** `coach help …`: the commands below the words typed so far, and the topics. */
+function helpCandidates(program: Command, words: string[]): string[] {
+  let cmd: Command | undefined = program;
+  for (const w of words) cmd = cmd?.commands.find((c) => c.name() === w || c.aliases().includes(w));
+  if (!cmd) return [];
+  return [...cmd.commands.filter(visible).map((c) => c.name()).filter((n) => n !== 'help'), ...(words.length ? [] : Object.keys(HELP_TOPICS))];
+}
 
 /** The candidates for the last word of `words` (the words after `coach`; the last may be empty). */
 export function completeWords(program: Command, words: string[], sources: CompletionSources): string[] {
@@ -35,7 +50,7 @@ export function completeWords(program: Command, words: string[], sources: Comple
   const chain: Command[] = [program];
   const path: string[] = [];
   let profile: string | undefined;
-  let operands = 0;
+  const operandWords: string[] = [];
   let expectValue: Option | undefined;
   for (const w of words.slice(0, -1)) {
     if (expectValue) {
@@ -51,12 +66,13 @@ export function completeWords(program: Command, words: string[], sources: Comple
       continue;
     }
     const here = chain[chain.length - 1]!;
-    const sub = operands === 0 ? here.commands.find((c) => c.name() === w || c.aliases().includes(w)) : undefined;
+    const sub = operandWords.length === 0 ? here.commands.find((c) => c.name() === w || c.aliases().includes(w)) : undefined;
     if (sub) {
       chain.push(sub);
       path.push(sub.name());
-    } else operands++;
+    } else operandWords.push(w);
   }
+  const operands = operandWords.length;
   const here = chain[chain.length - 1]!;
   let out: string[] = [];
   if (expectValue) {
@@ -70,18 +86,21 @@ export function completeWords(program: Command, words: string[], sources: Comple
     if (operands === 0) out.push(...here.commands.filter(visible).map((c) => c.name()));
     if (TASK_ARGS.has(key) && (key !== 'tasks note' || operands === 0)) out.push(...sources.taskIds(profile));
     else if (key === 'profile use' && operands === 0) out.push(...sources.profiles());
+    else if (SETTING_ARGS.has(key) && operands === 0) out.push(...SETTING_KEYS);
+    else if (key === 'templates show' && operands === 0) out.push(...sources.templates());
+    else if (key === 'help') out.push(...helpCandidates(program, operandWords));
     else out.push(...(argsOf(here)[operands]?.argChoices ?? []));
   }
   return [...new Set(out)].filter((c) => c.startsWith(cur));
 }
 
-/** Task ids and profile names from the store; nothing (never an error, never a new database) when there is no store yet. */
+/** Task ids and profile names from the store, template ids from the files; nothing (never an error, never a new database) when there is no store yet. */
 function storeSources(): CompletionSources {
-  const withCtx = <T>(profile: string | undefined, fn: (ctx: ReturnType<typeof createContext>) => T[]): T[] => {
+  const withCtx = <T>(profile: string | undefined, fn: (ctx: ReturnType<typeof createContext>) => T[], needsStore = true): T[] => {
     try {
       const ctx = createContext({ profile });
       try {
-        return existsSync(dbPath(ctx.home)) ? fn(ctx) : [];
+        return !needsStore || existsSync(dbPath(ctx.home)) ? fn(ctx) : [];
       } finally {
         ctx.close();
       }
@@ -92,6 +111,7 @@ function storeSources(): CompletionSources {
   return {
     profiles: () => withCtx(undefined, profileHandles),
     taskIds: (profile) => withCtx(profile, currentTaskIds),
+    templates: () => withCtx(undefined, (ctx) => listTemplates(ctx.templatesDir).templates.map((t) => t.id), false),
   };
 }
 

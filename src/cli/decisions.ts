@@ -8,7 +8,7 @@ import { DECISION_CATEGORIES } from '../plan/schema.js';
 import { projectDecisions } from '../app/queries.js';
 import { PRICING_TIERS, type PricingTier } from '../store/schema.js';
 import { launchMovedLine } from './schedule-view.js';
-import { act, examples, jsonOption } from './shared.js';
+import { act, examples, jsonOption, offering } from './shared.js';
 
 export function registerDecisions(program: Command): void {
   const decisions = program.command('decisions').description('what you decided: pricing, platform, structure, timeline, content');
@@ -37,7 +37,7 @@ export function registerDecisions(program: Command): void {
 
   examples(
     decisions.command('add').description('record a decision; it supersedes the active one of its category (for pricing: of its tier)')
-      .requiredOption('--category <c>', `one of ${DECISION_CATEGORIES.join(', ')}`)
+      .addOption(offering(new Option('--category <c>', 'what the decision is about').makeOptionMandatory(), DECISION_CATEGORIES))
       .argument('<text>', 'the decision')
       .option('--value <v>', 'short normalised value, e.g. "29 USD/month" or "Skool"')
       .option('--because <why>', 'your rationale')

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { projectsToExport } from '../app/queries.js';
 import { parseTimeZone, systemTimeZone } from '../util/dates.js';
 import { jsonText } from './output.js';
-import { act, examples, jsonOption } from './shared.js';
+import { act, examples, jsonOption, offering } from './shared.js';
 import { VERSION } from './version.js';
 import { count } from '../util/words.js';
 
@@ -51,7 +51,7 @@ export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
     .description('everything about your project in one file: profile, plan and progress, decisions (with history), notes, chat')
-    .addOption(new Option('--format <format>', 'md (for people), json (lossless), ics (calendar: tasks with due dates, the launch) or html (a report with charts); default from FILE\'s extension, else md'))
+    .addOption(offering(new Option('--format <format>', 'md (for people), json (lossless), ics (calendar: tasks with due dates, the launch) or html (a report with charts); default from FILE\'s extension, else md'), ['md', 'json', 'ics', 'html']))
     .option('-o, --output <file>', 'write to FILE (atomically, mode 0600) instead of stdout')
     .option('--force', 'overwrite FILE if it exists')
     .option('--all', 'every project of the profile (default: the current one)')

@@ -18,6 +18,15 @@ export interface CommandEnv {
   debug: boolean;
 }
 
+/**
+ * The values shell completion offers for a flag (and its help lists), where the action checks the
+ * value itself (case-insensitively, with its own message) instead of commander's exact choices.
+ */
+export function offering(option: Option, values: readonly string[]): Option {
+  option.argChoices = [...values];
+  return option;
+}
+
 export const jsonOption = () => new Option('--json', 'print JSON (stable camelCase shape, see README)');
 
 export function examples(cmd: Command, lines: string[]): Command {

@@ -215,6 +215,16 @@ describe('completion', () => {
     expect(await complete('--profile', 'var', 'tasks', 'done', '')).toEqual([]);
   });
 
+  it('completes the values of flags and arguments: categories, formats, settings, templates, help topics', async () => {
+    expect(await complete('decisions', 'add', '--category', 'p')).toEqual(['pricing', 'platform']);
+    expect(await complete('export', '--format', '')).toEqual(['md', 'json', 'ics', 'html']);
+    expect(await complete('config', 'set', 'daily')).toEqual(['dailyMessageLimit', 'dailyCostCapUSD']);
+    expect(await complete('config', 'set', 'model', '')).toEqual([]);
+    expect(await complete('templates', 'show', '')).toEqual(['premium-community']);
+    expect(await complete('help', 'e')).toEqual(['export', 'environment', 'exit-codes']);
+    expect(await complete('help', 'tasks', 'u')).toEqual(['undo']);
+  });
+
   it('prints scripts for bash, zsh and fish; the bash one works', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const r = await run(['completion', shell]);
