@@ -19,13 +19,6 @@ export function toggleTaskNow(ctx: AppContext, snap: Snapshot, task: PlanTask): 
   return toggleTask(ctx, snap.project.row.id, task, undefined);
 }
 
-/** `/done ID`, `/undo ID`: unknown ids are a UsageError with the plan's range. */
-export function markTask(ctx: AppContext, snap: Snapshot, raw: string, done: boolean): { task: PlanTask; row: TaskCompletionRow } {
-  const task = resolveTask(snap.project.plan, raw);
-  const row = setTask(ctx, snap.project.row.id, task, { done, source: 'manual' });
-  return { task, row };
-}
-
 export function saveNote(ctx: AppContext, snap: Snapshot, taskId: string, text: string): void {
   const task = resolveTask(snap.project.plan, taskId);
   setTask(ctx, snap.project.row.id, task, { note: text.trim() || null });

@@ -157,6 +157,18 @@ describe('terminal UI (ink-testing-library, real store)', () => {
     await type(app, '/undo 3');
     await type(app, '\r');
     expect(taskStates(ctx.store().db, projectId).get('t3')?.done).toBe(false);
+    // Several ids and ranges (in the plan's order), like `coach tasks done`; what already was so is said.
+    await type(app, '/done t4 t6-t8');
+    await type(app, '\r');
+    const done = () => [...taskStates(ctx.store().db, projectId).values()].filter((t) => t.done).map((t) => t.taskId).sort();
+    expect(done()).toEqual(['t12', 't14', 't4', 't6', 't8']);
+    expect(app.lastFrame()).toContain('Marked t4, t6, t12, t14, t8 done');
+    await type(app, '/done t4');
+    await type(app, '\r');
+    expect(app.lastFrame()).toMatch(/t4 .+ was already done/);
+    await type(app, '/undo t4,t6-t8');
+    await type(app, '\r');
+    expect(done()).toEqual([]);
     await type(app, '/done t99');
     await type(app, '\r');
     expect(app.lastFrame()).toMatch(/unknown task "t99"/);

@@ -10,6 +10,7 @@ import { cellWidth, truncateAnsi, wrapAnsiLine } from '../../src/util/wrap.js';
 import { markdownRows, messageRows } from '../../src/util/markdown.js';
 import { TokenBatcher, type BatcherTimers } from '../../src/ui/stream-batcher.js';
 import { COMMANDS, completeSlash, isSlash, matchingCommands, runSlash, type CommandContext, type SlashCommand } from '../../src/ui/commands/index.js';
+import { taskArgs } from '../../src/ui/commands/doneCommand.js';
 import { helpLines } from '../../src/ui/help.js';
 
 const noKey: Key = {
@@ -167,6 +168,7 @@ describe('slash commands', () => {
       },
       chat: { retry: () => calls.push('retry') },
     } as CommandContext;
+    expect(['t3', 't3 t4', 't3,t5-t7', '3..5', 'set your price', 't3 - t5'].map(taskArgs)).toEqual([['t3'], ['t3', 't4'], ['t3', 't5-t7'], ['3..5'], ['set your price'], ['t3 - t5']]);
     runSlash('/dec', ctx);
     runSlash('/retry', ctx);
     runSlash('/tasks', ctx);

@@ -3,7 +3,7 @@ import type { SlashCommand } from './types.js';
 
 export const undoCommand: SlashCommand = {
   name: 'undo',
-  args: 'ID',
-  summary: 'mark a task not done',
+  args: 'ID…',
+  summary: 'mark tasks not done (e.g. /undo t3)',
   action: (ctx, arg) => (arg ? setTaskDone(ctx, arg, false) : ctx.ui.notice('usage: /undo ID, e.g. /undo t3', 'warn')),
 };
