@@ -5,7 +5,7 @@ import type { Applied } from '../app/detection.js';
 import type { SecondReading } from '../app/second-reader.js';
 import type { DetectedCompletion, DetectedDecision } from '../detector/types.js';
 import type { DetectedNumber } from '../detector/numbers.js';
-import { numberPhrase, type Numbers } from '../plan/metrics.js';
+import { NUMBER_FIELDS, numbersOf, numbersPhrase, type Numbers } from '../plan/metrics.js';
 import type { CustomizedPlan } from '../plan/schema.js';
 import { allTasks } from '../app/views.js';
 import { tierOfFinding } from '../coach/reader.js';
@@ -38,9 +38,18 @@ export function taskCommand(c: DetectedCompletion, profile: string | null): stri
 
 const METRIC_FLAG = { waitlist: '--waitlist', members: '--members', mrrUSD: '--mrr', churned: '--churned' } as const;
 
-/** `coach metrics add --waitlist 180`: records the stated number as today's check-in. */
-export function numbersCommand(n: DetectedNumber, profile: string | null): string {
-  return coach(profile, `metrics add ${METRIC_FLAG[n.metric]} ${n.value}`);
+/** `coach metrics add --waitlist 180 --mrr 1450`: records the numbers one message stated as today's check-in. */
+export function numbersCommand(numbers: Numbers, profile: string | null): string {
+  const flags = NUMBER_FIELDS.filter((k) => numbers[k] !== undefined).map((k) => `${METRIC_FLAG[k]} ${numbers[k]}`);
+  return coach(profile, `metrics add ${flags.join(' ')}`);
+}
+
+/** The stated numbers of one message: one suggestion, one check-in, one command. */
+function numbersView(found: readonly DetectedNumber[], profile: string | null): SuggestionView[] {
+  if (!found.length) return [];
+  const numbers = numbersOf(found);
+  const quote = [...new Set(found.map((n) => n.quote))].join(' … ');
+  return [{ source: 'rules', kind: 'numbers', numbers, quote, command: numbersCommand(numbers, profile) }];
 }
 
 /** The rules' suggestions, then the second reader's, as the JSON of `ask --json`. */
@@ -53,7 +62,7 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
   return [
     ...applied.suggestedDecisions.map(decision('rules')),
     ...applied.suggestedCompletions.map(task('rules')),
-    ...applied.suggestedNumbers.map((n): SuggestionView => ({ source: 'rules', kind: 'numbers', numbers: { [n.metric]: n.value }, quote: n.quote, command: numbersCommand(n, profile) })),
+    ...numbersView(applied.suggestedNumbers, profile),
     ...(reading?.decisions ?? []).map(decision('reader')),
     ...(reading?.completions ?? []).map(task('reader')),
   ];
@@ -63,8 +72,8 @@ export function suggestionViews(plan: CustomizedPlan, applied: Applied, reading:
 export function suggestionLine(s: SuggestionView): string {
   const who = s.source === 'reader' ? 'the second reader suggests' : 'sounds like';
   if (s.kind === 'numbers') {
-    const what = Object.entries(s.numbers).map(([k, v]) => numberPhrase(k as keyof Numbers, v)).join(', ');
-    return `${who} ${what} — to record it: ${s.command}`;
+    const many = Object.keys(s.numbers).length > 1;
+    return `${who} ${numbersPhrase(s.numbers)} — to record ${many ? 'them' : 'it'}: ${s.command}`;
   }
   const what = s.kind === 'decision'
     ? `${article(s.category)}${s.tier && s.tier !== 'regular' ? ` (${s.tier})` : ''} decision: ${s.value}`

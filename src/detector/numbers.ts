@@ -74,7 +74,7 @@ const FILL_AFTER = set("people person folks ppl creators humans of them us you a
 /** Between a noun and its count: "waitlist [is now at] 180", "MRR [just crossed] $2k". */
 const FILL_BEFORE = set("is 's are at has have hit hits reached now currently just already up to crossed passed about around roughly sits sitting stands standing went grew jumped climbed total count size officially finally : our my the");
 const DELTA = set('new more another extra additional');
-const PAID_NEXT = set('for up already today yesterday upfront now so and in this last within on a the their , . ! ; —');
+const PAID_NEXT = set('for up already today yesterday upfront now so and in this last within on a the their founding seats seat spots spot places memberships membership , . ! ; —');
 const LEFT_NOT = set('a an reviews review comments comment feedback testimonials notes messages');
 const STATE_BEFORE = set("have has got hit reached at now with 've");
 /** A verb acting on the people counted ("invited 20 members", "emailed 300 people on the waitlist"). */

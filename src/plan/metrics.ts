@@ -168,6 +168,19 @@ export function numberPhrase(metric: (typeof NUMBER_FIELDS)[number], value: numb
   return `${int(value)} ${value === 1 ? 'member' : 'members'} churned`;
 }
 
+/** The numbers of one message, said together: "180 on the waitlist and MRR of $1,450". */
+export function numbersPhrase(numbers: Numbers): string {
+  const parts = NUMBER_FIELDS.filter((k) => numbers[k] !== undefined).map((k) => numberPhrase(k, numbers[k]!));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+/** The numbers a message stated, as one check-in (a metric said twice: the last value). */
+export function numbersOf(found: readonly { metric: (typeof NUMBER_FIELDS)[number]; value: number }[]): Numbers {
+  const out: Numbers = {};
+  for (const f of found) out[f.metric] = f.value;
+  return out;
+}
+
 /** One short line per figure, for the coach's prompt and the offline coach ("Waitlist: 180 (+40) as of 2027-01-10"). */
 export function numbersLines(n: LatestNumbers, checks: readonly ThresholdCheck[] = []): string[] {
   if (n.checkIns === 0) return [];

@@ -3,7 +3,7 @@
 import type { AppContext } from '../app/context.js';
 import { recordConfirmedNumbers } from '../app/metrics.js';
 import { addDecision, resolveTask, setTask, toggleTask } from '../app/tasks.js';
-import { numberPhrase } from '../plan/metrics.js';
+import { numbersPhrase } from '../plan/metrics.js';
 import { costWarningReached } from '../usage/budget.js';
 import { formatUSD, usdToMicros } from '../usage/money.js';
 import { priceOf, PRICES } from '../usage/prices.js';
@@ -30,7 +30,7 @@ export function suggestionText(s: Suggestion, snap: Snapshot): string {
     const tier = tierOfFinding(s.decision);
     return `${by}Sounds like a ${s.decision.category}${tier && tier !== 'regular' ? ` (${tier})` : ''} decision: ${s.decision.value}. Record it?`;
   }
-  if (s.kind === 'numbers') return `${by}Sounds like ${numberPhrase(s.found.metric, s.found.value)}. Record it in today's numbers?`;
+  if (s.kind === 'numbers') return `${by}Sounds like ${numbersPhrase(s.numbers)}. Record ${Object.keys(s.numbers).length > 1 ? 'them' : 'it'} in today's numbers?`;
   const t = findTask(snap, s.completion.taskId);
   return `${by}Did you finish ${s.completion.taskId}${t ? ` ${t.title}` : ''}? Mark it done?`;
 }
@@ -47,8 +47,8 @@ export function applySuggestion(ctx: AppContext, snap: Snapshot, s: Suggestion):
     return `Recorded ${d.category} decision: ${d.value}`;
   }
   if (s.kind === 'numbers') {
-    const { date } = recordConfirmedNumbers(ctx, projectId, { [s.found.metric]: s.found.value });
-    return `Recorded ${numberPhrase(s.found.metric, s.found.value)} in your numbers for ${date} (see /progress)`;
+    const { date } = recordConfirmedNumbers(ctx, projectId, s.numbers);
+    return `Recorded ${numbersPhrase(s.numbers)} in your numbers for ${date} (see /progress)`;
   }
   const task = resolveTask(snap.project.plan, s.completion.taskId);
   setTask(ctx, projectId, task, { done: true, source: 'chat', sourceMessageId: s.sourceMessageId || null });

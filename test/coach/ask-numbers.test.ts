@@ -13,13 +13,11 @@ describe('coach ask: numbers stated in chat', () => {
   beforeAll(() => setupProject(home));
   afterAll(cleanup);
 
-  it('offers each stated number on stderr with the command that records it, and stores none', async () => {
+  it('offers the numbers of one message on one stderr line with the command that records them, and stores none', async () => {
     const r = await run('ask', 'Good week! We hit 180 on the waitlist and we have 12 paying members now. MRR is $348.');
     expect(r.code, r.stderr).toBe(0);
     expect(numberLines(r.stderr)).toEqual([
-      'sounds like 180 on the waitlist — to record it: coach metrics add --waitlist 180',
-      'sounds like 12 paying members — to record it: coach metrics add --members 12',
-      'sounds like MRR of $348 — to record it: coach metrics add --mrr 348',
+      'sounds like 180 on the waitlist, 12 paying members and MRR of $348 — to record them: coach metrics add --waitlist 180 --members 12 --mrr 348',
     ]);
     expect(stored()).toEqual([]);
   });

@@ -10,6 +10,10 @@ type Expected = Partial<Record<NumberMetric, number>>;
 
 const POSITIVE: [string, Expected][] = [
   ['we hit 180 on the waitlist', { waitlist: 180 }],
+  ["we're at 240 on the waitlist and 15 paid founding members, MRR is $285", { waitlist: 240, members: 15, mrrUSD: 285 }],
+  ['15 paid founding members so far', { members: 15 }],
+  ['14 people bought founding seats', { members: 14 }],
+  ['30 people have paid for a founding spot', { members: 30 }],
   ['Waitlist is at 1.2k!', { waitlist: 1200 }],
   ['180 people signed up', { waitlist: 180 }],
   ['We have 12 paying members now.', { members: 12 }],

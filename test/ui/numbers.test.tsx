@@ -42,27 +42,34 @@ async function until(app: ReturnType<typeof render>, test: (frame: string) => bo
 const checkIns = () => checkInsOf(getProject(ctx.store().db, projectId)!);
 
 describe('stated numbers in the app', () => {
-  it('Ctrl+Y records a stated number as today\'s check-in, Ctrl+X dismisses the next', async () => {
+  it('the numbers of one message are one suggestion: Ctrl+Y records them as today\'s check-in', async () => {
     const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 120, rows: 30 }} />);
     await tick();
     app.stdin.write('Big week: we hit 180 on the waitlist and MRR is $1,450. I want 100 members by June.');
     await tick();
     app.stdin.write('\r');
-    await until(app, (f) => f.includes('? Sounds like 180 on the waitlist. Record it in today'));
+    // the goal of 100 members is not offered
+    await until(app, (f) => f.includes('? Sounds like 180 on the waitlist and MRR of $1,450. Record them in today'));
     expect(checkIns()).toEqual([]);
+    expect(app.lastFrame()).not.toMatch(/Sounds like 100/);
 
     app.stdin.write('\u0019'); // Ctrl+Y
     const today = dayOf(ctx.now());
-    await until(app, (f) => f.includes(`Recorded 180 on the waitlist in your numbers for ${today}`));
-    expect(checkIns()).toEqual([expect.objectContaining({ date: today, waitlist: 180 })]);
+    await until(app, (f) => f.includes(`Recorded 180 on the waitlist and MRR of $1,450 in your numbers for ${today}`));
+    expect(checkIns()).toEqual([expect.objectContaining({ date: today, waitlist: 180, mrrUSD: 1450 })]);
+    app.unmount();
+  });
 
-    // the next one: MRR (the goal of 100 members is not offered)
-    await until(app, (f) => f.includes('? Sounds like MRR of $1,450'));
+  it('Ctrl+X dismisses stated numbers: nothing is recorded', async () => {
+    const app = render(<App ctx={ctx} focus="input" offline={false} size={{ columns: 120, rows: 30 }} />);
+    await tick();
+    app.stdin.write('We have 40 members now.');
+    await tick();
+    app.stdin.write('\r');
+    await until(app, (f) => f.includes('? Sounds like 40 paying members. Record it in today'));
     app.stdin.write('\u0018'); // Ctrl+X
     await until(app, (f) => f.includes('Suggestion dismissed'));
-    expect(checkIns()).toEqual([expect.objectContaining({ date: today, waitlist: 180 })]);
-    expect(checkIns()[0]!.mrrUSD).toBeUndefined();
-    expect(app.lastFrame()).not.toMatch(/Sounds like 100/);
+    expect(checkIns()).toEqual([]);
     app.unmount();
   });
 

@@ -7,7 +7,8 @@ import type { AppContext } from '../../app/context.js';
 import { runExchange } from '../../app/exchange.js';
 import { secondRead, wantsSecondReading } from '../../app/second-reader.js';
 import { OFFLINE_LABEL } from '../../coach/offline.js';
-import type { DetectedCompletion, DetectedDecision, DetectedNumber } from '../../detector/types.js';
+import type { DetectedCompletion, DetectedDecision} from '../../detector/types.js';
+import { numbersOf, type Numbers } from '../../plan/metrics.js';
 import { formatError } from '../../errors.js';
 import { nextKey, messageItem, sessionContext, labelOf, findTask, type SessionOptions, type Snapshot, type Tone, type TranscriptItem } from '../session.js';
 import { TokenBatcher } from '../stream-batcher.js';
@@ -18,7 +19,7 @@ import { useMessageQueue } from './useMessageQueue.js';
 export type Suggestion =
   | { key: string; kind: 'decision'; decision: DetectedDecision; sourceMessageId: number; by?: 'reader' }
   | { key: string; kind: 'task'; completion: DetectedCompletion; sourceMessageId: number; by?: 'reader' }
-  | { key: string; kind: 'numbers'; found: DetectedNumber; sourceMessageId: number; by?: 'reader' };
+  | { key: string; kind: 'numbers'; numbers: Numbers; sourceMessageId: number; by?: 'reader' };
 
 export interface Streaming {
   text: string;
@@ -119,7 +120,8 @@ export function useChat(deps: ChatDeps, initial: TranscriptItem[]) {
               if (lines.length) append(...lines);
               for (const dec of e.applied.suggestedDecisions) found.push({ key: nextKey('s'), kind: 'decision', decision: dec, sourceMessageId: userMessageId });
               for (const c of e.applied.suggestedCompletions) found.push({ key: nextKey('s'), kind: 'task', completion: c, sourceMessageId: userMessageId });
-              for (const n of e.applied.suggestedNumbers) found.push({ key: nextKey('s'), kind: 'numbers', found: n, sourceMessageId: userMessageId });
+              // The numbers of one message are one check-in: one suggestion, one Ctrl+Y.
+              if (e.applied.suggestedNumbers.length) found.push({ key: nextKey('s'), kind: 'numbers', numbers: numbersOf(e.applied.suggestedNumbers), sourceMessageId: userMessageId });
               if (found.length) setSuggestions((prev) => [...prev, ...found].slice(-5));
               d.refresh();
             } else if (e.type === 'start') {
