@@ -214,3 +214,34 @@ describe('questions and reports', () => {
     expect(a.text).toContain(`\`coach tasks done ${sales.id}\``);
   });
 });
+
+describe('numbers the creator just stated (the detector read them; the app offers to record them)', () => {
+  const said = async (q: string, over = {}) => {
+    const { detect } = await import('../../src/detector/index.js');
+    const { detectorPlanOf } = await import('../../src/app/views.js');
+    return ask(q, { detection: detect(q, detectorPlanOf(plan.phases, plan.decisionPoints, done)), ...over });
+  };
+  const revenueTask = taskTitled(/revenue checkpoint/i);
+
+  it('paying members: said back as MRR at the price, against the income goal and the revenue checkpoint', async () => {
+    const a = await said('we have 30 paying members now');
+    expect(a.intent).toBe('stated-numbers');
+    const mrr = 30 * fx.band.suggested;
+    expect(a.text).toContain(`Noted: 30 paying members.`);
+    expect(a.text).toContain(`$${mrr.toLocaleString('en-US')}/month`);
+    expect(a.text).toContain(`${Number(((mrr / 5000) * 100).toFixed(1))}%** of your $5,000/month goal`);
+    expect(a.text).toContain(`**${revenueTask.id} `);
+    expect(a.text).toContain('The command below records it');
+  });
+
+  it('at the price the creator decided, not the suggested one; in the TUI, Ctrl+Y', async () => {
+    const a = await said('we have 30 paying members now', { surface: 'tui', decisions: [{ category: 'pricing', value: '49 USD/month', decision: '$49/month', tier: 'regular' }, { category: 'pricing', value: '19 USD/month', decision: '$19', tier: 'founding' }] });
+    expect(a.text).toContain('30 × $49 ≈ **$1,470/month**');
+    expect(a.text).toContain('Ctrl+Y records it');
+  });
+
+  it('a waitlist with buyers is still the conversion answer; a price question with a number in it is still the price answer', async () => {
+    expect((await said("we're at 240 on the waitlist and 15 paid founding members")).intent).toBe('conversion');
+    expect((await said('we have 30 paying members now, how much should I charge?')).intent).toBe('pricing');
+  });
+});

@@ -6,7 +6,7 @@ import { factsOf } from './facts.js';
 import { reactions } from './reactions.js';
 import type { Facts, Intent, OfflineInput } from './types.js';
 
-export function classify(f: Pick<Facts, 'text' | 'numbers' | 'tasks'>): { intent: Intent; score: number } {
+export function classify(f: Pick<Facts, 'text' | 'numbers' | 'tasks' | 'detection'>): { intent: Intent; score: number } {
   let best: { intent: Intent; score: number } = { intent: UNKNOWN, score: 0 };
   for (const intent of INTENTS) {
     const score = intent.score(f);

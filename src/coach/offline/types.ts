@@ -12,6 +12,8 @@ export interface OfflineDecision {
   category: string;
   value: string | null;
   decision: string;
+  /** Pricing tier (regular, founding, …); null for other categories. */
+  tier?: string | null;
 }
 
 export interface OfflineProfile {
@@ -77,7 +79,7 @@ export type IntentId =
 export interface Intent {
   id: IntentId;
   /** 0 when the message is not about this; higher wins (ties: earlier in the table). */
-  score: (f: Pick<Facts, 'text' | 'numbers' | 'tasks'>) => number;
+  score: (f: Pick<Facts, 'text' | 'numbers' | 'tasks' | 'detection'>) => number;
   /** Answer blocks (paragraphs or `- ` list items), short and specific. */
   answer: (f: Facts) => string[];
 }

@@ -2,8 +2,56 @@
 // business-number check-ins the creator recorded (`coach metrics add`), not from the question.
 // When the question brings its own numbers ("200 on the waitlist, 6 paid"), the conversion
 // intent answers instead.
+import { numbersOf, numbersPhrase } from '../../../plan/metrics.js';
+import { int, pct, ref, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
+
+/**
+ * "We have 30 paying members now", "MRR is $870": numbers the creator just stated (the detector
+ * read them; the app offers to record them). Said back with what they mean against the price and
+ * the income goal. A waitlist with buyers is a conversion question: that intent answers it.
+ */
+export const stated: Intent = {
+  id: 'stated-numbers',
+  score: ({ detection, numbers: n }) => {
+    const found = detection?.numbers ?? [];
+    if (!found.length) return 0;
+    const funnel = (n.waitlist !== null || n.visitors !== null) && n.buyers !== null;
+    // below a clear question (a price question scores 5): the numbers then ride along as a suggestion
+    return funnel ? 0 : 4.5;
+  },
+  answer: (f: Facts) => {
+    const numbers = numbersOf(f.detection.numbers);
+    const price = priceOf(f);
+    const goal = f.profile.incomeGoalUSD;
+    const mrr = numbers.mrrUSD ?? (numbers.members !== undefined ? numbers.members * price : undefined);
+    const them = Object.keys(numbers).length > 1 ? 'them' : 'it';
+    const record = f.surface === 'tui' ? `Ctrl+Y records ${them} in today's numbers.` : `The command below records ${them} as today's check-in.`;
+    const out = [f.vary('stated-open', [`Noted: ${numbersPhrase(numbers)}.`, `Got it: ${numbersPhrase(numbers)}.`]) + ` ${record}`];
+    if (numbers.mrrUSD === undefined && numbers.members !== undefined) out.push(`- ${int(numbers.members)} × ${usd(price)} ≈ **${usd(mrr!)}/month** recurring.`);
+    if (mrr !== undefined && goal) {
+      const share = (mrr / goal) * 100;
+      const checkpoint = taskAbout(f, /revenue checkpoint|income goal/i, false);
+      const gate = checkpoint?.checkpoint?.metrics[0];
+      out.push(`- That is **${pct(share)}** of your ${usd(goal)}/month goal${mrr < goal ? `: ${usd(goal - mrr)} to go, about ${int(Math.ceil((goal - mrr) / price))} more members at ${usd(price)}` : ''}.`);
+      if (gate && checkpoint) out.push(`- ${ref(checkpoint)} calls ≥ ${gate.go}% of the goal after the first launch on track, under ${gate.noGo}% a sign to fix the offer: ${share >= gate.go ? 'you are on track' : share < gate.noGo ? 'you are under it so far' : 'you are in between'}.`);
+    }
+    if (numbers.churned !== undefined) {
+      const base = numbers.members ?? null;
+      out.push(base ? `- ${int(numbers.churned)} of ${int(base + numbers.churned)} left: **${pct((numbers.churned / (base + numbers.churned)) * 100)}** churn this month (healthy is under 8–10%).` : `- Track who left and why: a one-question cancellation survey, and a personal message to anyone quiet for 14 days.`);
+    }
+    if (numbers.waitlist !== undefined && numbers.members === undefined) out.push(`- Followers → waitlist: ${int(numbers.waitlist)} of ${int(f.audience)} = **${pct((numbers.waitlist / Math.max(1, f.audience)) * 100)}** (1–5% is typical).`);
+    return out;
+  },
+};
+
+/** The monthly price the creator decided on, else the suggested one. */
+function priceOf(f: Facts): number {
+  const chosen = f.decisions.find((d) => d.category === 'pricing' && (d.tier ?? 'regular') === 'regular' && /\d/.test(d.value ?? ''));
+  const n = chosen ? Number(/(\d+(?:\.\d+)?)/.exec(chosen.value ?? '')?.[1]) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : f.band.suggested;
+}
 
 export const checkins: Intent = {
   id: 'checkins',

@@ -3,7 +3,7 @@
 import type { Intent } from '../types.js';
 import { capabilities, greeting, pitfalls, unknown } from './chat.js';
 import { cadence, launchContent, memberContent, offer } from './content.js';
-import { checkins } from './checkins.js';
+import { checkins, stated } from './checkins.js';
 import { audience, conversion, retention } from './growth.js';
 import { founding, pricing, tiers } from './money.js';
 import { platform } from './platform.js';
@@ -13,7 +13,7 @@ import { moderation, naming, runningTime } from './running.js';
 import { cartWindow, fear, firstMembers, refunds, trackMetrics } from './selling.js';
 
 export const INTENTS: readonly Intent[] = [
-  capabilities, trackMetrics, refunds, cartWindow, fear, firstMembers, runningTime, naming, moderation,
+  capabilities, stated, trackMetrics, refunds, cartWindow, fear, firstMembers, runningTime, naming, moderation,
   founding, tiers, conversion, checkins, retention, platform, pricing, pace, timeline, week, progress,
   launchContent, cadence, memberContent, offer, audience, stuck, pitfalls, greeting, taskHelp,
 ];
