@@ -16,7 +16,7 @@ export function registerDecisions(program: Command): void {
 
   examples(
     decisions.command('list').description('active decisions (with --all, the superseded history too)')
-      .addOption(new Option('--category <c>', 'only one category').choices([...DECISION_CATEGORIES]))
+      .addOption(offering(new Option('--category <c>', 'only one category'), DECISION_CATEGORIES))
       .option('--all', 'include superseded decisions')
       .addOption(jsonOption()),
     ['coach decisions list', 'coach decisions list --category pricing --all', 'coach decisions list --json'],

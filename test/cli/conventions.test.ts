@@ -217,6 +217,12 @@ describe('completion', () => {
 
   it('completes the values of flags and arguments: categories, formats, settings, templates, help topics', async () => {
     expect(await complete('decisions', 'add', '--category', 'p')).toEqual(['pricing', 'platform']);
+    expect(await complete('decisions', 'list', '--category', 't')).toEqual(['timeline']);
+    // Both read the category the same way: any case.
+    for (const args of [['decisions', 'list', '--category', 'Pricing'], ['decisions', 'add', '--category', 'STRUCTURE', 'two tiers', '--json']]) {
+      const r = await run(args);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 0, expect.any(String)]);
+    }
     expect(await complete('export', '--format', '')).toEqual(['md', 'json', 'ics', 'html']);
     expect(await complete('config', 'set', 'daily')).toEqual(['dailyMessageLimit', 'dailyCostCapUSD']);
     expect(await complete('config', 'set', 'model', '')).toEqual([]);
