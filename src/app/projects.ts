@@ -54,6 +54,13 @@ const TRANSITIONS: Record<'pause' | 'resume' | 'complete' | 'abandon', { from: P
 
 export type ProjectAction = keyof typeof TRANSITIONS;
 
+const DONE: Record<ProjectAction, string> = { pause: 'paused', resume: 'resumed', complete: 'completed', abandon: 'abandoned' };
+
+/** The project is where the action would take it already (paused, completed …): nothing to do. */
+export function isAlready(action: ProjectAction, project: Pick<ProjectRow, 'status'>): boolean {
+  return project.status === TRANSITIONS[action].to;
+}
+
 /** Checks and moves in one IMMEDIATE transaction: two processes cannot both make the same move. */
 export function moveProject(ctx: StoreContext, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
   const now = ctx.now();
@@ -68,19 +75,25 @@ export function projectToMove(ctx: Pick<AppContext, 'store'>, profile: ProfileRo
 function targetOf(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined): ProjectRow {
   const { from, to } = TRANSITIONS[action];
   const candidates = listProjects(db, profile.id);
-  const project = projectId !== undefined ? candidates.find((p) => p.id === projectId) : candidates.find((p) => from.includes(p.status));
+  // Without an id: the one the action applies to, else (pause, resume) the one already there.
+  const project = projectId !== undefined
+    ? candidates.find((p) => p.id === projectId)
+    : candidates.find((p) => from.includes(p.status)) ?? candidates.find((p) => p.status === to && (to === 'paused' || to === 'active'));
   if (!project) {
     throw new UsageError(projectId !== undefined ? `no project #${projectId} for profile "${profile.handle}"` : `no ${from.join(' or ')} project to ${action}`, {
       hint: 'see your projects with `coach project list`',
     });
   }
-  if (!from.includes(project.status)) throw new UsageError(`project #${project.id} is ${project.status}; only ${article(from.join(' or '))} project can be ${to}`);
+  if (!from.includes(project.status) && project.status !== to) {
+    throw new UsageError(`project #${project.id} is ${project.status}: only ${article(from.join(' or '))} project can be ${DONE[action]}`);
+  }
   return project;
 }
 
 function moveProjectIn(db: Db, profile: ProfileRow, action: ProjectAction, projectId: number | undefined, now: number): ProjectRow {
   const { to } = TRANSITIONS[action];
   const project = targetOf(db, profile, action, projectId);
+  if (project.status === to) return project;
   if (to === 'active') {
     const active = findActiveProject(db, profile.id);
     if (active) throw conflict(active);

@@ -1,7 +1,7 @@
 // coach project start|show|list|pause|resume|complete|abandon, and coach plan
 import { Command } from 'commander';
 import { parsePlan, requireProfile, requireProject } from '../app/context.js';
-import { moveProject, projectToMove, startProject, type ProjectAction } from '../app/projects.js';
+import { isAlready, moveProject, projectToMove, startProject, type ProjectAction } from '../app/projects.js';
 import { UsageError } from '../errors.js';
 import { projectView } from '../app/views.js';
 import { planProgress } from '../plan/progress.js';
@@ -94,8 +94,14 @@ export function registerProject(program: Command): void {
       .action(act(async ({ ctx, out, json }, id: string | undefined, opts: { yes?: boolean }) => {
         const profile = requireProfile(ctx);
         const projectId = id === undefined ? undefined : parseIntArg('project id', id, FLAG_RANGES.id);
+        const target = projectToMove(ctx, profile, action, projectId);
+        // Already there (gh's "already closed"): said, nothing changed, exit 0.
+        if (isAlready(action, target)) {
+          if (json) return out.json(projectView(target));
+          out.info(`Project "${target.title}" (#${target.id}) is already ${target.status}.`);
+          return;
+        }
         if (FINAL.has(action) && !opts.yes) {
-          const target = projectToMove(ctx, profile, action, projectId);
           const what = `${action} project "${target.title}" (#${target.id})`;
           if (!interactive()) throw new UsageError(`${what}: not confirmed`, { hint: `run it in a terminal, or add --yes: \`${commandLine(ctx, `project ${action} ${target.id} --yes`)}\`` });
           const answer = await confirm(`${what[0]!.toUpperCase()}${what.slice(1)}? This cannot be undone. [y/N] `);

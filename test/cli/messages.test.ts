@@ -3,7 +3,7 @@
 // failure's one line has no brackets inside brackets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withProfileFlag } from '../../src/cli/output.js';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { runCli, setupProject, tempHome } from '../helpers/cli.js';
 
 const fx = tempHome();
 const run = (args: string[]) => runCli(args, { home: fx.home });
@@ -72,5 +72,31 @@ describe('one line, no nested brackets', () => {
       expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), 2, `${line}\n`]);
       expect(depth(line), line).toBe(1);
     }
+  }, 30_000);
+});
+
+describe('project moves that are already done', () => {
+  const own = tempHome();
+  const go = (args: string[]) => runCli(args, { home: own.home });
+  afterAll(own.cleanup);
+
+  it('are said, exit 0, nothing changed (gh: "already closed"); impossible ones name the move', async () => {
+    await setupProject(own.home);
+    const title = JSON.parse((await go(['project', 'show', '--json'])).stdout).title as string;
+    const said = async (args: string[], code: number, stderr: string) => {
+      const r = await go(args);
+      expect([args.join(' '), r.code, r.stderr]).toEqual([args.join(' '), code, `${stderr}\n`]);
+    };
+    await said(['project', 'resume'], 0, `Project "${title}" (#1) is already active.`);
+    await said(['project', 'pause'], 0, `✓ Project "${title}" is now paused`);
+    await said(['project', 'pause'], 0, `Project "${title}" (#1) is already paused.`);
+    const paused = await go(['project', 'pause', '1', '--json']);
+    expect(JSON.parse(paused.stdout)).toMatchObject({ id: 1, status: 'paused' });
+    await said(['project', 'abandon', '1', '--yes'], 0, `✓ Project "${title}" is now abandoned`);
+    const before = (await go(['project', 'list', '--json'])).stdout;
+    await said(['project', 'abandon', '1'], 0, `Project "${title}" (#1) is already abandoned.`);
+    await said(['project', 'complete', '1', '--yes'], 2, 'coach: project #1 is abandoned: only an active or paused project can be completed');
+    await said(['project', 'resume', '1'], 2, 'coach: project #1 is abandoned: only a paused project can be resumed');
+    expect((await go(['project', 'list', '--json'])).stdout).toBe(before);
   }, 30_000);
 });
