@@ -40,7 +40,8 @@ export const capabilities: Intent = {
     `- "what should I do this week?" within your ${f.hoursPerWeek} h, progress, "can I slow down to 3 hours a week?"`,
     '- your numbers: "300 on the waitlist, 12 paid — is that ok?", expected members, churn',
     '- launch content, posting cadence, a critique of your promise',
-    `Tell me what you decide or finish and I record it${f.surface === 'tui' ? ' (Ctrl+Y confirms what I only suspect)' : ''}. With an API key, Claude answers everything else.`,
+    '- selling and running it: "what if nobody pays?", refunds, how long the cart stays open, which numbers to track, moderation, a name',
+    `Tell me what you decide or finish and I record it; numbers you reach ("we hit 180 on the waitlist") I offer to record${f.surface === 'tui' ? ' (Ctrl+Y confirms what I only suspect)' : ''}. With an API key, Claude answers everything else.`,
   ],
 };
 
