@@ -147,7 +147,7 @@ complete -c coach -f -a '(__coach_complete)'
 export function registerCompletion(program: Command): void {
   const cmd = program
     .command('completion')
-    .description('shell completion: commands, options, task ids and profile names')
+    .description('shell completion: commands, options and their values, task ids and profile names')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(Object.keys(SCRIPTS)))
     .action((shell: string) => {
       const script = SCRIPTS[shell];
