@@ -1,4 +1,5 @@
 // Task and decision changes shared by commands, the chat's detector and the UI.
+import { findPrices, formatPrice } from '../detector/index.js';
 import { UsageError } from '../errors.js';
 import type { CustomizedPlan, DecisionCategory, PlanTask } from '../plan/schema.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
@@ -125,6 +126,20 @@ export function parseCategory(raw: string): DecisionCategory {
 /** The plan task a decision category belongs to, through the template's decision points. */
 export function taskForCategory(plan: CustomizedPlan, category: DecisionCategory): string | null {
   return plan.decisionPoints.find((d) => d.category === category)?.taskIds[0] ?? null;
+}
+
+/**
+ * The short value a typed decision is stored with: a price is normalised like the detector's
+ * ("$29/month" → "29 USD/month"; one price, a bare number read as USD a month), so chat and
+ * `decisions add` store the same thing; anything else is the text as given.
+ */
+export function decisionValueOf(category: DecisionCategory, text: string): string {
+  const trimmed = text.trim();
+  if (category !== 'pricing') return trimmed;
+  const prices = findPrices(trimmed.toLowerCase());
+  if (prices.length !== 1) return trimmed;
+  const p = prices[0]!;
+  return formatPrice({ ...p, currency: p.currency ?? 'USD', period: p.period ?? 'month' });
 }
 
 export function addDecision(ctx: StoreContext, projectId: number, plan: CustomizedPlan, d: Omit<NewDecision, 'relatedTaskId'> & { relatedTaskId?: string | null }) {

@@ -123,9 +123,11 @@ export function registerAsk(program: Command): void {
       .addOption(jsonOption()),
     ['coach history', 'coach history -n 10', 'coach history --json'],
   ).action(act(({ ctx, out, json }, opts: { last?: string }) => {
+    // Flags first: a bad -n is said even before there is a profile.
+    const last = opts.last === undefined ? undefined : parseIntArg('-n', opts.last, FLAG_RANGES.historyLast);
     const profile = requireProfile(ctx);
     const { row } = requireProject(ctx, profile, { allowPaused: true });
-    const messages = projectMessages(ctx, row.id, opts.last === undefined ? undefined : parseIntArg('-n', opts.last, FLAG_RANGES.historyLast));
+    const messages = projectMessages(ctx, row.id, last);
     if (json) return out.json(messages.map(messageView));
     if (!messages.length) return out.info('No messages yet: `coach ask "…"` or `coach chat`.');
     for (const m of messages) {

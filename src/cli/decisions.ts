@@ -1,7 +1,7 @@
 // coach decisions list|add
 import { Command, Option } from 'commander';
 import { requireProfile, requireProject } from '../app/context.js';
-import { addDecision, parseCategory } from '../app/tasks.js';
+import { addDecision, decisionValueOf, parseCategory } from '../app/tasks.js';
 import { decisionView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
@@ -51,7 +51,7 @@ export function registerDecisions(program: Command): void {
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile);
     const { decision, superseded, launchMoved } = addDecision(ctx, row.id, plan, {
-      category, decision: text.trim(), value: opts.value?.trim() || text.trim(), rationale: opts.because?.trim() || null,
+      category, decision: text.trim(), value: opts.value?.trim() || decisionValueOf(category, text), rationale: opts.because?.trim() || null,
       confidence: 'high', sourceMessageId: null, tier: opts.tier ?? null,
     });
     if (json) return out.json(decisionView(decision));

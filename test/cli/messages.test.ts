@@ -100,3 +100,10 @@ describe('project moves that are already done', () => {
     expect((await go(['project', 'list', '--json'])).stdout).toBe(before);
   }, 30_000);
 });
+
+describe('the flag is checked before the store', () => {
+  it('history -n abc says the bad flag even for a profile that does not exist', async () => {
+    const r = await run(['history', '-n', 'abc', '--profile', 'nobody']);
+    expect([r.code, r.stderr]).toEqual([2, 'coach: -n must be a whole number from 1 to 1,000,000, got "abc"\n']);
+  });
+});

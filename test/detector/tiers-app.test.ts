@@ -33,4 +33,14 @@ describe('pricing tiers from chat', () => {
     const tasks = JSON.parse((await run('tasks', 'list', '--json')).stdout) as { id: string; title: string; done: boolean }[];
     expect(tasks.find((t) => /choose your community platform/i.test(t.title))).toMatchObject({ done: true });
   });
+
+  it('decisions add stores a typed price the way chat does ("$39/month" → 39 USD/month), so both read the same', async () => {
+    for (const [text, value] of [['$39/month', '39 USD/month'], ['€25 a month', '25 EUR/month'], ['49', '49 USD/month']] as const) {
+      const r = await run('decisions', 'add', '--category', 'pricing', text, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ decision: text, value, tier: 'regular' });
+    }
+    const r = await run('decisions', 'add', '--category', 'platform', 'Skool, with the classroom', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ value: 'Skool, with the classroom' });
+  });
 });

@@ -85,16 +85,24 @@ describe('small hooks', () => {
   it('useTimedMessage shows a message and clears it after the time', async () => {
     let show: ((m: string) => void) | null = null;
     function Probe() {
-      const [msg, s] = useTimedMessage<string>(80);
+      const [msg, s] = useTimedMessage<string>(500);
       show = s;
       return <Text>{msg ?? '(none)'}</Text>;
     }
     const app = render(<Probe />);
+    const shownAt = Date.now();
     show!('Note saved');
-    await tick(20);
-    expect(app.lastFrame()).toBe('Note saved');
-    await tick(150);
-    expect(app.lastFrame()).toBe('(none)');
+    // Polled, not slept: a loaded machine may run the timers late, never early.
+    const until = async (frame: string) => {
+      for (const deadline = Date.now() + 5000; app.lastFrame() !== frame; await tick(10)) {
+        if (Date.now() > deadline) throw new Error(`never showed ${frame}; last frame ${app.lastFrame()}`);
+      }
+      return Date.now();
+    };
+    await until('Note saved');
+    const clearedAt = await until('(none)');
+    expect(clearedAt - shownAt).toBeGreaterThanOrEqual(490);
+    app.unmount();
   });
 
   it('useInputHistory walks back through sent messages and returns to the draft', () => {
