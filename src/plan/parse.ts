@@ -238,6 +238,8 @@ export function parseMonthlyUSD(raw: string): Parsed<number> {
   if (!text) return fail('how much a month? e.g. $1,500, 5k or none');
   if (NONE.test(text)) return ok(0, '$0 a month');
   text = text.replace(APPROX, '');
+  // Where it comes from is context, not the amount: "$800/mo from sponsors", "2k (mostly ads)".
+  text = text.replace(/\s*\(.*\)$|\s+(?:from|via|through|thanks to|mostly|mainly|on|in|with|across)\s.*$|\s+[-—–]\s.*$|\s*,.*$/, '');
   if (/^-|^\$\s*-/.test(text)) return fail(`"${raw.trim()}": an amount cannot be negative`);
   if (/[€£¥₹]|\b(?:eur|gbp|euros?|pounds?|yen|inr|cad|aud)\b/i.test(text)) return fail(`"${raw.trim()}": amounts are in US dollars; convert it and write e.g. $1,500`);
   let perYear = false;

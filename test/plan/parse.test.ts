@@ -73,12 +73,17 @@ const money: Row<number>[] = [
   ['$2-3k', 250_000, '$2,500 a month (the middle of $2–3k)'],
   ['$60k a year', 500_000, '$5,000 a month ($60,000 a year ÷ 12)'],
   ['1 million', 100_000_000, '$1,000,000 a month'],
+  ['$800/mo from sponsors', 80_000, '$800 a month'],
+  ['about 2k a month (mostly YouTube ads)', 200_000, '$2,000 a month'],
+  ['1,200 on Patreon', 120_000, '$1,200 a month'],
+  ['$3k - brand deals, some months more', 300_000, '$3,000 a month'],
 ];
 const badMoney: Bad[] = [
   ['', /how much a month/],
   ['-5', /cannot be negative/],
   ['€500', /US dollars/],
   ['lots', /not an amount/],
+  ['from sponsors', /not an amount/],
 ];
 
 function expectOk<T>(got: Parsed<T>, value: T, understood: string, input: string): void {
