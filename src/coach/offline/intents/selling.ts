@@ -42,11 +42,11 @@ export const fear: Intent = {
         'The plan is built for exactly that worry: people pay before you build anything, so the worst case is small.',
       ]),
     ];
-    if (waitlist) out.push(`- First a signal: ${ref(waitlist)} (${state(f, waitlist)}) shows the price up front; for your ${int(f.audience)} followers ${int(f.audience * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(f.audience * BENCHMARKS.audienceToWaitlist.high / 100)} sign-ups (${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%) is typical.`);
+    if (waitlist) out.push(`- First a signal: ${ref(waitlist)} (${state(f, waitlist)}), sign-ups that have seen the price; for your ${int(f.audience)} followers ${int(f.audience * BENCHMARKS.audienceToWaitlist.low / 100)}–${int(f.audience * BENCHMARKS.audienceToWaitlist.high / 100)} sign-ups (${BENCHMARKS.audienceToWaitlist.low}–${BENCHMARKS.audienceToWaitlist.high}%) is typical.`);
     if (presale) out.push(`- Then real money: ${ref(presale)} (${state(f, presale)}) at the founding price of ${usd(f.foundingPrice)}/month.${refund ? ` ${refund}` : ''}`);
     if (gate?.checkpoint) {
       const c = gate.checkpoint;
-      out.push(`- Then a rule you set in advance, ${ref(gate)}: go at ${c.metrics.map((m) => `${m.go}${m.unit === 'percent' ? '%' : ''} ${m.label}`).slice(0, 2).join(' or ')}. If it is a no-go: ${c.ifNoGo}`);
+      out.push(`- Then a rule you set in advance, ${ref(gate)}: go at ${c.metrics.slice(0, 2).map((m) => (m.unit === 'percent' ? `${m.label} ≥ ${m.go}%` : `${m.go}+ ${m.label}`)).join(' or ')}. If it is a no-go: ${c.ifNoGo}`);
     }
     out.push('The worst case is a few refunds, an email list you keep and the exact words of people who said no — which is what the next, sharper offer is built from.');
     const next = f.open[0];
