@@ -133,6 +133,7 @@ export const CORPUS: Case[] = [
   { q: 'how much should I charge? most of my followers are on tiktok', intent: 'pricing', has: [fx.price] },
   { q: 'is 39 a month fair for my audience', intent: 'pricing', has: ['$39 sits inside your band'] },
   { q: 'my engagement is low, like 1%, does that matter?', intent: 'audience', has: ['1% engagement'] },
+  { q: 'We already have 420 people on the newsletter, is that enough to start?', intent: 'conversion', has: ['420 people on your list', '21–42 founding members'] },
   { q: 'I have 500 subscribers on my newsletter, is that enough to start?', intent: 'conversion', has: ['25–50 founding members', '$475–$950/month', id(taskTitled(/pre-sell/i))] },
   // greetings and capabilities
   { q: 'hey', intent: 'greeting', has: [fx.progress] },

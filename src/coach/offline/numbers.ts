@@ -27,7 +27,7 @@ type Label = 'waitlist' | 'buyers' | 'visitors' | 'audience' | 'members' | 'canc
 /** Label words, most specific first; tested against the words next to a number. */
 const LABELS: [Label, RegExp][] = [
   ['cancelled', /^(cancel+(ed|led|s)?|churned|left|quit|unsubscribed|lost|dropped)$/],
-  ['waitlist', /^(wait-?list(ed)?|waiting|list|signups?|sign-?ups|signed|leads|emails|optins?|opt-?ins)$/],
+  ['waitlist', /^(wait-?list(ed)?|waiting|list|newsletter|signups?|sign-?ups|signed|leads|emails|optins?|opt-?ins)$/],
   ['buyers', /^(bought|buyers?|paid|paying|purchased|purchases|customers?|sales|sold|converted|conversions|preorders?|pre-?sales|deposits?)$/],
   ['visitors', /^(visits?|visited|visitors|views|viewed|clicks|clicked|pageviews|traffic)$/],
   ['audience', /^(followers?|fans|audience|viewers|subs|subscribers?)$/],
