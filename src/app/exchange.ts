@@ -165,7 +165,7 @@ export async function runExchange(ctx: AppContext, input: ExchangeInput): Promis
     const history = s.history.recent.slice(-OFFLINE_HISTORY);
     const reply = offlineReply({
       plan: s.project.plan, done: s.done, profile: { ...profileForPlan(s.profile), platforms: s.profile.platforms }, message: text, detection,
-      applied: { decisions: applied.decisions, tasksCompleted: applied.tasksCompleted },
+      applied: { decisions: applied.decisions, tasksCompleted: applied.tasksCompleted, numbers: applied.suggestedNumbers },
       decisions: s.decisions, turn: history.filter((m) => m.role === 'user').length,
       today: dayOf(ctx.now()), targetLaunchDate: s.project.row.targetLaunchDate, surface: input.surface ?? 'cli',
       previousReply: previousOfflineReply(history),

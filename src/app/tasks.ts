@@ -139,7 +139,14 @@ export function decisionValueOf(category: DecisionCategory, text: string): strin
   const prices = findPrices(trimmed.toLowerCase());
   if (prices.length !== 1) return trimmed;
   const p = prices[0]!;
+  // A price is written as one ("$29/month", "€25", "49"); "annual plan with 2 months free" is not "2 USD/year".
+  if (p.currency === null && !/^\s*\d[\d,.]*\s*(?:\/\s*mo(?:nth)?|a month|per month|monthly)?\s*$/i.test(trimmed)) return trimmed;
   return formatPrice({ ...p, currency: p.currency ?? 'USD', period: p.period ?? 'month' });
+}
+
+/** The tier a typed price goes to when none is given: a yearly price is the annual plan, not a new monthly one. */
+export function defaultTierOf(category: DecisionCategory, value: string): 'annual' | null {
+  return category === 'pricing' && /\/year$|\b(?:annual|annually|yearly)\b/i.test(value) ? 'annual' : null;
 }
 
 export function addDecision(ctx: StoreContext, projectId: number, plan: CustomizedPlan, d: Omit<NewDecision, 'relatedTaskId'> & { relatedTaskId?: string | null }) {

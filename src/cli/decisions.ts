@@ -1,7 +1,7 @@
 // coach decisions list|add
 import { Command, Option } from 'commander';
 import { requireProfile, requireProject } from '../app/context.js';
-import { addDecision, decisionValueOf, parseCategory } from '../app/tasks.js';
+import { addDecision, decisionValueOf, defaultTierOf, parseCategory } from '../app/tasks.js';
 import { decisionView } from '../app/views.js';
 import { UsageError } from '../errors.js';
 import { DECISION_CATEGORIES } from '../plan/schema.js';
@@ -50,9 +50,10 @@ export function registerDecisions(program: Command): void {
     if (opts.tier && category !== 'pricing') throw new UsageError(`--tier is for pricing decisions, not ${category}`);
     const profile = requireProfile(ctx);
     const { row, plan } = requireProject(ctx, profile);
+    const value = opts.value?.trim() || decisionValueOf(category, text);
     const { decision, superseded, launchMoved } = addDecision(ctx, row.id, plan, {
-      category, decision: text.trim(), value: opts.value?.trim() || decisionValueOf(category, text), rationale: opts.because?.trim() || null,
-      confidence: 'high', sourceMessageId: null, tier: opts.tier ?? null,
+      category, decision: text.trim(), value, rationale: opts.because?.trim() || null,
+      confidence: 'high', sourceMessageId: null, tier: opts.tier ?? defaultTierOf(category, value),
     });
     if (json) return out.json(decisionView(decision));
     out.success(`Recorded ${category} decision #${decision.id}${superseded ? ` (supersedes #${superseded.id}: ${superseded.decision})` : ''}`);

@@ -253,6 +253,8 @@ export function buildConversation(history: HistoryMessage[], omitted = 0): Conve
   const out: ApiMessage[] = [];
   let opening: OpeningMessage | null = null;
   let skipped = omitted;
+  // The last message added was a reply that was cut off: a retry's reply that follows replaces it.
+  let cut = false;
   for (const m of history) {
     let text = m.content.trim();
     if (!text) continue;
@@ -265,8 +267,10 @@ export function buildConversation(history: HistoryMessage[], omitted = 0): Conve
     if (offline) text = oneLine(text, "The app's offline coach answered this (built-in rules, not you)");
     else if (m.role === 'assistant' && m.status === 'interrupted') text += '\n\n[reply cut off]';
     const last = out[out.length - 1];
-    if (last && last.role === m.role) last.content += `\n\n${text}`;
+    if (last && last.role === 'assistant' && m.role === 'assistant' && cut) last.content = text;
+    else if (last && last.role === m.role) last.content += `\n\n${text}`;
     else out.push({ role: m.role, content: text });
+    cut = m.role === 'assistant' && m.status !== 'complete';
   }
   return { messages: out, opening, omitted: skipped };
 }

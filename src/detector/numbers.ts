@@ -87,6 +87,20 @@ const FREE = /\bfree\b/;
 /** Words that make a number a goal, a limit, a projection or a rough bound rather than where things stand. */
 const NOT_NOW_BEFORE = /\b(?:goals?|target|aim|aiming|needs?|needed|wants?|wanted|hope|hoping|dream|plans?|planning|projected|projection|expect|expecting|forecast|would|could|should|will|going to|gonna|trying|try|to get|get to|getting to|to reach|reach|to hit|by(?! now)|until|before|away from|short of|threshold|minimum|min|maximum|max|cap|caps|capped|capping|limit|limited|limiting|first|at least|over(?= [\d$])|under(?= [\d$])|more than|less than|fewer than|almost|nearly|out of|if|unless|once|when)\b|'ll\b/;
 const NOT_NOW_AFTER = /^[^,;:]*?\b(?:goal|target|dream|by|before|would|will|in mind|needed|to break even|to go|is the plan|away)\b/;
+const BOUND_BEFORE = /\b(?:over|under|below|above|upwards of)\s*\$?\s*$/;
+/** "has 200 members" is ours only when we, I, my or our community has them ("the average community has 200 members" is not). */
+const OURS = set("we i my our us it it's community group membership skool circle discord server");
+const THEIRS = /^(?:average|typical|top|biggest|largest|best|most|other|others|their|his|her|someone|somebody|competitors?|friends?|everyone|every|each|a|an|this|that|these|those|successful|big)$|'s$/;
+function ownSubject(B: Token[]): boolean {
+  // "I charge $29 and have 15 members": a verb joined to the one before shares its subject
+  if (/^(?:and|but|also|so|now|already|still)$/.test(B[1]?.w ?? '')) return true;
+  const words = B.slice(1, 5).map((t) => t.w);
+  const cut = words.findIndex((w) => /^[,;:.!?—–]$/.test(w));
+  const subject = cut >= 0 ? words.slice(0, cut) : words;
+  if (subject.some((w) => THEIRS.test(w) && w !== "it's")) return false;
+  return subject.some((w) => OURS.has(w));
+}
+
 /** Cues that void a number before it (in its clause) and just after it. */
 const VOID_BEFORE = new Set<CueType>(['neg', 'third', 'hypo', 'low', 'med', 'past']);
 const VOID_AFTER = new Set<CueType>(['neg', 'hypo', 'low', 'med']);
@@ -182,6 +196,8 @@ function stated(v: SentenceView, from: number, to: number): boolean {
     if (c.start >= a && c.start < from && VOID_BEFORE.has(c.type)) return false;
     if (c.start >= to && c.start < Math.min(b, to + 24) && VOID_AFTER.has(c.type)) return false;
   }
+  // "over 200", "under 20": a bound, not the count
+  if (BOUND_BEFORE.test(v.low.slice(Math.max(a, from - 16), from))) return false;
   // goal words belong to the number when they are near it in its clause
   return !NOT_NOW_BEFORE.test(v.low.slice(Math.max(a, from - NEAR), from)) && !NOT_NOW_AFTER.test(v.low.slice(to, Math.min(b, to + NEAR)));
 }
@@ -255,9 +271,21 @@ export function numbersIn(v: SentenceView, currencies: ReadonlySet<string>): Det
     }
     const noun = nounAfter(A);
     if (noun) {
-      if ((noun.kind === 'signup' || noun.kind === 'join' || noun.kind === 'buy') && other) continue;
+      if ((noun.kind === 'signup' || noun.kind === 'join' || noun.kind === 'buy' || noun.kind === 'member') && other) continue;
+      if ((noun.kind === 'join' || noun.kind === 'buy') && freeSegment(start)) continue;
+      // "3 of my 40 members cancelled": the churned are the 3, not the 40
+      if (noun.kind === 'churn') {
+        const of = B[0]?.w === 'of' ? 0 : B[1]?.w === 'of' && /^(?:my|our|the)$/.test(B[0]?.w ?? '') ? 1 : -1;
+        if (of >= 0) {
+          const first = B[of + 1];
+          const raw = first?.w === '#' ? /^\d[\d,]*/.exec(v.low.slice(first.start))?.[0] : undefined;
+          if (raw) add('churned', Number(raw.replace(/,/g, '')), first!.start, noun.end);
+          continue;
+        }
+      }
       if (noun.kind === 'member') {
         if (freeSegment(start)) continue;
+        if (B[0] && (B[0].w === 'has' || B[0].w === 'have') && !ownSubject(B)) continue;
         const upTo = B[0]?.w === 'to' && B[1]?.w === 'up';
         if (!upTo && !(B[0] && STATE_BEFORE.has(B[0].w)) && !STATE_AFTER.test(v.low.slice(noun.end, noun.end + 30))) continue;
       }

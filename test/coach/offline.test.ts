@@ -245,3 +245,35 @@ describe('numbers the creator just stated (the detector read them; the app offer
     expect((await said('we have 30 paying members now, how much should I charge?')).intent).toBe('pricing');
   });
 });
+
+describe('review findings', () => {
+  it('sentences are not cut after "e.g." even when a number or a capital follows', async () => {
+    const { sentences } = await import('../../src/coach/offline/facts.js');
+    expect(sentences('A real seat cap (e.g. 20–50) and a deadline. Spaces (e.g. Start here, Wins). Next.')).toEqual(['A real seat cap (e.g. 20–50) and a deadline.', 'Spaces (e.g. Start here, Wins).', 'Next.']);
+  });
+
+  it('a number inside a question is not "noted": the question is answered', async () => {
+    const { detect } = await import('../../src/detector/index.js');
+    const { detectorPlanOf } = await import('../../src/app/views.js');
+    for (const q of ['we have 12 paying members. How do I get more?', 'we have 200 on the waitlist. How do I convert them?']) {
+      const a = ask(q, { detection: detect(q, detectorPlanOf(plan.phases, plan.decisionPoints, done)) });
+      expect(a.intent, q).not.toBe('stated-numbers');
+      expect(a.text, q).not.toMatch(/^(Noted|Got it)/);
+    }
+  });
+
+  it('a number already recorded is not offered again, and the answer says so instead of pointing at a missing command', async () => {
+    const { detect } = await import('../../src/detector/index.js');
+    const { detectorPlanOf } = await import('../../src/app/views.js');
+    const q = 'we hit 180 on the waitlist';
+    const a = ask(q, { detection: detect(q, detectorPlanOf(plan.phases, plan.decisionPoints, done)), applied: { decisions: [], tasksCompleted: [], numbers: [] } });
+    expect(a.text).toContain('That is what you recorded last time.');
+    expect(a.text).not.toMatch(/command below|Ctrl\+Y/);
+  });
+
+  it('"what if nobody pays?" and "is that enough to start?" with a list reach their answers', () => {
+    expect(ask('what if nobody pays?').intent).toBe('fear');
+    expect(ask('I have 500 on my newsletter, is that enough to start?').intent).toBe('conversion');
+    expect(ask('I have 2000 on my email list, is that enough to start?').text).toContain('100–200 founding members');
+  });
+});

@@ -224,6 +224,17 @@ describe('conversation', () => {
     ]);
   });
 
+  it('a retried reply replaces the cut-off one it follows instead of being glued to it', () => {
+    const c = buildConversation([
+      msg('user', 'plan my week'), msg('assistant', 'part1 part2', { status: 'interrupted' }), msg('assistant', 'Here is your week.'), msg('user', 'thanks'),
+    ]);
+    expect(c.messages).toEqual([
+      { role: 'user', content: 'plan my week' },
+      { role: 'assistant', content: 'Here is your week.' },
+      { role: 'user', content: 'thanks' },
+    ]);
+  });
+
   it('moves the window in steps so consecutive requests share their first messages (cache hits)', () => {
     for (let total = 0; total <= 300; total++) {
       const start = windowStart(total, 30);

@@ -40,6 +40,12 @@ describe('pricing tiers from chat', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ decision: text, value, tier: 'regular' });
     }
+    // a yearly price is the annual plan (it does not replace the monthly one); words with a number are not a price
+    const annual = await run('decisions', 'add', '--category', 'pricing', '$290/year', '--json');
+    expect(JSON.parse(annual.stdout)).toMatchObject({ value: '290 USD/year', tier: 'annual' });
+    const words = await run('decisions', 'add', '--category', 'pricing', 'annual plan with 2 months free', '--json');
+    expect(JSON.parse(words.stdout)).toMatchObject({ value: 'annual plan with 2 months free', tier: 'annual' });
+    expect((await active()).filter((d) => d.category === 'pricing' && d.tier === 'regular').map((d) => d.value)).toEqual(['49 USD/month']);
     const r = await run('decisions', 'add', '--category', 'platform', 'Skool, with the classroom', '--json');
     expect(JSON.parse(r.stdout)).toMatchObject({ value: 'Skool, with the classroom' });
   });

@@ -101,7 +101,7 @@ export const ref = (t: PlanTask) => `**${t.id} ${t.title}**`;
 
 /** A text's sentences: a stop followed by a capitalised word ("e.g. a weekly call" stays whole). */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/).map((x) => x.trim()).filter(Boolean);
+  return text.split(/(?<!\b(?:e\.g|i\.e|etc|vs|approx)\.)(?<=[.!?])\s+(?=["“(]?[A-Z0-9])/).map((x) => x.trim()).filter(Boolean);
 }
 
 export { addDays };

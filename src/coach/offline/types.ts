@@ -33,7 +33,8 @@ export interface OfflineInput {
   message: string;
   detection: Detection;
   /** What was recorded from this message (high confidence). */
-  applied: { decisions: OfflineDecision[]; tasksCompleted: string[] };
+  /** What was recorded from this message (high confidence), and the stated numbers offered to record (new ones only). */
+  applied: { decisions: OfflineDecision[]; tasksCompleted: string[]; numbers?: readonly { metric: 'waitlist' | 'members' | 'mrrUSD' | 'churned'; value: number }[] };
   /** Active decisions. */
   decisions: OfflineDecision[];
   /** Number of user messages so far: picks wording variants so replies in a row never repeat. */

@@ -2,11 +2,12 @@
 // offline coach cannot answer.
 import { ref, sentences, tickHint, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
+import { dueText } from './plan.js';
 import { cues } from './score.js';
 
 function nextStep(f: Facts): string {
   const t = f.open[0];
-  return t ? `${ref(t)} (~${t.hours} h, due week ${t.dueWeek})` : 'your monthly review';
+  return t ? `${ref(t)} (~${t.hours} h, ${dueText(t, f.today)})` : 'your monthly review';
 }
 
 export const greeting: Intent = {

@@ -14,20 +14,22 @@ import { cues } from './score.js';
  */
 export const stated: Intent = {
   id: 'stated-numbers',
-  score: ({ detection, numbers: n }) => {
+  score: ({ detection, numbers: n, text }) => {
     const found = detection?.numbers ?? [];
-    if (!found.length) return 0;
+    // A statement, not a question that happens to carry a number ("we have 12 members. How do I get more?").
+    if (!found.length || ASKS.test(text)) return 0;
     const funnel = (n.waitlist !== null || n.visitors !== null) && n.buyers !== null;
     // below a clear question (a price question scores 5): the numbers then ride along as a suggestion
     return funnel ? 0 : 4.5;
   },
   answer: (f: Facts) => {
     const numbers = numbersOf(f.detection.numbers);
+    const offered = f.applied.numbers === undefined || f.applied.numbers.length > 0;
     const price = priceOf(f);
     const goal = f.profile.incomeGoalUSD;
     const mrr = numbers.mrrUSD ?? (numbers.members !== undefined ? numbers.members * price : undefined);
     const them = Object.keys(numbers).length > 1 ? 'them' : 'it';
-    const record = f.surface === 'tui' ? `Ctrl+Y records ${them} in today's numbers.` : `The command below records ${them} as today's check-in.`;
+    const record = !offered ? `That is what you recorded last time.` : f.surface === 'tui' ? `Ctrl+Y records ${them} in today's numbers.` : `The command below records ${them} as today's check-in.`;
     const out = [f.vary('stated-open', [`Noted: ${numbersPhrase(numbers)}.`, `Got it: ${numbersPhrase(numbers)}.`]) + ` ${record}`];
     if (numbers.mrrUSD === undefined && numbers.members !== undefined) out.push(`- ${int(numbers.members)} × ${usd(price)} ≈ **${usd(mrr!)}/month** recurring.`);
     if (mrr !== undefined && goal) {
@@ -46,9 +48,11 @@ export const stated: Intent = {
   },
 };
 
+const ASKS = /\?|(?:^|[.!]\s+)(?:how|what|why|when|where|which|who|should|could|can|would|will|do|does|did|is|are|am)\b/;
+
 /** The monthly price the creator decided on, else the suggested one. */
 function priceOf(f: Facts): number {
-  const chosen = f.decisions.find((d) => d.category === 'pricing' && (d.tier ?? 'regular') === 'regular' && /\d/.test(d.value ?? ''));
+  const chosen = f.decisions.find((d) => d.category === 'pricing' && (d.tier ?? 'regular') === 'regular' && /^\d[\d.,]*\s*USD\/month$/.test(d.value ?? ''));
   const n = chosen ? Number(/(\d+(?:\.\d+)?)/.exec(chosen.value ?? '')?.[1]) : NaN;
   return Number.isFinite(n) && n > 0 ? n : f.band.suggested;
 }

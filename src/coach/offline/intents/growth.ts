@@ -42,6 +42,7 @@ export const conversion: Intent = {
       [/\bgo ?\/ ?no[- ]?go\b|\bno[- ]?go\b|\bshould i (start )?build\b|\bgreen light\b/, 4],
       [/\b(get|grow|more|increase|boost|fill)\b.*\b(wait-?list|list|sign-?ups|subscribers|leads)\b/, 3],
       [/\b(is (that|this) (good|bad|enough|normal|ok)|what('s| is) wrong|why (is|are|did|do)n?'?t?|only)\b/, 1],
+      [/\benough to (start|launch|begin|pre-?sell)\b|\b(is (that|this|it)|are they) enough\b/, 2],
     ]) + counts * 2;
   },
   answer: (f) => {

@@ -2,6 +2,7 @@
 import { BENCHMARKS } from '../knowledge.js';
 import { addDays, expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
+import { dueText } from './plan.js';
 import { cues } from './score.js';
 
 function activePricing(f: Facts) {
@@ -76,7 +77,7 @@ export const founding: Intent = {
         ? `- Pre-sell it before you build, and close it at ${ref(gate)} (week ${gate.dueWeek}): ${gate.checkpoint!.metrics.filter((m) => m.unit === 'count').map((m) => `${m.go}+ paid is a go`).join(', ') || 'the go/no-go'}.`
         : `- Close the round on **${closes}**, two weeks before your ${f.launchDate} launch, so the deadline is real.`,
       `- Full: ${seats} × ${usd(f.foundingPrice)} = ${usd(seats * f.foundingPrice)}/month before the public launch.`,
-      task ? `It's ${ref(task)} in your plan (${f.done.has(task.id) ? 'done' : `~${task.hours} h, due week ${task.dueWeek}`}); ask them for a testimonial in return.` : 'Ask founding members for a testimonial in return.',
+      task ? `It's ${ref(task)} in your plan (${f.done.has(task.id) ? 'done' : `~${task.hours} h, ${dueText(task, f.today)}`}); ask them for a testimonial in return.` : 'Ask founding members for a testimonial in return.',
     ];
   },
 };

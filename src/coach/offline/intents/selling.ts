@@ -28,7 +28,7 @@ export const fear: Intent = {
   id: 'fear',
   score: ({ text }) => cues(text, [
     [/\b(scared|afraid|worried|terrified|nervous|anxious|fear)\b/, 3],
-    [/\b(no ?one|nobody|no one|noone|zero people)\b.*\b(pay|join|buy|sign up|signs up|wants?)\b|\bwhat if (it|this|the launch) (flops|fails|doesn'?t work)\b|\bwill (anyone|people) (pay|join|buy)\b/, 5],
+    [/\b(no ?one|nobody|no one|noone|zero people)\b.*\b(pays?|paying|joins?|joining|buys?|buying|sign up|signs up|wants?)\b|\bwhat if (it|this|the launch) (flops|fails|doesn'?t work)\b|\bwill (anyone|people) (pay|join|buy)\b/, 5],
     [/\b(flop|fail(s|ure)?|embarrass\w*)\b/, 2],
   ]),
   answer: (f) => {
