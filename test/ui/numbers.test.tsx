@@ -1,44 +1,25 @@
 // Business numbers stated in the chat, in the terminal UI: they wait on the suggestion line; Ctrl+Y
 // records them as today's check-in through the app use case (and says what it recorded), Ctrl+X
 // dismisses; nothing is recorded before the creator confirms.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, type AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/app/context.js';
+import { appHome, tick, until } from './app-fixture.js';
 import { addNumbers, checkInsOf } from '../../src/app/metrics.js';
-import { startProject } from '../../src/app/projects.js';
 import { dayOf } from '../../src/app/schedule.js';
-import { upsertProfile } from '../../src/store/profiles.js';
 import { getProject } from '../../src/store/projects.js';
 import { App } from '../../src/ui/App.js';
 
 let home: string;
 let ctx: AppContext;
 let projectId: number;
+let cleanup: () => void;
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'coach-ui-numbers-'));
-  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0' } });
-  const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
-  projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
+  ({ ctx, home, projectId, cleanup } = appHome('coach-ui-numbers-', { COACH_SECOND_READER: '0' }));
 });
-afterEach(() => {
-  ctx.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
-const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
-async function until(app: ReturnType<typeof render>, test: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const f = app.lastFrame() ?? '';
-    if (test(f)) return f;
-    if (Date.now() > deadline) throw new Error(`timed out; last frame:\n${f}`);
-    await tick(20);
-  }
-}
 const checkIns = () => checkInsOf(getProject(ctx.store().db, projectId)!);
 
 describe('stated numbers in the app', () => {

@@ -1,16 +1,12 @@
 // Issue 14 in the terminal UI: the second reader's proposals join the detector's suggestion line
 // (Ctrl+Y records, Ctrl+X dismisses); nothing is recorded before that; the reply is never held up.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic/server.js';
-import { createContext, type AppContext } from '../../src/app/context.js';
-import { startProject } from '../../src/app/projects.js';
+import type { AppContext } from '../../src/app/context.js';
+import { appHome, tick, until } from './app-fixture.js';
 import { query } from '../helpers/db.js';
 import { listDecisions } from '../../src/store/decisions.js';
-import { upsertProfile } from '../../src/store/profiles.js';
 import { taskStates } from '../../src/store/tasks.js';
 import { App } from '../../src/ui/App.js';
 
@@ -18,6 +14,7 @@ let fake: FakeAnthropic;
 let home: string;
 let ctx: AppContext;
 let projectId: number;
+let cleanup: () => void;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
@@ -25,26 +22,10 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.reset();
-  home = mkdtempSync(join(tmpdir(), 'coach-ui-reader-'));
-  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '1', ANTHROPIC_API_KEY: 'sk-ant-test-reader-0000000000', ANTHROPIC_BASE_URL: fake.url } });
-  const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
-  projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
+  ({ ctx, home, projectId, cleanup } = appHome('coach-ui-reader-', { COACH_SECOND_READER: '1', ANTHROPIC_API_KEY: 'sk-ant-test-reader-0000000000', ANTHROPIC_BASE_URL: fake.url }));
 });
-afterEach(() => {
-  ctx.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
-const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
-async function until(app: ReturnType<typeof render>, test: (frame: string) => boolean, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const f = app.lastFrame() ?? '';
-    if (test(f)) return f;
-    if (Date.now() > deadline) throw new Error(`timed out; last frame:\n${f}`);
-    await tick(20);
-  }
-}
 
 const MESSAGE = 'ok so the members will hang out on Kitchen Table from now on. Also 212 people answered my questionnaire.';
 const PROPOSALS = JSON.stringify({

@@ -1,16 +1,12 @@
 // Streaming inside the app (ink-testing-library) against the fake Anthropic server in-process:
 // tokens are batched into a bounded number of frames, Ctrl+C cancels and keeps the partial reply.
 // Also the terminal session's one idempotent cleanup.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic/server.js';
-import { createContext, type AppContext } from '../../src/app/context.js';
-import { startProject } from '../../src/app/projects.js';
+import type { AppContext } from '../../src/app/context.js';
+import { appHome, tick, until } from './app-fixture.js';
 import { allMessages } from '../../src/store/messages.js';
-import { upsertProfile } from '../../src/store/profiles.js';
 import { App } from '../../src/ui/App.js';
 import { startTerminalSession } from '../../src/ui/terminal.js';
 
@@ -18,6 +14,7 @@ let fake: FakeAnthropic;
 let home: string;
 let ctx: AppContext;
 let projectId: number;
+let cleanup: () => void;
 
 beforeAll(async () => {
   fake = await startFakeAnthropic();
@@ -26,26 +23,10 @@ afterAll(async () => {
   await fake.close();
 });
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'coach-ui-stream-'));
-  ctx = createContext({ env: { COACH_HOME: home, TZ: 'UTC', COACH_SECOND_READER: '0', ANTHROPIC_API_KEY: 'sk-ant-test-stream-0000000000', ANTHROPIC_BASE_URL: fake.url } });
-  const { profile } = upsertProfile(ctx.store().db, 'default', { displayName: 'Jane', hoursPerWeek: 5 }, Date.now());
-  projectId = startProject(ctx, profile, { templateId: 'premium-community' }).id;
+  ({ ctx, home, projectId, cleanup } = appHome('coach-ui-stream-', { COACH_SECOND_READER: '0', ANTHROPIC_API_KEY: 'sk-ant-test-stream-0000000000', ANTHROPIC_BASE_URL: fake.url }));
 });
-afterEach(() => {
-  ctx.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
-const tick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
-async function until(app: ReturnType<typeof render> | (() => boolean), test: (frame: string) => boolean = () => true, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const f = typeof app === 'function' ? String(app()) : (app.lastFrame() ?? '');
-    if (typeof app === 'function' ? app() : test(f)) return f;
-    if (Date.now() > deadline) throw new Error(`timed out; last frame:\n${f}`);
-    await tick(20);
-  }
-}
 
 describe('streaming in the app', () => {
   it('batches 300 tokens into a bounded number of frames (≤ ~30 renders/s)', async () => {
