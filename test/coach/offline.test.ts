@@ -234,6 +234,12 @@ describe('numbers the creator just stated (the detector read them; the app offer
     expect(a.text).toContain('The command below records it');
   });
 
+  it('a waitlist: the rate against the followers, and what it gives at the plan\'s go/no-go rates', async () => {
+    const a = await said('we hit 180 on the waitlist');
+    expect(a.text).toContain('180 of 57,000 = **0.32%** (1–5% is typical): low so far.');
+    expect(a.text).toContain('at 5–10% of the list, 9–18 founding members in **');
+  });
+
   it('at the price the creator decided, not the suggested one; in the TUI, Ctrl+Y', async () => {
     const a = await said('we have 30 paying members now', { surface: 'tui', decisions: [{ category: 'pricing', value: '49 USD/month', decision: '$49/month', tier: 'regular' }, { category: 'pricing', value: '19 USD/month', decision: '$19', tier: 'founding' }] });
     expect(a.text).toContain('30 × $49 ≈ **$1,470/month**');

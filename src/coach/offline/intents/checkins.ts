@@ -43,7 +43,16 @@ export const stated: Intent = {
       const base = numbers.members ?? null;
       out.push(base ? `- ${int(numbers.churned)} of ${int(base + numbers.churned)} left: **${pct((numbers.churned / (base + numbers.churned)) * 100)}** churn this month (healthy is under 8–10%).` : `- Track who left and why: a one-question cancellation survey, and a personal message to anyone quiet for 14 days.`);
     }
-    if (numbers.waitlist !== undefined && numbers.members === undefined) out.push(`- Followers → waitlist: ${int(numbers.waitlist)} of ${int(f.audience)} = **${pct((numbers.waitlist / Math.max(1, f.audience)) * 100)}** (1–5% is typical).`);
+    if (numbers.waitlist !== undefined && numbers.members === undefined) {
+      const rate = (numbers.waitlist / Math.max(1, f.audience)) * 100;
+      const word = rate < 1 ? 'low so far' : rate >= 5 ? 'strong' : 'healthy';
+      out.push(`- Followers → waitlist: ${int(numbers.waitlist)} of ${int(f.audience)} = **${pct(rate)}** (1–5% is typical): ${word}.`);
+      const presale = taskAbout(f, /pre-?sell|pre-?sale/i, false);
+      if (rate < 1) out.push('- Ask three times a week (a story, a post, the end of every video) with the founding price and a date on the page.');
+      const gate = f.tasks.flatMap((t) => t.checkpoint?.metrics ?? []).find((m) => m.id === 'waitlistToPaid');
+      const [lo, hi] = gate ? [gate.noGo, gate.go] : [5, 10];
+      if (presale) out.push(`- What decides is who pays: at ${lo}–${hi}% of the list, ${int(Math.floor((numbers.waitlist * lo) / 100))}–${int(Math.floor((numbers.waitlist * hi) / 100))} founding members in ${ref(presale)}.`);
+    }
     return out;
   },
 };
