@@ -125,7 +125,7 @@ export const CORPUS: Case[] = [
   { q: 'which numbers matter most after launch', intent: 'track-metrics', has: ['churn'] },
   { q: "I don't have time for live calls every week, is that ok?", intent: 'running-time', has: ['optional', id(taskTitled(/rituals/i))] },
   { q: 'how much time will running it take each week?', intent: 'running-time', has: ['h a week'] },
-  { q: 'should I hire a community manager?', intent: 'running-time', has: ['founding member to moderate'] },
+  { q: 'should I hire a community manager?', intent: 'running-time', has: ['founding member', 'more than an hour a day'] },
   { q: 'how do I deal with trolls in the group?', intent: 'moderation', has: [id(taskTitled(/onboarding/i)), 'house rules'] },
   { q: 'what should I name my community?', intent: 'naming', has: ['vegan baking', id(promiseTask)] },
   { q: 'should I offer a lifetime deal?', intent: 'tiers', has: ['lifetime'] },
@@ -133,7 +133,7 @@ export const CORPUS: Case[] = [
   { q: 'how much should I charge? most of my followers are on tiktok', intent: 'pricing', has: [fx.price] },
   { q: 'is 39 a month fair for my audience', intent: 'pricing', has: ['$39 sits inside your band'] },
   { q: 'my engagement is low, like 1%, does that matter?', intent: 'audience', has: ['1% engagement'] },
-  { q: 'We already have 420 people on the newsletter, is that enough to start?', intent: 'conversion', has: ['420 people on your list', '21–42 founding members'] },
+  { q: 'We already have 420 people on the newsletter, is that enough to start?', intent: 'conversion', has: ['420 people', '21–42 founding members'] },
   { q: 'I have 500 subscribers on my newsletter, is that enough to start?', intent: 'conversion', has: ['25–50 founding members', '$475–$950/month', id(taskTitled(/pre-sell/i))] },
   // greetings and capabilities
   { q: 'hey', intent: 'greeting', has: [fx.progress] },
@@ -143,6 +143,7 @@ export const CORPUS: Case[] = [
   // not something the offline coach knows
   { q: 'whats the weather in berlin', intent: 'unknown', has: ['offline'] },
   { q: 'can you write my tax return', intent: 'unknown', has: ['offline'] },
+  { q: "how do I follow up with people who didn't buy", intent: 'non-buyers', has: ['What stopped you from joining?', id(taskTitled(/email sequence/i))] },
 ];
 
 const lines = (s: string) => s.split('\n').length;

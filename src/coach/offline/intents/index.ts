@@ -10,10 +10,10 @@ import { platform } from './platform.js';
 import { taskHelp } from './task.js';
 import { pace, progress, stuck, timeline, week } from './plan.js';
 import { moderation, naming, runningTime } from './running.js';
-import { cartWindow, fear, firstMembers, refunds, trackMetrics } from './selling.js';
+import { cartWindow, fear, firstMembers, nonBuyers, refunds, trackMetrics } from './selling.js';
 
 export const INTENTS: readonly Intent[] = [
-  capabilities, stated, trackMetrics, refunds, cartWindow, fear, firstMembers, runningTime, naming, moderation,
+  capabilities, stated, trackMetrics, refunds, cartWindow, nonBuyers, fear, firstMembers, runningTime, naming, moderation,
   founding, tiers, conversion, checkins, retention, platform, pricing, pace, timeline, week, progress,
   launchContent, cadence, memberContent, offer, audience, stuck, pitfalls, greeting, taskHelp,
 ];

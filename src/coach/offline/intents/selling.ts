@@ -147,3 +147,22 @@ export const trackMetrics: Intent = {
     ];
   },
 };
+
+export const nonBuyers: Intent = {
+  id: 'non-buyers',
+  score: ({ text }) => cues(text, [
+    [/\b(people|those|the ones|everyone|subscribers|followers)\b.*\b(who|that)\b.*\b(didn'?t|did not|haven'?t|have not|never)\b.*\b(buy|join|pay|sign up|convert)\b|\bnon-?buyers\b|\bdidn'?t (buy|join)\b/, 6],
+    [/\bfollow(ing)?[- ]up\b/, 2],
+  ]),
+  answer: (f) => {
+    const emails = taskAbout(f, /email sequence/i, false);
+    const list = taskAbout(f, /email list/i, false);
+    const reminder = quote(emails, /24-hours-left|last-call|reminder/i);
+    return [
+      f.vary('nonbuyers-open', ['Most people who did not buy said "not now", not "no": follow up while the cart is open, then keep them warm.', 'A non-buyer is a future member more often than not: ask, answer, and invite them again next round.']),
+      ...(reminder && emails ? [`- While the cart is open (${ref(emails)}): ${reminder}`] : ['- While the cart is open: a 24-hours-left email and a last-call email on the final evening.']),
+      '- After it closes, one plain email: "What stopped you from joining?" with 3–4 options (price, time, not sure it is for me, other). Their answers are your next sales page.',
+      `- Answer the top objection in content over the next weeks, and reopen in 2–3 months with the founding members' results${list ? `; until then, one useful email a week (${list.id})` : ''}.`,
+    ];
+  },
+};
