@@ -4,11 +4,25 @@
 import { ASSUMED_ENGAGEMENT_PERCENT, PRICE_POINTS } from '../../plan/personalise.js';
 import { planProgress } from '../../plan/progress.js';
 import { launchTaskOf } from '../../plan/schedule.js';
-import type { PlanTask, Personalisation } from '../../plan/schema.js';
+import type { Checkpoint, PlanTask, Personalisation } from '../../plan/schema.js';
 import { addDays, dayNumber } from '../../util/dates.js';
 import { count } from '../../util/words.js';
 import { readNumbers } from './numbers.js';
-import type { Facts, OfflineInput, Surface } from './types.js';
+import type { Facts, OfflineDecision, OfflineInput, Surface } from './types.js';
+
+/** The plan task whose go/no-go checkpoint measures `id` (template data, any template), with that metric. */
+export function checkpointMetric(f: Pick<Facts, 'tasks'>, id: string): { task: PlanTask; checkpoint: Checkpoint; metric: Checkpoint['metrics'][number] } | null {
+  for (const task of f.tasks) {
+    const metric = task.checkpoint?.metrics.find((m) => m.id === id);
+    if (metric) return { task, checkpoint: task.checkpoint!, metric };
+  }
+  return null;
+}
+
+/** The creator's regular monthly price decision (not a founding or annual one), if any. */
+export function regularPricing(f: Pick<Facts, 'decisions'>): OfflineDecision | undefined {
+  return f.decisions.find((d) => d.category === 'pricing' && (d.tier ?? 'regular') === 'regular');
+}
 
 export function factsOf(input: OfflineInput): Facts {
   const { plan, done, profile } = input;

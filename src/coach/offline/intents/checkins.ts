@@ -3,7 +3,7 @@
 // When the question brings its own numbers ("200 on the waitlist, 6 paid"), the conversion
 // intent answers instead.
 import { numbersOf, numbersPhrase } from '../../../plan/metrics.js';
-import { int, pct, ref, taskAbout, usd } from '../facts.js';
+import { checkpointMetric, int, pct, ref, regularPricing, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
@@ -34,8 +34,8 @@ export const stated: Intent = {
     if (numbers.mrrUSD === undefined && numbers.members !== undefined) out.push(`- ${int(numbers.members)} × ${usd(price)} ≈ **${usd(mrr!)}/month** recurring.`);
     if (mrr !== undefined && goal) {
       const share = (mrr / goal) * 100;
-      const checkpoint = taskAbout(f, /revenue checkpoint|income goal/i, false);
-      const gate = checkpoint?.checkpoint?.metrics[0];
+      const revenue = checkpointMetric(f, 'goalShare');
+      const [checkpoint, gate] = [revenue?.task, revenue?.metric];
       out.push(`- That is **${pct(share)}** of your ${usd(goal)}/month goal${mrr < goal ? `: ${usd(goal - mrr)} to go, about ${int(Math.ceil((goal - mrr) / price))} more members at ${usd(price)}` : ''}.`);
       if (gate && checkpoint) out.push(`- ${ref(checkpoint)} calls ≥ ${gate.go}% of the goal after the first launch on track, under ${gate.noGo}% a sign to fix the offer: ${share >= gate.go ? 'you are on track' : share < gate.noGo ? 'you are under it so far' : 'you are in between'}.`);
     }
@@ -49,8 +49,8 @@ export const stated: Intent = {
       out.push(`- Followers → waitlist: ${int(numbers.waitlist)} of ${int(f.audience)} = **${pct(rate)}** (1–5% is typical): ${word}.`);
       const presale = taskAbout(f, /pre-?sell|pre-?sale/i, false);
       if (rate < 1) out.push('- Ask three times a week (a story, a post, the end of every video) with the founding price and a date on the page.');
-      const gate = f.tasks.flatMap((t) => t.checkpoint?.metrics ?? []).find((m) => m.id === 'waitlistToPaid');
-      const [lo, hi] = gate ? [gate.noGo, gate.go] : [5, 10];
+      const paid = checkpointMetric(f, 'waitlistToPaid')?.metric;
+      const [lo, hi] = paid ? [paid.noGo, paid.go] : [5, 10];
       if (presale) out.push(`- What decides is who pays: at ${lo}–${hi}% of the list, ${int(Math.floor((numbers.waitlist * lo) / 100))}–${int(Math.floor((numbers.waitlist * hi) / 100))} founding members in ${ref(presale)}.`);
     }
     return out;
@@ -61,8 +61,8 @@ const ASKS = /\?|(?:^|[.!]\s+)(?:how|what|why|when|where|which|who|should|could|
 
 /** The monthly price the creator decided on, else the suggested one. */
 function priceOf(f: Facts): number {
-  const chosen = f.decisions.find((d) => d.category === 'pricing' && (d.tier ?? 'regular') === 'regular' && /^\d[\d.,]*\s*USD\/month$/.test(d.value ?? ''));
-  const n = chosen ? Number(/(\d+(?:\.\d+)?)/.exec(chosen.value ?? '')?.[1]) : NaN;
+  const value = regularPricing(f)?.value ?? '';
+  const n = /^\d[\d.,]*\s*USD\/month$/.test(value) ? Number(/(\d+(?:\.\d+)?)/.exec(value)?.[1]) : NaN;
   return Number.isFinite(n) && n > 0 ? n : f.band.suggested;
 }
 

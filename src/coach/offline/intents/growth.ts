@@ -2,21 +2,13 @@
 // members to expect) and retention / churn. Rates are computed from the numbers in the question
 // and compared with the benchmarks in knowledge.ts.
 import { BENCHMARKS } from '../knowledge.js';
-import { expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
+import { checkpointMetric, expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
 import type { Checkpoint, PlanTask } from '../../../plan/schema.js';
 import type { Facts, Intent } from '../types.js';
 import { cues } from './score.js';
 
 /** A rate's yardstick: the template's go/no-go checkpoint when it has one, else a benchmark. */
 interface Yardstick { low: number; high: number; text: string; checkpoint: Checkpoint | null; task: PlanTask | null }
-
-function checkpointMetric(f: Facts, id: string): { task: PlanTask; checkpoint: Checkpoint; metric: Checkpoint['metrics'][number] } | null {
-  for (const task of f.tasks) {
-    const metric = task.checkpoint?.metrics.find((m) => m.id === id);
-    if (metric) return { task, checkpoint: task.checkpoint!, metric };
-  }
-  return null;
-}
 
 function yardstick(f: Facts, metricId: string, fallback: { low: number; high: number }): Yardstick {
   const c = checkpointMetric(f, metricId);

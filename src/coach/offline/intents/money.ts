@@ -1,13 +1,9 @@
 // Pricing, founding-member pricing, and the annual plan / tiers.
 import { BENCHMARKS } from '../knowledge.js';
-import { addDays, expectedMembers, int, pct, plural, ref, taskAbout, usd } from '../facts.js';
+import { addDays, expectedMembers, int, pct, plural, ref, regularPricing, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { dueText } from './plan.js';
 import { cues } from './score.js';
-
-function activePricing(f: Facts) {
-  return f.decisions.find((d) => d.category === 'pricing');
-}
 
 function bandVerdict(f: Facts, price: number): string {
   const { low, high, suggested } = f.band;
@@ -30,7 +26,7 @@ export const pricing: Intent = {
     const { low, high, suggested } = f.band;
     const members = expectedMembers(f.audience, f.engagement);
     const asked = f.numbers.money[0];
-    const chosen = activePricing(f);
+    const chosen = regularPricing(f);
     const out: string[] = [];
     if (asked !== undefined) out.push(`${f.vary('verdict', ['', 'Checked against your numbers: '])}${bandVerdict(f, asked)}`);
     else if (chosen) out.push(`You've set pricing at **${chosen.value ?? chosen.decision}**. ${f.vary('price-ref', ['For reference', 'To compare', 'As a check'])}: your band is ${usd(low)}–${usd(high)}/month, suggested ${usd(suggested)}.`);

@@ -3,7 +3,7 @@
 // (template data), so another template's wording and thresholds come through.
 import type { PlanTask } from '../../../plan/schema.js';
 import { BENCHMARKS } from '../knowledge.js';
-import { addDays, int, ref, sentences, taskAbout, usd } from '../facts.js';
+import { addDays, checkpointMetric, int, ref, sentences, taskAbout, usd } from '../facts.js';
 import type { Facts, Intent } from '../types.js';
 import { dueText } from './plan.js';
 import { cues } from './score.js';
@@ -33,7 +33,7 @@ export const fear: Intent = {
   ]),
   answer: (f) => {
     const presale = taskAbout(f, /pre-?sell|pre-?sale/i, false);
-    const gate = f.tasks.find((t) => t.checkpoint?.metrics.some((m) => m.id === 'paidFounding' || m.id === 'waitlistToPaid'));
+    const gate = (checkpointMetric(f, 'paidFounding') ?? checkpointMetric(f, 'waitlistToPaid'))?.task;
     const waitlist = taskAbout(f, /wait-?list/i, false);
     const refund = quote(presale, /refund/i);
     const out = [
@@ -62,7 +62,7 @@ export const firstMembers: Intent = {
     [/\bget (my |our )?(first )?(members|customers|buyers)\b|\bfind (my |our )?(first )?(members|customers)\b/, 4],
   ]),
   answer: (f) => {
-    const gate = f.tasks.flatMap((t) => t.checkpoint?.metrics ?? []).find((m) => m.id === 'paidFounding');
+    const gate = checkpointMetric(f, 'paidFounding')?.metric;
     const target = gate?.go ?? 10;
     const survey = taskAbout(f, /survey|discovery/i, false);
     const presale = taskAbout(f, /pre-?sell|pre-?sale/i, false);
